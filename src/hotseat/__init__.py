@@ -1,0 +1,3 @@
+"""hotseat: a terminal role-play simulator that trains call-center agents to handle angry customers."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,54 @@
+"""The `hotseat` command group; with no command it opens the TUI.
+
+Each command lives in its own module and is imported only when invoked, so
+`hotseat analyze` never pays for Textual and `hotseat` never pays for Alembic.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+# command name -> module under hotseat.cli that defines `command`
+COMMANDS: dict[str, str] = {
+    "play": "play",
+    "analyze": "analyze",
+    "lint": "lint",
+    "schema": "schema",
+    "rules": "rules",
+    "score": "score",
+    "history": "history",
+    "report": "report",
+    "trainee": "trainee",
+    "class": "klass",
+    "serve": "serve",
+    "tui": "tui",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module_name = COMMANDS.get(cmd_name)
+        if module_name is None:
+            return None
+        module = importlib.import_module(f"hotseat.cli.{module_name}")
+        command: click.Command = module.command
+        return command
+
+
+@click.group(cls=LazyGroup, invoke_without_command=True)
+@click.version_option(package_name="hotseat")
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """Train call-center agents on scripted angry customers.
+
+    With no command, opens the training app on the built-in scenarios.
+    """
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(main.get_command(ctx, "tui") or click.Command("tui"))

@@ -1,0 +1,1 @@
+"""Scenario files: the model, loading with line numbers, lint and the JSON Schema."""
