@@ -40,6 +40,10 @@ class Move:
 
     The promise flags are only meaningful when ``kind`` is PROMISE; they are
     kept on every move so the record stays flat and cheap to compare.
+    ``hours`` is the time a deadline promise names, in hours from now (马上 /
+    right away = 0, 今天 / today = 8, 24小时内 = 24, 明天 / tomorrow = 24), so
+    rules can compare it with the scenario's service level; it is internal and
+    not part of contract 2.
     """
 
     kind: MoveKind
@@ -48,6 +52,7 @@ class Move:
     guarantee: bool = False
     deadline: bool = False
     compensation: bool = False
+    hours: float | None = None
 
     def to_json(self) -> dict[str, object]:
         """The contract-2 shape: flags appear only on promises."""
