@@ -1,0 +1,93 @@
+"""`hotseat play`: a whole conversation from a file of replies, without the TUI."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+
+@click.command("play")
+@click.argument("scenario")
+@click.option(
+    "--replies",
+    "replies_path",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    required=True,
+    help="One reply a line, or JSON Lines with \"text\" and optional \"seconds\"; - for stdin.",
+)
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed for the customer's lines.")
+@click.option(
+    "--mode",
+    type=click.Choice(["onboarding", "drill", "practice"]),
+    default="onboarding",
+    show_default=True,
+)
+@click.option("--intensity", type=click.IntRange(1, 3), default=2, show_default=True,
+              help="Drill only: how abusive the customer may get.")
+@click.option("--clock", "clock_seconds", type=click.FloatRange(min=1), default=30.0,
+              show_default=True, help="Drill only: seconds before silence counts as dead air.")
+@click.option("--rulebook", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A rulebook file overriding thresholds, weights, severities or lexicons.")
+@click.option("--select", default="", help="Comma-separated rule codes, prefixes or names to use.")
+@click.option("--ignore", default="", help="Comma-separated rule codes, prefixes or names to skip.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON document instead of text.")
+def command(
+    scenario: str,
+    replies_path: str,
+    seed: int,
+    mode: str,
+    intensity: int,
+    clock_seconds: float,
+    rulebook: Path | None,
+    select: str,
+    ignore: str,
+    as_json: bool,
+) -> None:
+    """Play SCENARIO (LANG/ID or a file) with the replies in a file; print transcript and scorecard.
+
+    When the replies run out before the call ends, the trainee is taken to have
+    left the call: the session ends as abandoned.
+    """
+    from hotseat.replies import read_lines
+    from hotseat.rules import Rulebook
+    from hotseat.scenario.library import load_scenario, resolve
+    from hotseat.scenario.loader import ScenarioError
+    from hotseat.session import Session
+
+    try:
+        loaded = load_scenario(resolve(scenario))
+    except (ScenarioError, FileNotFoundError, LookupError) as exc:
+        raise click.ClickException(str(exc)) from exc
+
+    with click.open_file(replies_path, "rb") as handle:
+        lines = list(read_lines(handle))
+    bad = [ln for ln in lines if ln.error]
+    for ln in bad:
+        click.echo(f"{replies_path}:{ln.lineno}: {ln.error}", err=True)
+    if bad:
+        sys.exit(2)
+
+    book = Rulebook.load(rulebook) if rulebook else Rulebook.default()
+    if select or ignore:
+        book = book.configured(select=_codes(select), ignore=_codes(ignore))
+    session = Session(
+        loaded, seed=seed, mode=mode,  # type: ignore[arg-type]
+        intensity=intensity, rulebook=book, clock_seconds=clock_seconds,
+    )
+    for ln in lines:
+        if session.ended:
+            break
+        session.reply(ln.text, ln.seconds)
+    session.abandon()
+    result = session.result()
+    if as_json:
+        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(result.render_text())
+
+
+def _codes(value: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in value.split(",") if part.strip())

@@ -1,0 +1,395 @@
+"""The customer: how anger moves with what the trainee does, which facts come out, what gets said.
+
+The persona never reads raw text: it reacts to the analyzer's moves, the facts a
+reply asked for, and its own memory of the call (pinned promises, apologies
+heard, beats fired). Every random choice goes through one seeded generator, so
+the same replies and seed always give the same customer.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from dataclasses import dataclass, field
+
+from hotseat.moves import Analysis, Move, MoveKind
+from hotseat.scenario.model import Condition, Element, Mode, Policy, Reaction, Scenario
+
+# Base mood changes, before the persona's escalation/calming multipliers.
+# Positive is angrier. Tuned so a textbook call settles a difficulty-2 customer
+# in four or five replies, and so arguing twice tips a difficulty-5 one over.
+RISE = {
+    Reaction.RUDE: 26,
+    Reaction.DEFEND: 16,
+    Reaction.WALK_BACK: 22,
+    Reaction.APOLOGY_SPAM: 9,
+    Reaction.INTERROGATION: 11,
+    Reaction.SILENCE: 10,
+    Reaction.CLOSE_REFUSED: 6,
+    Reaction.BACKCHANNEL: 4,
+    Reaction.UNCLEAR: 3,
+    Reaction.QUESTION: 3,
+}
+FALL = {
+    Reaction.EMPATHY: 10,
+    Reaction.SUMMARY: 9,
+    Reaction.PROMISE: 7,
+    Reaction.RASH_PROMISE: 6,  # relief now, trouble later
+    Reaction.PREFRAME: 6,
+    Reaction.THANKS: 3,
+    Reaction.APOLOGY: 4,
+    Reaction.ADMISSION: 2,
+    Reaction.CLOSE: 0,
+}
+OWNERSHIP_BONUS = 7  # empathy that comes with a summary, a preframe or a promise
+FACT_ANSWERED_FALL = 2  # being asked the right thing is itself calming
+INTERRUPTED_VENT_RISE = 5  # soothing before the customer has finished
+ESCALATE_MARGIN = 15  # threats start this far below the hang-up point
+ESCALATE_COOLDOWN = 3  # turns between two threats
+DRILL_RISE = {1: 1.0, 2: 1.2, 3: 1.45}  # drill intensity multiplies every rise
+
+HOSTILE = frozenset(
+    {Reaction.RUDE, Reaction.DEFEND, Reaction.WALK_BACK, Reaction.APOLOGY_SPAM, Reaction.SILENCE}
+)
+# When a scenario has no line for a reaction, say the nearest thing it does have.
+FALLBACK: dict[Reaction, tuple[Reaction, ...]] = {
+    Reaction.VENT: (Reaction.OPENING,),
+    Reaction.APOLOGY_SPAM: (Reaction.APOLOGY, Reaction.UNCLEAR),
+    Reaction.INTERROGATION: (Reaction.QUESTION, Reaction.UNCLEAR),
+    Reaction.RASH_PROMISE: (Reaction.PROMISE, Reaction.UNCLEAR),
+    Reaction.WALK_BACK: (Reaction.DEFEND, Reaction.ESCALATE),
+    Reaction.CLOSE_REFUSED: (Reaction.ESCALATE, Reaction.UNCLEAR),
+    Reaction.CLOSE: (Reaction.THANKS, Reaction.SUMMARY),
+    Reaction.SILENCE: (Reaction.BACKCHANNEL, Reaction.UNCLEAR),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Heard:
+    """What the customer takes in from one reply."""
+
+    analysis: Analysis
+    asked: frozenset[str] = frozenset()  # fact ids the reply asked for
+    close_attempt: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerTurn:
+    """The customer's answer to one reply."""
+
+    line: str
+    reaction: Reaction
+    mood: int
+    revealed: tuple[str, ...] = ()  # fact ids told in this line
+    venting: bool = False  # still in the first round of venting after this line
+    hung_up: bool = False
+    accepted_close: bool = False
+
+
+@dataclass(slots=True)
+class Memory:
+    """What the customer remembers of the call so far."""
+
+    mood: float
+    vent_left: int
+    apologies: int = 0
+    verified: bool = False  # the agent has asked a verification question
+    pinned: list[str] = field(default_factory=list)  # rash promises, in the trainee's words
+    summarized: bool = False
+    revealed: set[str] = field(default_factory=set)
+    fired: set[str] = field(default_factory=set)
+    last_threat_turn: int = -ESCALATE_COOLDOWN
+    last_line: dict[str, str] = field(default_factory=dict)  # purpose -> last line said
+    turn: int = 0
+
+
+def is_rash(move: Move, policy: Policy, verified: bool) -> bool:
+    """A promise the customer will hold the agent to and the agent cannot keep.
+
+    Shared with the rules so the customer pins exactly what the judge flags.
+    """
+    if move.kind is not MoveKind.PROMISE:
+        return False
+    if move.guarantee:
+        return True
+    if move.hours is not None and move.hours < policy.response_hours:
+        return True
+    if move.compensation:
+        if policy.compensation == "never" or policy.escalate:
+            return True
+        if policy.compensation == "after_verification" and not verified:
+            return True
+    return False
+
+
+class Customer:
+    """One scenario's customer for one call: a small state machine over reactions."""
+
+    def __init__(
+        self, scenario: Scenario, *, seed: int = 0, mode: Mode = "onboarding", intensity: int = 2
+    ) -> None:
+        self.scenario = scenario
+        self.persona = scenario.persona
+        self.mode = mode
+        self.intensity = max(1, min(3, intensity))
+        self._rng = random.Random(seed)
+        self.memory = Memory(mood=float(self.persona.mood), vent_left=self.persona.vent_rounds - 1)
+        self._facts = {f.id: f for f in scenario.facts}
+        self.opening = self._pick(Reaction.OPENING)
+
+    # -- what the trainee sees -------------------------------------------------
+
+    @property
+    def mood(self) -> int:
+        return round(self.memory.mood)
+
+    @property
+    def venting(self) -> bool:
+        return self.memory.vent_left > 0
+
+    def captured(self) -> frozenset[Element]:
+        """Key elements now on record: told in answer to a question, or summarized back."""
+        out: set[Element] = set()
+        for fact in self.scenario.facts:
+            if fact.element is None:
+                continue
+            if fact.id in self.memory.revealed or (fact.volunteered and self.memory.summarized):
+                out.add(fact.element)
+        return frozenset(out)
+
+    # -- one exchange ------------------------------------------------------------
+
+    def respond(self, heard: Heard) -> CustomerTurn:
+        """React to one reply: choose a reaction, move the mood, say the line."""
+        mem = self.memory
+        mem.turn += 1
+        a = heard.analysis
+        was_venting = self.venting
+        silent = not a.text.strip()
+
+        reaction, delta = self._react(heard, silent, was_venting)
+
+        if a.has(MoveKind.QUESTION) and heard.asked:
+            mem.verified = True
+        mem.apologies += a.count(MoveKind.APOLOGY)
+        if a.has(MoveKind.SUMMARY) and not was_venting:
+            mem.summarized = True
+
+        answered: list[str] = []
+        if reaction not in HOSTILE and not was_venting and heard.asked:
+            limit = 1 if reaction is Reaction.INTERROGATION else 2
+            answered = sorted(heard.asked, key=self._fact_order)[:limit]
+            delta -= FACT_ANSWERED_FALL * self.persona.calming
+
+        self._move_mood(delta)
+        if was_venting and reaction not in (Reaction.RUDE, Reaction.DEFEND):
+            mem.vent_left -= 1
+
+        if self.mood >= self.persona.hang_up_at:
+            return self._finish(Reaction.HANG_UP, [self._pick(Reaction.HANG_UP)], hung_up=True)
+
+        accepted = reaction is Reaction.CLOSE
+        parts: list[str] = []
+        if reaction is not None:
+            parts.append(self._pick(reaction, quote=self._quote(heard, reaction)))
+        for fact_id in answered:
+            mem.revealed.add(fact_id)
+            fact = self._facts[fact_id]
+            if fact.lines:
+                parts.append(self._choose(fact.lines, key=f"fact:{fact_id}"))
+        if not accepted:
+            parts.extend(self._threats_and_beats(a, reaction))
+        if not parts:
+            parts.append(self._pick(Reaction.UNCLEAR))
+        chosen = reaction or Reaction.UNCLEAR
+        return self._finish(chosen, parts, revealed=tuple(answered), accepted_close=accepted)
+
+    def _react(
+        self, heard: Heard, silent: bool, venting: bool
+    ) -> tuple[Reaction | None, float]:
+        """Pick the one thing the customer reacts to, and how much it moves them.
+
+        Returns None as the reaction when the reply only asked for facts: the
+        answer itself is the customer's line.
+        """
+        a, mem, policy = heard.analysis, self.memory, self.scenario.policy
+        counts = a.counts()
+        rises = self._rise_factor()
+        calms = self.persona.calming
+
+        if counts[MoveKind.RUDE]:
+            return Reaction.RUDE, RISE[Reaction.RUDE] * min(counts[MoveKind.RUDE], 2) * rises
+        if counts[MoveKind.DEFEND]:
+            return Reaction.DEFEND, RISE[Reaction.DEFEND] * min(counts[MoveKind.DEFEND], 2) * rises
+        if venting:
+            interrupted = counts[MoveKind.APOLOGY] or counts[MoveKind.EMPATHY]
+            return Reaction.VENT, (INTERRUPTED_VENT_RISE * rises if interrupted else 0.0)
+        if silent:
+            return Reaction.SILENCE, RISE[Reaction.SILENCE] * rises
+        if mem.pinned and a.refusals:
+            return Reaction.WALK_BACK, RISE[Reaction.WALK_BACK] * rises
+        rash = [m for m in a.of(MoveKind.PROMISE) if is_rash(m, policy, mem.verified)]
+        if rash:
+            mem.pinned.extend(a.quote(m) for m in rash)
+            return Reaction.RASH_PROMISE, -FALL[Reaction.RASH_PROMISE] * calms
+        apologies = counts[MoveKind.APOLOGY]
+        if apologies >= 2 or (apologies and mem.apologies + apologies > 2):
+            return Reaction.APOLOGY_SPAM, RISE[Reaction.APOLOGY_SPAM] * apologies * rises
+        if counts[MoveKind.QUESTION] >= 3:
+            return Reaction.INTERROGATION, RISE[Reaction.INTERROGATION] * rises
+        if counts[MoveKind.ADMISSION]:
+            return Reaction.ADMISSION, -FALL[Reaction.ADMISSION] * calms
+        if heard.close_attempt:
+            if self.mood <= self.persona.settle_at:
+                return Reaction.CLOSE, 0.0
+            return Reaction.CLOSE_REFUSED, RISE[Reaction.CLOSE_REFUSED] * rises
+
+        soothing = self._soothing(counts) * calms
+        for kind, reaction in (
+            (MoveKind.SUMMARY, Reaction.SUMMARY),
+            (MoveKind.EMPATHY, Reaction.EMPATHY),
+            (MoveKind.PROMISE, Reaction.PROMISE),
+            (MoveKind.PREFRAME, Reaction.PREFRAME),
+        ):
+            if counts[kind]:
+                return (None if heard.asked and kind is MoveKind.PREFRAME else reaction), -soothing
+        if heard.asked:
+            return None, -soothing
+        for kind, reaction in (
+            (MoveKind.THANKS, Reaction.THANKS),
+            (MoveKind.APOLOGY, Reaction.APOLOGY),
+        ):
+            if counts[kind]:
+                return reaction, -soothing
+        if counts[MoveKind.QUESTION]:
+            return Reaction.QUESTION, RISE[Reaction.QUESTION] * rises
+        if counts[MoveKind.BACKCHANNEL]:
+            return Reaction.BACKCHANNEL, RISE[Reaction.BACKCHANNEL] * rises
+        return Reaction.UNCLEAR, RISE[Reaction.UNCLEAR] * rises
+
+    def _soothing(self, counts: Counter[MoveKind]) -> float:
+        """How much a constructive reply calms, before the persona's calming factor."""
+        total = 0.0
+        for kind, reaction in (
+            (MoveKind.EMPATHY, Reaction.EMPATHY),
+            (MoveKind.SUMMARY, Reaction.SUMMARY),
+            (MoveKind.PROMISE, Reaction.PROMISE),
+            (MoveKind.PREFRAME, Reaction.PREFRAME),
+            (MoveKind.THANKS, Reaction.THANKS),
+            (MoveKind.APOLOGY, Reaction.APOLOGY),
+        ):
+            if counts[kind]:
+                total += FALL[reaction]
+        owns = counts[MoveKind.SUMMARY] or counts[MoveKind.PREFRAME] or counts[MoveKind.PROMISE]
+        if counts[MoveKind.EMPATHY] and owns:
+            total += OWNERSHIP_BONUS
+        return total
+
+    def _rise_factor(self) -> float:
+        factor = self.persona.escalation
+        if self.mode == "drill":
+            factor *= DRILL_RISE[self.intensity]
+        return factor
+
+    def _move_mood(self, delta: float) -> None:
+        self.memory.mood = max(0.0, min(100.0, self.memory.mood + delta))
+
+    def _threats_and_beats(self, a: Analysis, reaction: Reaction | None) -> list[str]:
+        """Lines the situation adds on top of the reaction: threats and scripted beats."""
+        mem, out = self.memory, []
+        threat_at = self.persona.hang_up_at - ESCALATE_MARGIN
+        if (
+            self.mood >= threat_at
+            and mem.turn - mem.last_threat_turn >= ESCALATE_COOLDOWN
+            and Reaction.ESCALATE in self.scenario.lines
+        ):
+            mem.last_threat_turn = mem.turn
+            out.append(self._pick(Reaction.ESCALATE))
+        for beat in self.scenario.beats:
+            if beat.once and beat.id in mem.fired:
+                continue
+            if self._holds(beat.when, a, reaction):
+                mem.fired.add(beat.id)
+                self._move_mood(float(beat.mood))
+                out.append(self._choose(beat.lines, key=f"beat:{beat.id}"))
+        return out
+
+    def _holds(self, when: Condition, a: Analysis, reaction: Reaction | None) -> bool:
+        mood, turn = self.mood, self.memory.turn
+        checks = (
+            when.mood_at_least is None or mood >= when.mood_at_least,
+            when.mood_at_most is None or mood <= when.mood_at_most,
+            when.turn_at_least is None or turn >= when.turn_at_least,
+            when.move is None or any(m.kind.value == when.move for m in a.moves),
+            when.reaction is None or when.reaction is reaction,
+        )
+        return all(checks)
+
+    def _finish(
+        self,
+        reaction: Reaction,
+        parts: list[str],
+        *,
+        revealed: tuple[str, ...] = (),
+        hung_up: bool = False,
+        accepted_close: bool = False,
+    ) -> CustomerTurn:
+        sep = "" if self.scenario.lang == "zh" else " "
+        return CustomerTurn(
+            line=sep.join(p.strip() for p in parts if p.strip()),
+            reaction=reaction,
+            mood=self.mood,
+            revealed=revealed,
+            venting=self.venting,
+            hung_up=hung_up,
+            accepted_close=accepted_close,
+        )
+
+    # -- choosing words ------------------------------------------------------------
+
+    def _quote(self, heard: Heard, reaction: Reaction | None) -> str:
+        """The trainee's words the customer throws back at them."""
+        a = heard.analysis
+        if reaction is Reaction.WALK_BACK and self.memory.pinned:
+            return self.memory.pinned[-1]
+        kind = {
+            Reaction.RUDE: MoveKind.RUDE,
+            Reaction.DEFEND: MoveKind.DEFEND,
+            Reaction.ADMISSION: MoveKind.ADMISSION,
+            Reaction.RASH_PROMISE: MoveKind.PROMISE,
+            Reaction.APOLOGY_SPAM: MoveKind.APOLOGY,
+        }.get(reaction) if reaction else None
+        moves = a.of(kind) if kind else ()
+        if reaction is Reaction.RASH_PROMISE and self.memory.pinned:
+            return self.memory.pinned[-1]
+        return a.quote(moves[0]) if moves else a.text.strip()[:40]
+
+    def _pick(self, reaction: Reaction, quote: str = "") -> str:
+        """A line for a reaction, preferring drill lines when the drill is on."""
+        lines = self._lines_for(reaction)
+        if not lines:
+            return ""
+        line = self._choose(lines, key=reaction.value)
+        return line.replace("{quote}", quote) if "{quote}" in line else line
+
+    def _lines_for(self, reaction: Reaction) -> list[str]:
+        for candidate in (reaction, *FALLBACK.get(reaction, ())):
+            if self.mode == "drill" and self.intensity >= 2:
+                harsh = self.scenario.drill_lines.get(candidate)
+                if harsh:
+                    return harsh
+            lines = self.scenario.lines.get(candidate)
+            if lines:
+                return lines
+        return []
+
+    def _choose(self, lines: list[str], *, key: str) -> str:
+        """A seeded choice that never repeats the line last said for the same purpose."""
+        last = self.memory.last_line.get(key)
+        pool = [line for line in lines if line != last] or lines
+        line = pool[self._rng.randrange(len(pool))]
+        self.memory.last_line[key] = line
+        return line
+
+    def _fact_order(self, fact_id: str) -> int:
+        return [f.id for f in self.scenario.facts].index(fact_id)

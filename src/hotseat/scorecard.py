@@ -1,0 +1,75 @@
+"""The end-of-call scorecard: what a trainee and a trainer read, as data and as text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hotseat.conversation import Area, Finding, Outcome, Scores
+from hotseat.i18n import t, turn_label
+from hotseat.moves import Lang
+from hotseat.scenario.model import Element, Mode
+
+
+@dataclass(frozen=True, slots=True)
+class SessionResult:
+    """Everything a finished (or interrupted) call produced; the JSON is a public format."""
+
+    scenario: str
+    title: str
+    lang: Lang
+    mode: Mode
+    seed: int
+    outcome: Outcome | None
+    scores: Scores
+    findings: tuple[Finding, ...]
+    elements: dict[Element, bool]
+    mood_start: int
+    moods: tuple[int, ...]
+    transcript: tuple[tuple[str, str], ...]
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "scenario": self.scenario,
+            "title": self.title,
+            "lang": self.lang,
+            "mode": self.mode,
+            "seed": self.seed,
+            "outcome": self.outcome,
+            "scores": self.scores.to_json(),
+            "findings": [f.to_json() for f in self.findings],
+            "elements": {e.value: ok for e, ok in self.elements.items()},
+            "mood_start": self.mood_start,
+            "mood": list(self.moods),
+            "transcript": [{"speaker": s, "text": text} for s, text in self.transcript],
+            "score_lines": [
+                {"area": ln.area.value, "points": ln.points, "reason": ln.reason,
+                 "code": ln.code, "turn": ln.turn}
+                for ln in self.scores.lines
+            ],
+        }
+
+    def render_text(self, lang: Lang | None = None) -> str:
+        """A plain-text report for the terminal: transcript, scores, elements, findings."""
+        lang = lang or self.lang
+        out: list[str] = [f"== {self.title} ({self.scenario}) =="]
+        out.append(f"-- {t('transcript', lang)} --")
+        for speaker, text in self.transcript:
+            out.append(f"{t(speaker, lang)}: {text}")
+        outcome = t(f"outcome.{self.outcome or 'ongoing'}", lang)
+        out.append("")
+        out.append(f"{t('outcome', lang)}: {outcome}")
+        out.append(f"-- {t('scores', lang)} --")
+        for area in Area:
+            out.append(f"  {area.value}  {t(f'area.{area.value}', lang):<22} {self.scores.areas[area]:>3}")
+        out.append(f"  {t('overall', lang)}: {self.scores.overall}")
+        out.append(f"-- {t('elements', lang)} --")
+        for element, ok in self.elements.items():
+            mark = t("captured" if ok else "missing", lang)
+            out.append(f"  [{'x' if ok else ' '}] {t(f'element.{element.value}', lang)}: {mark}")
+        out.append(f"-- {t('findings', lang)} --")
+        if not self.findings:
+            out.append(f"  {t('no_findings', lang)}")
+        for f in self.findings:
+            out.append(f"  {f.code} {f.name} ({turn_label(f.turn, lang)}): {f.message}")
+            out.append(f"      {t('tip', lang)}: {f.tip}")
+        return "\n".join(out) + "\n"
