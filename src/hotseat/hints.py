@@ -23,7 +23,9 @@ class Phase(StrEnum):
 
 HINTS: dict[Lang, dict[Phase, str]] = {
     "zh": {
-        Phase.LISTEN: "客户还在气头上，先让他把话说完。只需简短回应表示在听，比如：“嗯，您请讲，我在听。”",
+        Phase.LISTEN: (
+            "客户还在气头上，先让他把话说完。只需简短回应表示在听，比如：“嗯，您请讲，我在听。”"
+        ),
         Phase.SOOTHE: (
             "第一轮情绪发泄结束了，现在安抚一次：一句简短的安抚 + 复述客户说的事实 + 你自己的感受。"
             "比如：“先跟您说声抱歉。您是说……，对吧？换作是我，也会着急的。”"
@@ -61,9 +63,7 @@ HINTS: dict[Lang, dict[Phase, str]] = {
 }
 
 
-def hint(
-    phase: Phase, lang: Lang, policy: Policy, next_fact: Fact | None = None
-) -> str:
+def hint(phase: Phase, lang: Lang, policy: Policy, next_fact: Fact | None = None) -> str:
     """The model phrasing for one phase, filled with the scenario's details."""
     text = HINTS[lang][phase]
     hours = f"{policy.response_hours:g}"

@@ -56,7 +56,7 @@ def t(key: str, lang: Lang, **values: object) -> str:
 
 
 def turn_label(turn: int, lang: Lang) -> str:
-    """"turn 3" / "第3轮", or "whole call" for call-level findings (turn 0)."""
+    """ "turn 3" / "第3轮", or "whole call" for call-level findings (turn 0)."""
     if turn == 0:
         return t("whole_call", lang)
     return t("turn", lang, n=turn) if lang == "zh" else f"{t('turn', lang)} {turn}"

@@ -204,9 +204,7 @@ class Customer:
         chosen = reaction or Reaction.UNCLEAR
         return self._finish(chosen, parts, revealed=tuple(answered), accepted_close=accepted)
 
-    def _react(
-        self, heard: Heard, silent: bool, venting: bool
-    ) -> tuple[Reaction | None, float]:
+    def _react(self, heard: Heard, silent: bool, venting: bool) -> tuple[Reaction | None, float]:
         """Pick the one thing the customer reacts to, and how much it moves them.
 
         Returns None as the reaction when the reply only asked for facts: the
@@ -352,13 +350,17 @@ class Customer:
         a = heard.analysis
         if reaction is Reaction.WALK_BACK and self.memory.pinned:
             return self.memory.pinned[-1]
-        kind = {
-            Reaction.RUDE: MoveKind.RUDE,
-            Reaction.DEFEND: MoveKind.DEFEND,
-            Reaction.ADMISSION: MoveKind.ADMISSION,
-            Reaction.RASH_PROMISE: MoveKind.PROMISE,
-            Reaction.APOLOGY_SPAM: MoveKind.APOLOGY,
-        }.get(reaction) if reaction else None
+        kind = (
+            {
+                Reaction.RUDE: MoveKind.RUDE,
+                Reaction.DEFEND: MoveKind.DEFEND,
+                Reaction.ADMISSION: MoveKind.ADMISSION,
+                Reaction.RASH_PROMISE: MoveKind.PROMISE,
+                Reaction.APOLOGY_SPAM: MoveKind.APOLOGY,
+            }.get(reaction)
+            if reaction
+            else None
+        )
         moves = a.of(kind) if kind else ()
         if reaction is Reaction.RASH_PROMISE and self.memory.pinned:
             return self.memory.pinned[-1]

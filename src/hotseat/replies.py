@@ -31,7 +31,7 @@ def parse_line(raw: str, lineno: int) -> ReplyLine:
     except json.JSONDecodeError as exc:
         return ReplyLine(lineno, error=f"invalid JSON: {exc.msg} at column {exc.colno}")
     if not isinstance(obj, dict):
-        return ReplyLine(lineno, error="a JSON line must be an object with a \"text\" field")
+        return ReplyLine(lineno, error='a JSON line must be an object with a "text" field')
     text = obj.get("text")
     if not isinstance(text, str):
         return ReplyLine(lineno, error='missing or non-string "text" field')

@@ -42,8 +42,13 @@ class SessionResult:
             "mood": list(self.moods),
             "transcript": [{"speaker": s, "text": text} for s, text in self.transcript],
             "score_lines": [
-                {"area": ln.area.value, "points": ln.points, "reason": ln.reason,
-                 "code": ln.code, "turn": ln.turn}
+                {
+                    "area": ln.area.value,
+                    "points": ln.points,
+                    "reason": ln.reason,
+                    "code": ln.code,
+                    "turn": ln.turn,
+                }
                 for ln in self.scores.lines
             ],
         }
@@ -60,7 +65,9 @@ class SessionResult:
         out.append(f"{t('outcome', lang)}: {outcome}")
         out.append(f"-- {t('scores', lang)} --")
         for area in Area:
-            out.append(f"  {area.value}  {t(f'area.{area.value}', lang):<22} {self.scores.areas[area]:>3}")
+            out.append(
+                f"  {area.value}  {t(f'area.{area.value}', lang):<22} {self.scores.areas[area]:>3}"
+            )
         out.append(f"  {t('overall', lang)}: {self.scores.overall}")
         out.append(f"-- {t('elements', lang)} --")
         for element, ok in self.elements.items():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 from hotseat.moves import Analysis, Move, MoveKind, Span
 from hotseat.persona import Customer, Heard, is_rash
@@ -187,7 +188,7 @@ def test_drill_mode_prefers_harsh_lines_and_rises_faster(scenario: Scenario) -> 
 def test_never_the_same_line_twice_in_a_row(scenario: Scenario) -> None:
     c = past_vent(scenario)
     lines = [c.respond(said("嗯?", MoveKind.QUESTION)).line for _ in range(12)]
-    assert all(a != b for a, b in zip(lines, lines[1:], strict=False))
+    assert all(a != b for a, b in pairwise(lines))
 
 
 def test_same_seed_same_lines_other_seed_other_lines(scenario: Scenario) -> None:

@@ -16,21 +16,37 @@ import click
     "replies_path",
     type=click.Path(dir_okay=False, allow_dash=True),
     required=True,
-    help="One reply a line, or JSON Lines with \"text\" and optional \"seconds\"; - for stdin.",
+    help='One reply a line, or JSON Lines with "text" and optional "seconds"; - for stdin.',
 )
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed for the customer's lines.")
+@click.option(
+    "--seed", type=int, default=0, show_default=True, help="Seed for the customer's lines."
+)
 @click.option(
     "--mode",
     type=click.Choice(["onboarding", "drill", "practice"]),
     default="onboarding",
     show_default=True,
 )
-@click.option("--intensity", type=click.IntRange(1, 3), default=2, show_default=True,
-              help="Drill only: how abusive the customer may get.")
-@click.option("--clock", "clock_seconds", type=click.FloatRange(min=1), default=30.0,
-              show_default=True, help="Drill only: seconds before silence counts as dead air.")
-@click.option("--rulebook", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="A rulebook file overriding thresholds, weights, severities or lexicons.")
+@click.option(
+    "--intensity",
+    type=click.IntRange(1, 3),
+    default=2,
+    show_default=True,
+    help="Drill only: how abusive the customer may get.",
+)
+@click.option(
+    "--clock",
+    "clock_seconds",
+    type=click.FloatRange(min=1),
+    default=30.0,
+    show_default=True,
+    help="Drill only: seconds before silence counts as dead air.",
+)
+@click.option(
+    "--rulebook",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A rulebook file overriding thresholds, weights, severities or lexicons.",
+)
 @click.option("--select", default="", help="Comma-separated rule codes, prefixes or names to use.")
 @click.option("--ignore", default="", help="Comma-separated rule codes, prefixes or names to skip.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document instead of text.")
@@ -74,8 +90,12 @@ def command(
     if select or ignore:
         book = book.configured(select=_codes(select), ignore=_codes(ignore))
     session = Session(
-        loaded, seed=seed, mode=mode,  # type: ignore[arg-type]
-        intensity=intensity, rulebook=book, clock_seconds=clock_seconds,
+        loaded,
+        seed=seed,
+        mode=mode,  # type: ignore[arg-type]
+        intensity=intensity,
+        rulebook=book,
+        clock_seconds=clock_seconds,
     )
     for ln in lines:
         if session.ended:

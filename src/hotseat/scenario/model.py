@@ -70,7 +70,9 @@ class Reaction(StrEnum):
     # situations
     APOLOGY_SPAM = "apology_spam"  # "stop saying sorry and fix it"
     INTERROGATION = "interrogation"  # too many questions at once
-    RASH_PROMISE = "rash_promise"  # pins the promise down: "you said {quote} - I'm writing that down"
+    RASH_PROMISE = (
+        "rash_promise"  # pins the promise down: "you said {quote} - I'm writing that down"
+    )
     WALK_BACK = "walk_back"  # the agent retracts a pinned promise
     SILENCE = "silence"  # dead air: an empty reply or a drill timeout
     UNCLEAR = "unclear"  # a reply that does nothing the customer can react to
@@ -120,7 +122,8 @@ class Policy(Strict):
         description="May the agent promise money back: never, only once verified, or at once.",
     )
     compensation_terms: str = Field(
-        "", description="The company's published commitment, e.g. a double refund of a billing error."
+        "",
+        description="The company's published commitment, e.g. a double refund of a billing error.",
     )
     escalate: bool = Field(
         False,

@@ -1,0 +1,174 @@
+"""Reading real call transcripts for bulk scoring, one call at a time.
+
+Two formats: JSON Lines with one call a line (``{"id": …, "turns": [{"speaker":
+"agent"|"customer", "text": …}]}``) and plain text with speaker prefixes
+(``客服:``/``客户:``, ``坐席:``/``用户:``, ``Agent:``/``Customer:``, full- or
+half-width colon), calls separated by blank lines. Both are read as a stream so
+memory stays flat however large the input; a bad record becomes an error with
+its file and line, never the end of the batch.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Literal
+
+Speaker = Literal["agent", "customer"]
+
+AGENT_PREFIXES = ("客服", "坐席", "座席", "agent", "rep", "advisor")
+CUSTOMER_PREFIXES = ("客户", "用户", "顾客", "来电人", "customer", "caller", "user")
+_PREFIX = re.compile(
+    r"^\s*(?P<who>" + "|".join(AGENT_PREFIXES + CUSTOMER_PREFIXES) + r")\s*[:：]\s?",
+    re.IGNORECASE,
+)
+_AGENT: dict[str, Speaker] = dict.fromkeys(AGENT_PREFIXES, "agent")
+_SPEAKER_OF: dict[str, Speaker] = _AGENT | dict.fromkeys(CUSTOMER_PREFIXES, "customer")
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    speaker: Speaker
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class CallRecord:
+    """One call as read, or the reason it could not be read (``error`` set, ``turns`` empty)."""
+
+    id: str
+    source: str  # "file:line" of the record's first line
+    turns: tuple[Turn, ...] = ()
+    error: str | None = None
+
+
+def open_input(path: str, stdin: IO[bytes] | None = None) -> IO[bytes]:
+    """A byte stream for a path, "-" for stdin; gzip recognised by its magic bytes."""
+    raw: IO[bytes]
+    if path == "-":
+        if stdin is None:
+            raise ValueError("stdin is not available")
+        raw = stdin
+    else:
+        raw = Path(path).open("rb")  # noqa: SIM115 - the caller closes it
+    head = raw.peek(2)[:2] if hasattr(raw, "peek") else b""
+    if head == b"\x1f\x8b":
+        return gzip.GzipFile(fileobj=raw)  # type: ignore[return-value]
+    return raw
+
+
+def read_calls(stream: IO[bytes], name: str) -> Iterator[CallRecord]:
+    """Yield every call in a stream, choosing the format from its first non-blank byte."""
+    lines = _decoded(stream, name)
+    first: tuple[int, str | None] | None = None
+    for lineno, text in lines:
+        if text is None or text.strip():
+            first = (lineno, text)
+            break
+    if first is None:
+        return
+    lineno, text = first
+    if text is not None and text.lstrip().startswith("{"):
+        yield from _jsonl(_chain(first, lines), name)
+    else:
+        yield from _plain(_chain(first, lines), name)
+
+
+def _decoded(stream: IO[bytes], name: str) -> Iterator[tuple[int, str | None]]:
+    """Numbered lines; None stands for a line that is not UTF-8."""
+    for lineno, chunk in enumerate(stream, start=1):
+        try:
+            text = chunk.decode("utf-8")
+        except UnicodeDecodeError:
+            yield lineno, None
+            continue
+        yield lineno, (text.removeprefix("\ufeff") if lineno == 1 else text).rstrip("\r\n")
+
+
+def _chain(
+    first: tuple[int, str | None], rest: Iterable[tuple[int, str | None]]
+) -> Iterator[tuple[int, str | None]]:
+    yield first
+    yield from rest
+
+
+def _jsonl(lines: Iterable[tuple[int, str | None]], name: str) -> Iterator[CallRecord]:
+    for lineno, text in lines:
+        source = f"{name}:{lineno}"
+        if text is None:
+            yield CallRecord(source, source, error="not valid UTF-8")
+            continue
+        if not text.strip():
+            continue
+        yield _json_call(text, source)
+
+
+def _json_call(text: str, source: str) -> CallRecord:
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return CallRecord(source, source, error=f"invalid JSON: {exc.msg}")
+    if not isinstance(obj, dict):
+        return CallRecord(source, source, error="a call must be a JSON object")
+    call_id = str(obj.get("id", source))
+    turns = obj.get("turns")
+    if not isinstance(turns, list):
+        return CallRecord(call_id, source, error='missing "turns" list')
+    out: list[Turn] = []
+    for i, turn in enumerate(turns, start=1):
+        speaker = turn.get("speaker") if isinstance(turn, dict) else None
+        said = turn.get("text") if isinstance(turn, dict) else None
+        if speaker not in ("agent", "customer") or not isinstance(said, str):
+            return CallRecord(
+                call_id,
+                source,
+                error=f'turn {i}: needs "speaker" agent|customer and a string "text"',
+            )
+        out.append(Turn(speaker, said))
+    return CallRecord(call_id, source, tuple(out))
+
+
+@dataclass(slots=True)
+class _Pending:
+    start: int
+    turns: list[Turn] = field(default_factory=list)
+    error: str | None = None
+
+
+def _plain(lines: Iterable[tuple[int, str | None]], name: str) -> Iterator[CallRecord]:
+    pending: _Pending | None = None
+
+    def flush(p: _Pending) -> CallRecord:
+        source = f"{name}:{p.start}"
+        if p.error:
+            return CallRecord(source, source, error=p.error)
+        return CallRecord(source, source, tuple(p.turns))
+
+    for lineno, text in lines:
+        if text is not None and not text.strip():
+            if pending is not None:
+                yield flush(pending)
+                pending = None
+            continue
+        if pending is None:
+            pending = _Pending(lineno)
+        if pending.error:
+            continue
+        if text is None:
+            pending.error = f"line {lineno}: not valid UTF-8"
+            continue
+        match = _PREFIX.match(text)
+        if match:
+            speaker = _SPEAKER_OF[match["who"].lower()]
+            pending.turns.append(Turn(speaker, text[match.end() :].strip()))
+        elif pending.turns:
+            last = pending.turns[-1]
+            pending.turns[-1] = Turn(last.speaker, f"{last.text}\n{text.strip()}")
+        else:
+            pending.error = f"line {lineno}: expected a speaker prefix such as 客服: or Agent:"
+    if pending is not None:
+        yield flush(pending)
