@@ -1,0 +1,146 @@
+"""One call end to end on the fixture scenario, through the real analyzer and judge."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers.fixture_scenario import make_scenario
+from hotseat.scenario.model import Reaction, Scenario
+from hotseat.session import Session, SessionEnded
+
+LISTEN = "嗯，您请讲。"
+SOOTHE = "先跟您说声抱歉。您是说流量用超了没收到提醒，对吧？换作是我也会着急。"
+ASK = "为了尽快帮您处理，我需要核实几个信息。请问您的手机号是多少？"
+DEMAND = "好的。请问您希望我们怎么处理？"
+CLOSE = "我跟您确认一下，我们会在24小时内给您回电。感谢您的耐心！"
+
+
+def test_opening_then_each_reply_adds_two_lines_and_a_mood(scenario: Scenario) -> None:
+    s = Session(scenario, seed=1)
+    assert [u.speaker for u in s.transcript] == ["customer"]
+    (result,) = s.reply(LISTEN)
+    assert [u.speaker for u in s.transcript] == ["customer", "trainee", "customer"]
+    assert result.reply.venting and result.customer.reaction is Reaction.VENT
+    assert s.moods == [result.customer.mood]
+
+
+def test_a_textbook_call_resolves(scenario: Scenario) -> None:
+    s = Session(scenario, seed=3)
+    for text in (LISTEN, SOOTHE, ASK, DEMAND, CLOSE):
+        s.reply(text)
+        if s.ended:
+            break
+    assert s.outcome == "resolved"
+    assert s.result().elements == dict.fromkeys(scenario.elements(), True)
+
+
+def test_running_out_of_replies_is_abandoned_and_later_replies_are_refused(
+    scenario: Scenario,
+) -> None:
+    s = Session(scenario)
+    s.reply(LISTEN)
+    s.abandon()
+    assert s.outcome == "abandoned"
+    with pytest.raises(SessionEnded):
+        s.reply("还有人吗")
+
+
+def test_rudeness_ends_in_a_hang_up(scenario: Scenario) -> None:
+    s = Session(scenario)
+    for _ in range(6):
+        s.reply("你冷静一点，你听不懂吗？这不归我管。")
+        if s.ended:
+            break
+    assert s.outcome == "hung_up"
+    assert s.transcript[-1].text.startswith("hang_up-")
+    assert any(f.code == "ET001" for f in s.findings)
+
+
+def test_drill_reply_after_the_clock_first_meets_the_silence(scenario: Scenario) -> None:
+    s = Session(scenario, mode="drill", clock_seconds=10)
+    s.reply(LISTEN, seconds=2)
+    late = s.reply(SOOTHE, seconds=25)
+    assert len(late) == 2
+    assert late[0].reply.text == "" and late[0].customer.reaction is Reaction.SILENCE
+    assert s.turn == 3
+
+
+def test_timeout_is_a_silent_turn(scenario: Scenario) -> None:
+    s = Session(scenario, mode="drill")
+    s.reply(LISTEN)
+    result = s.timeout()
+    assert result.reply.silent and result.customer.reaction is Reaction.SILENCE
+
+
+def test_turn_limit(make_scenario: Callable[..., Scenario]) -> None:
+    s = Session(make_scenario(max_turns=3))
+    for _ in range(3):
+        s.reply(LISTEN)
+    assert s.outcome == "turn_limit"
+
+
+def test_same_replies_same_seed_same_result(scenario: Scenario) -> None:
+    def play(seed: int) -> str:
+        s = Session(scenario, seed=seed)
+        for text in (LISTEN, "对不起对不起", SOOTHE, ASK, "系统不会出错的", CLOSE):
+            if not s.ended:
+                s.reply(text)
+        s.abandon()
+        return json.dumps(s.result().to_json(), ensure_ascii=False)
+
+    assert play(5) == play(5)
+
+
+def test_restore_rebuilds_the_same_state(scenario: Scenario) -> None:
+    replies = [(LISTEN, None), (SOOTHE, 3.0), (ASK, None)]
+    live = Session(scenario, seed=9)
+    for text, seconds in replies:
+        live.reply(text, seconds)
+    again = Session(scenario, seed=9)
+    again.restore(replies)
+    assert again.result().to_json() == live.result().to_json()
+
+
+def test_hint_follows_the_phase(scenario: Scenario) -> None:
+    s = Session(scenario)
+    assert "说完" in s.hint()
+    s.reply(LISTEN)
+    assert "安抚" in s.hint()
+    s.reply(SOOTHE)
+    assert "电话" in s.hint()  # the next key element to ask for is the contact's label
+
+
+replies_strategy = st.lists(
+    st.one_of(
+        st.text(max_size=200),
+        st.sampled_from(["", "   ", "\x00\x1b[2J", "😡" * 50, "مرحبا بك", "sorry 对不起 OK?"]),
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(replies=replies_strategy, seed=st.integers(0, 2**31))
+def test_no_reply_crashes_a_session(replies: list[str], seed: int) -> None:
+    s = Session(make_scenario(), seed=seed)
+    for text in replies:
+        if s.ended:
+            break
+        for r in s.reply(text):
+            assert 0 <= r.customer.mood <= 100
+            for m in r.reply.analysis.moves:
+                assert 0 <= m.start <= m.end <= len(text)
+    s.abandon()
+    json.dumps(s.result().to_json(), ensure_ascii=False)
+
+
+def test_a_100_kb_reply_is_handled(scenario: Scenario) -> None:
+    s = Session(scenario)
+    (r,) = s.reply("您好，" * 35_000)
+    assert r.customer.line
