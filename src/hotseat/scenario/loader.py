@@ -1,0 +1,479 @@
+"""Read a scenario file into the model, mapping every validation error back to its file:line:col.
+
+PyYAML's constructors are never run: the loader composes the node graph (safe
+parsing, no tags) and builds plain data itself, so it can keep each node's mark,
+notice duplicate keys that PyYAML would silently overwrite, refuse alias bombs,
+and collect every problem in one pass instead of stopping at the first.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, Union, get_args, get_origin
+
+import yaml
+from pydantic import BaseModel, ValidationError
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from hotseat.scenario.diagnostic import Diagnostic
+from hotseat.scenario.model import Scenario
+
+MAX_BYTES = 1 << 20  # a rich scenario is tens of kilobytes; a megabyte is not a scenario
+MAX_DEPTH = 40  # the format nests five levels deep
+MAX_VALUES = 100_000  # values after alias expansion: stops "billion laughs"
+
+Loc = tuple[str | int, ...]
+
+_YAML = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {_YAML + t for t in ("null", "bool", "int", "float")}
+_SAFE_EXPLICIT_TAGS = {"!", _YAML + "str"}  # `!!str 123` only forces text
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a value sits in the source, 1-based, and where its key starts."""
+
+    line: int
+    col: int
+    key_line: int
+    key_col: int
+    raw: str | None = None  # source text of an unquoted scalar, for "put it in quotes" hints
+
+
+@dataclass
+class Loaded:
+    """The outcome of loading one file: whatever could be read, and every problem found."""
+
+    path: str
+    data: Any = None
+    places: dict[Loc, Place] = field(default_factory=dict)
+    scenario: Scenario | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def place(self, loc: Loc) -> Place:
+        """The place of ``loc`` or of its nearest known ancestor."""
+        for end in range(len(loc), -1, -1):
+            found = self.places.get(loc[:end])
+            if found is not None:
+                return found
+        return Place(1, 1, 1, 1)
+
+    def at(self, loc: Loc, code: str, message: str, *, key: bool = False) -> Diagnostic:
+        """A diagnostic at a value (or at its key) of this file."""
+        p = self.place(loc)
+        line, col = (p.key_line, p.key_col) if key else (p.line, p.col)
+        return Diagnostic(self.path, line, col, code, message)
+
+
+def load_file(path: Path, display: str | None = None) -> Loaded:
+    """Load a scenario file; ``display`` is how diagnostics name it (default: the path)."""
+    name = display if display is not None else str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            message = f"file is {size:,} bytes; a scenario must be under {MAX_BYTES:,}"
+            return Loaded(name, diagnostics=[Diagnostic(name, 1, 1, "S018", message)])
+        raw = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        return Loaded(name, diagnostics=[Diagnostic(name, 1, 1, "S026", f"cannot read: {reason}")])
+    return load_bytes(raw, name)
+
+
+def load_bytes(raw: bytes, name: str) -> Loaded:
+    """Load a scenario from its bytes; never raises for anything the bytes hold."""
+    loaded = Loaded(name)
+    if len(raw) > MAX_BYTES:
+        message = f"file is {len(raw):,} bytes; a scenario must be under {MAX_BYTES:,}"
+        loaded.diagnostics.append(Diagnostic(name, 1, 1, "S018", message))
+        return loaded
+    text = _decode(raw, loaded)
+    if text is None:
+        return loaded
+    composed = _compose(text, loaded)
+    if composed is None or not _Builder(loaded, composed[1]).build(composed[0]):
+        return loaded
+    if loaded.data is None:
+        loaded.diagnostics.append(Diagnostic(name, 1, 1, "S012", "the file holds no data"))
+        return loaded
+    if not isinstance(loaded.data, dict):
+        what = _describe(loaded.data)
+        message = f"a scenario is a mapping of keys (version, id, lang, ...), not {what}"
+        loaded.diagnostics.append(loaded.at((), "S013", message))
+        return loaded
+    try:
+        loaded.scenario = Scenario.model_validate(loaded.data)
+    except ValidationError as exc:
+        loaded.diagnostics.extend(_from_pydantic(exc, loaded))
+    return loaded
+
+
+# --- decoding and parsing -----------------------------------------------------------------
+
+
+def _decode(raw: bytes, loaded: Loaded) -> str | None:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            hint = "it looks like UTF-16"
+        else:
+            hint = "Chinese editors often save GBK or Big5"
+        message = f"not UTF-8 (byte 0x{raw[exc.start]:02x}); {hint}: save the file as UTF-8"
+        loaded.diagnostics.append(Diagnostic(loaded.path, line, col, "S002", message))
+        return None
+
+
+class _TooComplex(Exception):
+    def __init__(self, mark: yaml.Mark, message: str) -> None:
+        super().__init__(message)
+        self.mark = mark
+
+
+class _Composer(yaml.SafeLoader):
+    """Composes nodes only, bounding depth and remembering explicitly tagged nodes."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.depth = 0
+        self.tagged: list[Node] = []
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        event = self.peek_event()
+        tag = None if isinstance(event, AliasEvent) else getattr(event, "tag", None)
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _TooComplex(event.start_mark, f"nested deeper than {MAX_DEPTH} levels")
+        try:
+            node = super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+        if node is not None and tag is not None and tag not in _SAFE_EXPLICIT_TAGS:
+            self.tagged.append(node)
+        return node
+
+
+def _compose(text: str, loaded: Loaded) -> tuple[Node, set[int]] | None:
+    """The document's root node and the ids of explicitly tagged nodes, or None on failure."""
+    composer = _Composer(text)
+    try:
+        node: Node | None = composer.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        loaded.diagnostics.append(_syntax(exc, text, loaded.path))
+        return None
+    except yaml.reader.ReaderError as exc:
+        line, col = _position(text, exc.position)
+        message = f"character U+{exc.character:04X} is not allowed in YAML ({exc.reason})"
+        loaded.diagnostics.append(Diagnostic(loaded.path, line, col, "S001", message))
+        return None
+    except _TooComplex as exc:
+        mark = exc.mark
+        loaded.diagnostics.append(
+            Diagnostic(loaded.path, mark.line + 1, mark.column + 1, "S019", str(exc))
+        )
+        return None
+    finally:
+        composer.dispose()
+    if node is None:
+        loaded.diagnostics.append(Diagnostic(loaded.path, 1, 1, "S012", "the file is empty"))
+        return None
+    for tagged in composer.tagged:
+        mark = tagged.start_mark
+        message = f"tag {tagged.tag!r}: scenarios hold plain data only, no YAML tags"
+        loaded.diagnostics.append(
+            Diagnostic(loaded.path, mark.line + 1, mark.column + 1, "S020", message)
+        )
+    return node, {id(n) for n in composer.tagged}
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    before = text[:index]
+    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
+
+
+def _syntax(exc: yaml.MarkedYAMLError, text: str, path: str) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    message = exc.problem or exc.context or "invalid YAML"
+    if exc.context and exc.context_mark is not None and exc.problem:
+        message = f"{message} ({exc.context} at line {exc.context_mark.line + 1})"
+    nearby = text.splitlines()[max(line - 2, 0) : line]
+    if "\t" in message or any(s[: len(s) - len(s.lstrip())].count("\t") for s in nearby):
+        message += "; YAML indents with spaces, never tabs"
+    elif any("：" in s for s in nearby):
+        message += "; a full-width colon '：' does not separate a key from its value, use ':'"
+    return Diagnostic(path, line, col, "S001", message)
+
+
+# --- nodes to plain data --------------------------------------------------------------------
+
+
+def _mark(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _Builder:
+    """Turns the node graph into plain data, recording a Place for every value."""
+
+    def __init__(self, loaded: Loaded, tagged: set[int]) -> None:
+        self.loaded = loaded
+        self.tagged = tagged
+        self.values = 0
+        self.active: set[int] = set()
+        self.constructor = yaml.SafeLoader("")
+
+    def build(self, root: Node) -> bool:
+        """Fill ``loaded.data``; False when the graph is too deep or too large to expand."""
+        try:
+            self.loaded.data = self.value(root, (), _mark(root))
+        except _TooComplex as exc:
+            mark = exc.mark
+            self.loaded.diagnostics.append(
+                Diagnostic(self.loaded.path, mark.line + 1, mark.column + 1, "S019", str(exc))
+            )
+            return False
+        return True
+
+    def value(self, node: Node, loc: Loc, key_at: tuple[int, int]) -> Any:
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise _TooComplex(node.start_mark, f"more than {MAX_VALUES:,} values after aliases")
+        if len(loc) > MAX_DEPTH:
+            raise _TooComplex(node.start_mark, f"aliases nest deeper than {MAX_DEPTH} levels")
+        if id(node) in self.active:
+            raise _TooComplex(node.start_mark, "an alias refers to the value that contains it")
+        line, col = _mark(node)
+        raw = node.value if isinstance(node, ScalarNode) and node.style is None else None
+        self.loaded.places[loc] = Place(line, col, key_at[0], key_at[1], raw)
+        if isinstance(node, ScalarNode):
+            return self.scalar(node)
+        self.active.add(id(node))
+        try:
+            if isinstance(node, SequenceNode):
+                return [
+                    self.value(item, (*loc, i), _mark(item)) for i, item in enumerate(node.value)
+                ]
+            assert isinstance(node, MappingNode)
+            return self.mapping(node, loc)
+        finally:
+            self.active.discard(id(node))
+
+    def scalar(self, node: ScalarNode) -> Any:
+        if node.tag in _PLAIN_TAGS and id(node) not in self.tagged:
+            return self.constructor.construct_object(node)
+        return node.value
+
+    def mapping(self, node: MappingNode, loc: Loc) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        first: dict[str, tuple[int, int]] = {}
+        for key_node, value_node in node.value:
+            key_at = _mark(key_node)
+            if not isinstance(key_node, ScalarNode):
+                self._report(key_at, "S004", "a key must be plain text, not a list or mapping")
+                continue
+            if key_node.tag == _YAML + "merge":
+                message = "merge keys (<<) are not supported; write the keys out"
+                self._report(key_at, "S020", message)
+                continue
+            key = key_node.value
+            if key in first:
+                line = first[key][0]
+                message = f"duplicate key {key!r} (first at line {line}); YAML keeps only the last"
+                self._report(key_at, "S006", message)
+            first[key] = key_at
+            out[key] = self.value(value_node, (*loc, key), key_at)
+        return out
+
+    def _report(self, at: tuple[int, int], code: str, message: str) -> None:
+        self.loaded.diagnostics.append(Diagnostic(self.loaded.path, at[0], at[1], code, message))
+
+
+# --- pydantic errors to diagnostics ---------------------------------------------------------
+
+
+def _from_pydantic(exc: ValidationError, loaded: Loaded) -> list[Diagnostic]:
+    out = []
+    for err in exc.errors(include_url=False):
+        loc: Loc = tuple(err["loc"])
+        out.append(_one_error(err["type"], loc, err, loaded))
+    return out
+
+
+def _one_error(kind: str, loc: Loc, err: Any, loaded: Loaded) -> Diagnostic:
+    ctx: dict[str, Any] = err.get("ctx") or {}
+    value = err.get("input")
+    if loc and loc[-1] == "[key]":
+        owner = loc[:-2]
+        choices = _choices(ctx)
+        message = (
+            f"unknown key {loc[-2]!r} in {_where(owner)}{_did_you_mean(str(loc[-2]), choices)}"
+        )
+        return loaded.at(loc[:-1], "S003", message, key=True)
+    if kind == "extra_forbidden":
+        return loaded.at(loc, "S003", _unknown_key(loc), key=True)
+    if kind == "missing":
+        message = f"{_where(loc[:-1])} is missing the required key {loc[-1]!r}"
+        return loaded.at(loc[:-1], "S005", message)
+    if kind in _RANGE:
+        return loaded.at(
+            loc, "S014", f"{_where(loc)} {_RANGE[kind].format(**ctx)}, got {_short(value)}"
+        )
+    if kind in ("enum", "literal_error"):
+        choices = _choices(ctx)
+        message = (
+            f"{_where(loc)}: {_short(value)} is not one of {ctx.get('expected', '')}"
+            f"{_did_you_mean(str(value), choices)}"
+        )
+        return loaded.at(loc, "S015", message)
+    if kind == "string_pattern_mismatch":
+        return loaded.at(loc, "S015", _pattern(loc, str(value), ctx["pattern"]))
+    if kind in _TYPES:
+        return loaded.at(loc, "S004", _wrong_type(loc, _TYPES[kind], value, loaded.place(loc)))
+    message = str(err.get("msg", kind)).removeprefix("Value error, ")
+    if not loc:  # a model-level check: point at the key its message starts with
+        first = message.split(" ", 1)[0]
+        if isinstance(loaded.data, dict) and first in loaded.data:
+            return loaded.at((first,), "S015", message, key=True)
+    return loaded.at(loc, "S015", f"{_where(loc)}: {message}")
+
+
+_RANGE = {
+    "greater_than": "must be more than {gt}",
+    "greater_than_equal": "must be at least {ge}",
+    "less_than": "must be less than {lt}",
+    "less_than_equal": "must be at most {le}",
+    "too_short": "needs at least {min_length} item(s)",
+    "too_long": "takes at most {max_length} item(s)",
+    "string_too_short": "must not be empty",
+    "string_too_long": "must be at most {max_length} characters",
+}
+
+_TYPES = {
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "string_type": "text",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping of keys to values",
+    "model_type": "a mapping of keys to values",
+    "model_attributes_type": "a mapping of keys to values",
+}
+
+
+def _where(loc: Loc) -> str:
+    if not loc:
+        return "the scenario"
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, str):
+        return repr(value if len(value) <= 40 else value[:37] + "...")
+    return _describe(value)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {_short(value)}"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"
+
+
+def _wrong_type(loc: Loc, expected: str, value: Any, place: Place) -> str:
+    message = f"{_where(loc)} should be {expected}, not {_describe(value)}"
+    if expected == "text" and place.raw is not None:
+        message += f"; YAML reads unquoted {place.raw} as {_describe(value)}, so quote it"
+    return message
+
+
+def _choices(ctx: dict[str, Any]) -> list[str]:
+    return re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+
+
+def _did_you_mean(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _pattern(loc: Loc, value: str, pattern: str) -> str:
+    message = (
+        f"{_where(loc)} {value!r} must be lowercase letters, digits and '-' (pattern {pattern})"
+    )
+    slug = re.sub(r"[^a-z0-9_-]+", "-", value.strip().lower()).strip("-")
+    if re.fullmatch(pattern, slug):
+        message += f"; did you mean {slug!r}?"
+    return message
+
+
+def _unknown_key(loc: Loc) -> str:
+    key = str(loc[-1])
+    message = f"unknown key {key!r} in {_where(loc[:-1])}"
+    homes = [where for where, names in _FIELD_HOMES if key in names]
+    if homes and len(loc) == 1:  # a key indented at the wrong level
+        return f"{message}; it belongs under {homes[0]}"
+    owner = _model_at(loc[:-1])
+    return message + _did_you_mean(key, list(owner.model_fields) if owner is not None else [])
+
+
+def _unwrap(ann: Any) -> Any:
+    while True:
+        origin = get_origin(ann)
+        if origin is Annotated:
+            ann = get_args(ann)[0]
+        elif origin in (Union, types.UnionType):
+            ann = next(a for a in get_args(ann) if a is not type(None))
+        else:
+            return ann
+
+
+def _model_at(loc: Loc) -> type[BaseModel] | None:
+    """The model that validates the mapping at ``loc``, walking the field annotations."""
+    ann: Any = Scenario
+    for part in loc:
+        ann = _unwrap(ann)
+        if isinstance(ann, type) and issubclass(ann, BaseModel) and isinstance(part, str):
+            info = ann.model_fields.get(part)
+            if info is None:
+                return None
+            ann = info.annotation
+        elif get_origin(ann) in (list, dict):
+            ann = get_args(ann)[-1]
+        else:
+            return None
+    ann = _unwrap(ann)
+    return ann if isinstance(ann, type) and issubclass(ann, BaseModel) else None
+
+
+def _field_homes() -> list[tuple[str, frozenset[str]]]:
+    """Every nested model's key names, so a key at the wrong level can say where it goes."""
+    out = []
+    for name in Scenario.model_fields:
+        inner = _model_at((name,)) or _model_at((name, 0))
+        if inner is not None:
+            out.append((name, frozenset(inner.model_fields)))
+    return out
+
+
+_FIELD_HOMES = _field_homes()
