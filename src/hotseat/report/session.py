@@ -1,0 +1,156 @@
+"""One call's report: the scorecard a trainee takes home, as Markdown, HTML or JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Literal
+
+from hotseat.conversation import Area
+from hotseat.i18n import turn_label
+from hotseat.moves import Lang
+from hotseat.report.document import (
+    Bars,
+    Block,
+    Document,
+    Facts,
+    Heading,
+    Item,
+    Items,
+    LineChart,
+    Para,
+    Table,
+    Transcript,
+    Utter,
+)
+from hotseat.report.html import render_html
+from hotseat.report.labels import label
+from hotseat.report.markdown import render_markdown
+from hotseat.report.svg import Series
+from hotseat.scorecard import SessionResult
+from hotseat.store.records import SessionRecord
+
+SessionFormat = Literal["md", "html", "json"]
+SESSION_FORMATS: tuple[SessionFormat, ...] = ("md", "html", "json")
+
+
+def when(record: SessionRecord) -> str:
+    return record.started_at.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def outcome_text(outcome: str | None, lang: Lang) -> str:
+    return label(f"outcome.{outcome or 'ongoing'}", lang)
+
+
+def area_bars(areas: dict[Area, int], lang: Lang) -> Bars:
+    return Bars(
+        label("area_scores", lang), [(label(f"area.{a.value}", lang), areas[a]) for a in Area]
+    )
+
+
+def session_blocks(
+    result: SessionResult, record: SessionRecord | None, lang: Lang, level: int = 2
+) -> list[Block]:
+    """The body of a call report; ``level`` lets a trainee report nest calls under a heading."""
+    facts: list[tuple[str, str]] = []
+    if record is not None:
+        facts.append((label("trainee_name", lang), record.trainee))
+        if record.class_name:
+            facts.append((label("class", lang), record.class_name))
+        facts.append((label("started", lang), when(record)))
+    facts += [
+        (label("scenario", lang), f"{result.title} ({result.scenario})"),
+        (label("mode", lang), label(f"mode.{result.mode}", lang)),
+        (label("seed", lang), str(result.seed)),
+        (label("outcome", lang), outcome_text(result.outcome, lang)),
+        (label("overall", lang), str(result.scores.overall)),
+    ]
+    blocks: list[Block] = [Facts(facts)]
+    if record is not None and record.stepped_out:
+        blocks.append(Para(label("stepped_out_note", lang)))
+    blocks.append(area_bars(result.scores.areas, lang))
+    moods: list[int | None] = [result.mood_start, *result.moods]
+    blocks.append(
+        LineChart(
+            label("mood_curve", lang),
+            [Series(label("mood_axis", lang), moods)],
+            [str(i) for i in range(len(moods))],
+            label("turn_axis", lang),
+        )
+    )
+    if result.elements:
+        blocks.append(Heading(label("elements", lang), level))
+        blocks.append(
+            Table(
+                [label("elements", lang), ""],
+                [
+                    [
+                        label(f"element.{e.value}", lang),
+                        label("captured" if ok else "missing", lang),
+                    ]
+                    for e, ok in result.elements.items()
+                ],
+            )
+        )
+    blocks.append(Heading(label("findings", lang), level))
+    if result.findings:
+        blocks.append(
+            Items(
+                [
+                    Item(
+                        f"{f.code} {f.name} ({turn_label(f.turn, lang)})",
+                        [f.message]
+                        + ([f"{label('quote', lang)}: “{f.quote}”"] if f.quote else [])
+                        + [f"{label('tip', lang)}: {f.tip}"],
+                        f.severity,
+                    )
+                    for f in result.findings
+                ]
+            )
+        )
+    else:
+        blocks.append(Para(label("no_findings", lang)))
+    blocks.append(Heading(label("transcript", lang), level))
+    trainee = record.trainee if record is not None else label("trainee", lang)
+    blocks.append(
+        Transcript(
+            [
+                Utter(trainee if s == "trainee" else label("customer", lang), text, s)  # type: ignore[arg-type]
+                for s, text in result.transcript
+            ]
+        )
+    )
+    return blocks
+
+
+def session_document(
+    result: SessionResult, record: SessionRecord | None = None, lang: Lang | None = None
+) -> Document:
+    lang = lang or result.lang
+    title = f"{label('call_report', lang)}: {result.title}"
+    return Document(title, lang, session_blocks(result, record, lang))
+
+
+def session_json(result: SessionResult, record: SessionRecord | None = None) -> dict[str, object]:
+    """The scorecard's public JSON, with the stored record alongside when there is one."""
+    data = result.to_json()
+    if record is not None:
+        data["record"] = record.to_json()
+    return data
+
+
+def export_session(
+    result: SessionResult,
+    fmt: SessionFormat,
+    *,
+    record: SessionRecord | None = None,
+    lang: Lang | None = None,
+) -> str:
+    """One call as a Markdown, HTML or JSON document (the TUI's export button calls this)."""
+    if fmt == "json":
+        return json.dumps(session_json(result, record), ensure_ascii=False, indent=2) + "\n"
+    doc = session_document(result, record, lang)
+    if fmt == "md":
+        return render_markdown(doc)
+    if fmt == "html":
+        return render_html(doc)
+    raise ValueError(f"unknown format {fmt!r}: choose one of {', '.join(SESSION_FORMATS)}")
