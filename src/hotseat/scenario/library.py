@@ -16,20 +16,23 @@ from pathlib import Path
 from hotseat.moves import LANGS
 from hotseat.scenario.diagnostic import Diagnostic
 from hotseat.scenario.lint import duplicate_ids, lint_file, scenario_files
+from hotseat.scenario.loader import ScenarioError
 from hotseat.scenario.model import Scenario
 
 # an installed wheel carries the repository's scenarios/ here (pyproject force-include)
 PACKAGED = "_scenarios"
 REPO_SCENARIOS = Path(__file__).resolve().parents[3] / "scenarios"
 
-
-class ScenarioError(Exception):
-    """A scenario that cannot be used, with every diagnostic that says why."""
-
-    def __init__(self, message: str, diagnostics: Iterable[Diagnostic] = ()) -> None:
-        self.diagnostics = tuple(diagnostics)
-        details = "".join(f"\n  {d}" for d in self.diagnostics)
-        super().__init__(message + details)
+__all__ = [
+    "BrokenScenario",
+    "Library",
+    "ScenarioError",
+    "builtin_dir",
+    "content_hash",
+    "load_library",
+    "load_scenario",
+    "resolve",
+]
 
 
 @dataclass(frozen=True)

@@ -106,8 +106,9 @@ def duplicate_ids(results: Iterable[FileResult]) -> list[Diagnostic]:
     out = []
     for key, group in by_key.items():
         for r in group if len(group) > 1 else ():
-            others = ", ".join(o.path for o in group if o is not r)
-            message = f"scenario {key} is also defined in {others}"
+            others = [o.path for o in group if o is not r]
+            more = f" and {len(others) - 2} more" if len(others) > 2 else ""
+            message = f"scenario {key} is also defined in {', '.join(others[:2])}{more}"
             out.append(Diagnostic(r.path, *r.key_at, "S010", message))
     return out
 
@@ -116,16 +117,19 @@ def _lint(loaded: Loaded, path: Path, known_codes: set[str] | None) -> FileResul
     data = loaded.data
     if not isinstance(data, dict):
         return FileResult(loaded.path, None, loaded.diagnostics)
-    found = list(loaded.diagnostics)
-    found += _file_name(loaded, data, path)
-    found += _persona(loaded, data)
-    found += _facts(loaded, data)
-    found += _reactions(loaded, data)
-    found += _placeholders(loaded, data)
-    found += _beats(loaded, data)
-    found += _examples(loaded, data)
-    if known_codes is not None:
-        found += _rule_codes(loaded, data, known_codes)
+    checks = [
+        *_file_name(loaded, data, path),
+        *_persona(loaded, data),
+        *_facts(loaded, data),
+        *_reactions(loaded, data),
+        *_placeholders(loaded, data),
+        *_beats(loaded, data),
+        *_examples(loaded, data),
+        *(_rule_codes(loaded, data, known_codes) if known_codes is not None else ()),
+    ]
+    # one place, one problem: a value the loader rejected is not judged again
+    flagged = {(d.line, d.col) for d in loaded.diagnostics}
+    found = loaded.diagnostics + [d for d in checks if (d.line, d.col) not in flagged]
     lang, ident = data.get("lang"), data.get("id")
     if isinstance(lang, str) and isinstance(ident, str):
         p = loaded.place(("id",))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 import types
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Union, get_args, get_origin
@@ -32,6 +33,15 @@ Loc = tuple[str | int, ...]
 _YAML = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_YAML + t for t in ("null", "bool", "int", "float")}
 _SAFE_EXPLICIT_TAGS = {"!", _YAML + "str"}  # `!!str 123` only forces text
+
+
+class ScenarioError(Exception):
+    """A scenario that cannot be used, with every diagnostic that says why."""
+
+    def __init__(self, message: str, diagnostics: Iterable[Diagnostic] = ()) -> None:
+        self.diagnostics = tuple(diagnostics)
+        details = "".join(f"\n  {d}" for d in self.diagnostics)
+        super().__init__(message + details)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +106,9 @@ def load_bytes(raw: bytes, name: str) -> Loaded:
     if text is None:
         return loaded
     composed = _compose(text, loaded)
-    if composed is None or not _Builder(loaded, composed[1]).build(composed[0]):
+    if composed is None:
         return loaded
+    _Builder(loaded, composed[1]).build(composed[0])
     if loaded.data is None:
         loaded.diagnostics.append(Diagnostic(name, 1, 1, "S012", "the file holds no data"))
         return loaded
@@ -133,64 +144,89 @@ def _decode(raw: bytes, loaded: Loaded) -> str | None:
 
 
 class _TooComplex(Exception):
-    def __init__(self, mark: yaml.Mark, message: str) -> None:
+    def __init__(self, mark: Any, message: str) -> None:
         super().__init__(message)
-        self.mark = mark
+        self.at: tuple[int, int] = (mark.line + 1, mark.column + 1) if mark else (1, 1)
 
 
 class _Composer(yaml.SafeLoader):
-    """Composes nodes only, bounding depth and remembering explicitly tagged nodes."""
+    """Composes nodes only, measuring each as it would be once its aliases are expanded.
+
+    An alias reuses an already composed node, so the expanded size and depth of
+    every node are known the moment it is composed: a "billion laughs" is
+    refused where it is written, long before anything is expanded.
+    """
 
     def __init__(self, text: str) -> None:
         super().__init__(text)
-        self.depth = 0
+        self.nesting = 0
+        self.sizes: dict[int, tuple[int, int]] = {}  # id(node) -> (values, depth) expanded
         self.tagged: list[Node] = []
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event = self.peek_event()
-        tag = None if isinstance(event, AliasEvent) else getattr(event, "tag", None)
-        self.depth += 1
-        if self.depth > MAX_DEPTH:
+        if isinstance(event, AliasEvent):
+            target: Node | None = super().compose_node(parent, index)
+            if id(target) not in self.sizes:
+                raise _TooComplex(event.start_mark, "an alias refers to the value that holds it")
+            return target
+        self.nesting += 1
+        if self.nesting > MAX_DEPTH:
             raise _TooComplex(event.start_mark, f"nested deeper than {MAX_DEPTH} levels")
         try:
             node = super().compose_node(parent, index)
         finally:
-            self.depth -= 1
-        if node is not None and tag is not None and tag not in _SAFE_EXPLICIT_TAGS:
+            self.nesting -= 1
+        if node is None:
+            return None
+        children = [self.sizes[id(c)] for c in _children(node)]
+        values = 1 + sum(v for v, _ in children)
+        depth = 1 + max((d for _, d in children), default=0)
+        if values > MAX_VALUES:
+            message = f"expands to more than {MAX_VALUES:,} values (aliases within aliases?)"
+            raise _TooComplex(node.start_mark, message)
+        if depth > MAX_DEPTH:
+            raise _TooComplex(node.start_mark, f"aliases nest deeper than {MAX_DEPTH} levels")
+        self.sizes[id(node)] = (values, depth)
+        if event.tag not in (None, *_SAFE_EXPLICIT_TAGS):
             self.tagged.append(node)
         return node
 
 
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    if isinstance(node, MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
+
+
 def _compose(text: str, loaded: Loaded) -> tuple[Node, set[int]] | None:
     """The document's root node and the ids of explicitly tagged nodes, or None on failure."""
-    composer = _Composer(text)
     try:
-        node: Node | None = composer.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        loaded.diagnostics.append(_syntax(exc, text, loaded.path))
-        return None
+        composer = _Composer(text)  # the reader checks every character here, once
     except yaml.reader.ReaderError as exc:
         line, col = _position(text, exc.position)
         message = f"character U+{exc.character:04X} is not allowed in YAML ({exc.reason})"
         loaded.diagnostics.append(Diagnostic(loaded.path, line, col, "S001", message))
         return None
+    try:
+        node: Node | None = composer.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        loaded.diagnostics.append(_syntax(exc, text, loaded.path))
+        return None
     except _TooComplex as exc:
-        mark = exc.mark
-        loaded.diagnostics.append(
-            Diagnostic(loaded.path, mark.line + 1, mark.column + 1, "S019", str(exc))
-        )
+        loaded.diagnostics.append(Diagnostic(loaded.path, *exc.at, "S019", str(exc)))
         return None
     finally:
         composer.dispose()
     if node is None:
-        loaded.diagnostics.append(Diagnostic(loaded.path, 1, 1, "S012", "the file is empty"))
+        message = "the file holds no YAML document, only blanks or comments"
+        loaded.diagnostics.append(Diagnostic(loaded.path, 1, 1, "S012", message))
         return None
     for tagged in composer.tagged:
-        mark = tagged.start_mark
         message = f"tag {tagged.tag!r}: scenarios hold plain data only, no YAML tags"
-        loaded.diagnostics.append(
-            Diagnostic(loaded.path, mark.line + 1, mark.column + 1, "S020", message)
-        )
+        loaded.diagnostics.append(Diagnostic(loaded.path, *_mark(tagged), "S020", message))
     return node, {id(n) for n in composer.tagged}
 
 
@@ -201,6 +237,8 @@ def _position(text: str, index: int) -> tuple[int, int]:
 
 def _syntax(exc: yaml.MarkedYAMLError, text: str, path: str) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
+    if exc.context == "while scanning a simple key":  # the key's line, not the line after it
+        mark = exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     message = exc.problem or exc.context or "invalid YAML"
     if exc.context and exc.context_mark is not None and exc.problem:
@@ -208,6 +246,8 @@ def _syntax(exc: yaml.MarkedYAMLError, text: str, path: str) -> Diagnostic:
     nearby = text.splitlines()[max(line - 2, 0) : line]
     if "\t" in message or any(s[: len(s) - len(s.lstrip())].count("\t") for s in nearby):
         message += "; YAML indents with spaces, never tabs"
+    elif "'?'" in message:
+        message += "; inside [ ] or { }, put text containing '?' in quotes"
     elif any("：" in s for s in nearby):
         message += "; a full-width colon '：' does not separate a key from its value, use ':'"
     return Diagnostic(path, line, col, "S001", message)
@@ -226,45 +266,21 @@ class _Builder:
     def __init__(self, loaded: Loaded, tagged: set[int]) -> None:
         self.loaded = loaded
         self.tagged = tagged
-        self.values = 0
-        self.active: set[int] = set()
         self.constructor = yaml.SafeLoader("")
 
-    def build(self, root: Node) -> bool:
-        """Fill ``loaded.data``; False when the graph is too deep or too large to expand."""
-        try:
-            self.loaded.data = self.value(root, (), _mark(root))
-        except _TooComplex as exc:
-            mark = exc.mark
-            self.loaded.diagnostics.append(
-                Diagnostic(self.loaded.path, mark.line + 1, mark.column + 1, "S019", str(exc))
-            )
-            return False
-        return True
+    def build(self, root: Node) -> None:
+        self.loaded.data = self.value(root, (), _mark(root))
 
     def value(self, node: Node, loc: Loc, key_at: tuple[int, int]) -> Any:
-        self.values += 1
-        if self.values > MAX_VALUES:
-            raise _TooComplex(node.start_mark, f"more than {MAX_VALUES:,} values after aliases")
-        if len(loc) > MAX_DEPTH:
-            raise _TooComplex(node.start_mark, f"aliases nest deeper than {MAX_DEPTH} levels")
-        if id(node) in self.active:
-            raise _TooComplex(node.start_mark, "an alias refers to the value that contains it")
         line, col = _mark(node)
         raw = node.value if isinstance(node, ScalarNode) and node.style is None else None
         self.loaded.places[loc] = Place(line, col, key_at[0], key_at[1], raw)
         if isinstance(node, ScalarNode):
             return self.scalar(node)
-        self.active.add(id(node))
-        try:
-            if isinstance(node, SequenceNode):
-                return [
-                    self.value(item, (*loc, i), _mark(item)) for i, item in enumerate(node.value)
-                ]
-            assert isinstance(node, MappingNode)
-            return self.mapping(node, loc)
-        finally:
-            self.active.discard(id(node))
+        if isinstance(node, SequenceNode):
+            return [self.value(item, (*loc, i), _mark(item)) for i, item in enumerate(node.value)]
+        assert isinstance(node, MappingNode)
+        return self.mapping(node, loc)
 
     def scalar(self, node: ScalarNode) -> Any:
         if node.tag in _PLAIN_TAGS and id(node) not in self.tagged:
