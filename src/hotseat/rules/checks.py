@@ -1,0 +1,369 @@
+"""The check behind each rule: pure functions from a call to the evidence that a rule was broken.
+
+A check never writes words for the trainee: it returns `Evidence` (which reply,
+which stretches of it, a few values for the message) and the judge turns that
+into a localized finding. Reply checks judge the last reply in the light of the
+history; close checks judge the whole call once it has ended. Each check's
+docstring states its exact trigger; the rule docs in ``data/rules.yaml`` say the
+same thing for trainers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+from hotseat.conversation import Call, Reply
+from hotseat.moves import Move, MoveKind, Span
+from hotseat.rules.phrases import Phrases
+from hotseat.scenario.model import Policy
+
+SOOTHING = (MoveKind.APOLOGY, MoveKind.EMPATHY)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A word the judge localizes: an element's name, a policy limit."""
+
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Turns:
+    """A list of turns the judge writes out ("第3、4轮" / "turns 3 and 4")."""
+
+    turns: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a rule was broken: the reply (None for the whole call) and the words in it."""
+
+    reply: Reply | None
+    spans: tuple[Move | Span, ...] = ()
+    args: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Ctx:
+    """What one check sees: the call, its rule's options, the phrase lists, the active codes."""
+
+    call: Call
+    opts: Mapping[str, float]
+    phrases: Phrases
+    active: frozenset[str] = frozenset()
+
+    @property
+    def reply(self) -> Reply:
+        return self.call.replies[-1]
+
+    @property
+    def earlier(self) -> tuple[Reply, ...]:
+        return self.call.replies[:-1]
+
+    @property
+    def policy(self) -> Policy:
+        """The scenario's policy; only rules marked ``needs_scenario`` ask for it."""
+        assert self.call.policy is not None, "a needs_scenario rule ran without a scenario"
+        return self.call.policy
+
+
+Check = Callable[[Ctx], Iterator[Evidence]]
+
+
+# -- shared readings of the call ---------------------------------------------------------
+
+
+def after_vent(replies: tuple[Reply, ...]) -> tuple[Reply, ...]:
+    """The replies from the first one made once the customer had finished venting."""
+    for i, reply in enumerate(replies):
+        if not reply.venting:
+            return replies[i:]
+    return ()
+
+
+def soothes(reply: Reply) -> bool:
+    return any(reply.analysis.has(kind) for kind in SOOTHING)
+
+
+def asks_for_facts(reply: Reply, call: Call) -> bool:
+    """With a scenario, a reply that asks for any fact it knows; without one, any question."""
+    if call.has_scenario:
+        return bool(reply.asked)
+    return reply.analysis.has(MoveKind.QUESTION)
+
+
+def verified_before(call: Call, reply: Reply, position: int) -> bool:
+    """A verification question came before ``position`` in ``reply`` (or in any earlier reply)."""
+    for earlier in call.replies:
+        if earlier is reply:
+            return any(q.start < position for q in reply.analysis.of(MoveKind.QUESTION))
+        if earlier.asked or earlier.analysis.has(MoveKind.QUESTION):
+            return True
+    return False
+
+
+def conditional(ctx: Ctx, promise: Move) -> bool:
+    """The promise is made on condition of verification ("核实后…", "if it's our error…")."""
+    spans = ctx.phrases.find(ctx.reply.text, ctx.call.lang, "conditions")
+    return any(s.start < promise.end for s in spans)
+
+
+def promises_outcome(ctx: Ctx, promise: Move) -> bool:
+    """The promise commits to a result (a fix, a refund), not just to a next step or a time."""
+    spans = ctx.phrases.find(ctx.reply.text, ctx.call.lang, "outcomes")
+    return promise.compensation or any(
+        s.start < promise.end and s.end > promise.start for s in spans
+    )
+
+
+def closing_replies(call: Call, window: int) -> tuple[Reply, ...]:
+    """The last ``window`` replies up to and including the turn that closed the call."""
+    end = len(call.replies)
+    if call.close_turn is not None:
+        end = next((i + 1 for i, r in enumerate(call.replies) if r.turn == call.close_turn), end)
+    return call.replies[max(0, end - window) : end]
+
+
+def replies_to_close(call: Call) -> tuple[Reply, ...]:
+    return closing_replies(call, len(call.replies))
+
+
+def motive_jabs(ctx: Ctx) -> tuple[Span, ...]:
+    """Words questioning the customer's motives or status, inside a rude or defensive reply."""
+    analysis = ctx.reply.analysis
+    if not (analysis.has(MoveKind.RUDE) or analysis.has(MoveKind.DEFEND)):
+        return ()
+    return ctx.phrases.find(ctx.reply.text, ctx.call.lang, "motives")
+
+
+# -- AP: apology and soothing ------------------------------------------------------------
+
+
+def repeated_apology(ctx: Ctx) -> Iterator[Evidence]:
+    """AP001: on the reply that takes the call's apologies past ``max_apologies``, once."""
+    limit = int(ctx.opts["max_apologies"])
+    before = sum(r.analysis.count(MoveKind.APOLOGY) for r in ctx.earlier)
+    now = ctx.reply.analysis.of(MoveKind.APOLOGY)
+    if before <= limit < before + len(now):
+        crossing = now[limit - before :]
+        yield Evidence(ctx.reply, crossing, {"count": before + len(now), "max": limit})
+
+
+def stacked_apology(ctx: Ctx) -> Iterator[Evidence]:
+    """AP002: one reply with at least ``min_apologies`` apologies."""
+    apologies = ctx.reply.analysis.of(MoveKind.APOLOGY)
+    if len(apologies) >= int(ctx.opts["min_apologies"]):
+        yield Evidence(ctx.reply, apologies, {"count": len(apologies)})
+
+
+def early_soothing(ctx: Ctx) -> Iterator[Evidence]:
+    """AP003: an apology or empathy while the customer is still in the first round of venting."""
+    if ctx.reply.venting:
+        moves = tuple(m for m in ctx.reply.analysis.moves if m.kind in SOOTHING)
+        if moves:
+            yield Evidence(ctx.reply, moves)
+
+
+def missing_soothing(ctx: Ctx) -> Iterator[Evidence]:
+    """AP004 (close): after the vent, no reply apologized or empathized.
+
+    Comfort offered while the customer was still venting does not count: it
+    bounced back (AP003), and the customer still waits to be soothed.
+    """
+    after = after_vent(ctx.call.replies)
+    if after and not any(soothes(r) for r in after):
+        yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in after))})
+
+
+# -- PR: promises ------------------------------------------------------------------------
+
+
+def guarantee(ctx: Ctx) -> Iterator[Evidence]:
+    """PR001: a promise with a guarantee (保证, 一定, definitely, 100%)."""
+    moves = tuple(m for m in ctx.reply.analysis.of(MoveKind.PROMISE) if m.guarantee)
+    if moves:
+        yield Evidence(ctx.reply, moves)
+
+
+def promise_beyond_policy(ctx: Ctx) -> Iterator[Evidence]:
+    """PR002: money promised when the policy allows none, or an outcome promised on a case
+    the agent must escalate (a response time or a next step is still fine there)."""
+    policy = ctx.policy
+    promises = ctx.reply.analysis.of(MoveKind.PROMISE)
+    if policy.escalate:
+        moves = tuple(p for p in promises if promises_outcome(ctx, p))
+        if moves:
+            yield Evidence(ctx.reply, moves, {"policy": Term("policy_escalate")})
+    elif policy.compensation == "never":
+        moves = tuple(p for p in promises if p.compensation)
+        if moves:
+            yield Evidence(ctx.reply, moves, {"policy": Term("policy_never")})
+
+
+def premature_compensation(ctx: Ctx) -> Iterator[Evidence]:
+    """PR003: money promised before any verification question, when the policy pays only
+    after verification. A promise made on condition of verification ("核实后如属实…") is fine."""
+    if ctx.policy.compensation != "after_verification" or ctx.policy.escalate:
+        return
+    moves = tuple(
+        p
+        for p in ctx.reply.analysis.of(MoveKind.PROMISE)
+        if p.compensation
+        and not conditional(ctx, p)
+        and not verified_before(ctx.call, ctx.reply, p.start)
+    )
+    if moves:
+        yield Evidence(ctx.reply, moves)
+
+
+def deadline_beyond_service_level(ctx: Ctx) -> Iterator[Evidence]:
+    """PR004: a time promise faster than the service level (hours < policy.response_hours)."""
+    limit = ctx.policy.response_hours
+    moves = tuple(
+        p
+        for p in ctx.reply.analysis.of(MoveKind.PROMISE)
+        if p.deadline and p.hours is not None and p.hours < limit
+    )
+    if moves:
+        yield Evidence(ctx.reply, moves, {"limit": limit})
+
+
+def _gives_time(reply: Reply) -> bool:
+    return any(p.deadline for p in reply.analysis.of(MoveKind.PROMISE))
+
+
+def close_without_response_time(ctx: Ctx) -> Iterator[Evidence]:
+    """PR005 (close): a resolved call whose last ``window`` replies give no response time, or a
+    call that ended any other way without a response time ever being given."""
+    call = ctx.call
+    if not after_vent(call.replies):
+        return
+    if call.outcome == "resolved":
+        closing = closing_replies(call, int(ctx.opts["window"]))
+        if not any(_gives_time(r) for r in closing):
+            yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in closing))})
+    elif not any(_gives_time(r) for r in call.replies):
+        yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in after_vent(call.replies)))})
+
+
+# -- CT: control of the conversation -----------------------------------------------------
+
+
+def element_not_captured(ctx: Ctx) -> Iterator[Evidence]:
+    """CT001 (close): one finding per key element of the scenario not on record."""
+    for element in ctx.call.elements:
+        if element not in ctx.call.captured:
+            yield Evidence(None, (), {"element": element})
+
+
+def question_barrage(ctx: Ctx) -> Iterator[Evidence]:
+    """CT002: more than ``max_questions`` questions in one reply."""
+    questions = ctx.reply.analysis.of(MoveKind.QUESTION)
+    limit = int(ctx.opts["max_questions"])
+    if len(questions) > limit:
+        yield Evidence(ctx.reply, questions, {"count": len(questions), "max": limit})
+
+
+def unframed_questions(ctx: Ctx) -> Iterator[Evidence]:
+    """CT003: the first reply that asks for facts, when no preframe came before or in it."""
+    call = ctx.call
+    if not asks_for_facts(ctx.reply, call) or any(asks_for_facts(r, call) for r in ctx.earlier):
+        return
+    if any(r.analysis.has(MoveKind.PREFRAME) for r in call.replies):
+        return
+    questions = ctx.reply.analysis.of(MoveKind.QUESTION)
+    yield Evidence(ctx.reply, questions or (Span(0, len(ctx.reply.text)),))
+
+
+def arguing(ctx: Ctx) -> Iterator[Evidence]:
+    """CT004: a reply that defends the company, argues, denies or blames the customer."""
+    moves = ctx.reply.analysis.of(MoveKind.DEFEND)
+    if moves:
+        yield Evidence(ctx.reply, moves)
+
+
+def no_summary_before_close(ctx: Ctx) -> Iterator[Evidence]:
+    """CT005 (close): no summary anywhere in the call up to the close (or to the end)."""
+    replies = replies_to_close(ctx.call)
+    if after_vent(replies) and not any(r.analysis.has(MoveKind.SUMMARY) for r in replies):
+        yield Evidence(None)
+
+
+def premature_judgement(ctx: Ctx) -> Iterator[Evidence]:
+    """CT006: fault admitted or the complaint judged before anything was verified."""
+    moves = ctx.reply.analysis.of(MoveKind.ADMISSION)
+    if moves:
+        yield Evidence(ctx.reply, moves)
+
+
+def dead_air(ctx: Ctx) -> Iterator[Evidence]:
+    """CT007: an empty reply, or a drill clock that ran out with nothing said."""
+    if ctx.reply.silent:
+        yield Evidence(ctx.reply)
+
+
+# -- ET: etiquette -----------------------------------------------------------------------
+
+
+def rude_language(ctx: Ctx) -> Iterator[Evidence]:
+    """ET001: rude, commanding or dismissive words, except where ET002 already flags them."""
+    covered = motive_jabs(ctx) if "ET002" in ctx.active else ()
+    moves = tuple(
+        m
+        for m in ctx.reply.analysis.of(MoveKind.RUDE)
+        if not any(s.start < m.end and m.start < s.end for s in covered)
+    )
+    if moves:
+        yield Evidence(ctx.reply, moves)
+
+
+def questioning_motives(ctx: Ctx) -> Iterator[Evidence]:
+    """ET002: a rude or defensive reply that questions the customer's motives or status."""
+    spans = motive_jabs(ctx)
+    if spans:
+        yield Evidence(ctx.reply, spans)
+
+
+def no_thanks_at_close(ctx: Ctx) -> Iterator[Evidence]:
+    """ET003 (close): a resolved call whose last ``window`` replies thank nobody."""
+    if ctx.call.outcome != "resolved" or not ctx.call.replies:
+        return
+    closing = closing_replies(ctx.call, int(ctx.opts["window"]))
+    if not any(r.analysis.has(MoveKind.THANKS) for r in closing):
+        yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in closing))})
+
+
+# -- EM: empathy -------------------------------------------------------------------------
+
+
+def _no_empathy(replies: tuple[Reply, ...]) -> bool:
+    return not any(r.analysis.has(MoveKind.EMPATHY) for r in replies)
+
+
+def missing_empathy(ctx: Ctx) -> Iterator[Evidence]:
+    """EM001: the first two replies after the vent carry no empathy; judged on the second."""
+    after = after_vent(ctx.call.replies)
+    if len(after) == 2 and _no_empathy(after):
+        yield Evidence(ctx.reply, (), {"turns": Turns((after[0].turn, after[1].turn))})
+
+
+def missing_empathy_at_close(ctx: Ctx) -> Iterator[Evidence]:
+    """EM001 (close): the call ended one reply after the vent, and that reply had no empathy."""
+    after = after_vent(ctx.call.replies)
+    if len(after) == 1 and _no_empathy(after):
+        yield Evidence(after[0], (), {"turns": Turns((after[0].turn,))})
+
+
+def apology_as_empathy(ctx: Ctx) -> Iterator[Evidence]:
+    """EM002: after the vent, a reply soothes with apology alone while the call has shown no
+    empathy yet; once per call (the first such reply)."""
+    reply = ctx.reply
+    if reply.venting or reply.analysis.has(MoveKind.EMPATHY):
+        return
+    apologies = reply.analysis.of(MoveKind.APOLOGY)
+    if not apologies or not _no_empathy(ctx.earlier):
+        return
+    if any(r.analysis.has(MoveKind.APOLOGY) for r in after_vent(ctx.earlier)):
+        return  # fired already on that earlier reply
+    yield Evidence(reply, apologies)

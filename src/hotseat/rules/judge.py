@@ -1,0 +1,117 @@
+"""The judge: runs the enabled rules over a call and words their evidence as findings.
+
+Checks find evidence; the judge owns everything else (which rules run, skipping
+rules that need a scenario, severities, and the message and tip in the call's
+language), so the session, the TUI and the bulk scorer all get the same findings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from hotseat.conversation import Call, Finding
+from hotseat.i18n import t
+from hotseat.moves import Lang
+from hotseat.rules.checks import Check, Ctx, Evidence, Term, Turns
+from hotseat.rules.docs import number, quotes, texts, turns
+from hotseat.rules.phrases import Phrases
+from hotseat.rules.registry import Rule
+from hotseat.rules.rulebook import Rulebook
+from hotseat.scenario.model import Element
+
+_PHRASES: dict[int, tuple[object, Phrases]] = {}
+
+
+def _phrases_for(rulebook: Rulebook) -> Phrases:
+    """One compiled matcher per distinct phrase table (the default's is shared by every judge)."""
+    key = id(rulebook.phrases)
+    hit = _PHRASES.get(key)
+    if hit is None or hit[0] is not rulebook.phrases:
+        hit = (rulebook.phrases, Phrases(rulebook.phrases))
+        _PHRASES[key] = hit
+    return hit[1]
+
+
+class Judge:
+    """Findings for a call, reply by reply and at the close, under one rulebook."""
+
+    def __init__(self, rulebook: Rulebook | None = None) -> None:
+        self.rulebook = rulebook or Rulebook.default()
+        self._phrases = _phrases_for(self.rulebook)
+        rules = self.rulebook.rules()
+        self._on_reply = [(r, r.on_reply) for r in rules if r.on_reply is not None]
+        self._on_close = [(r, r.on_close) for r in rules if r.on_close is not None]
+
+    def reply(self, call: Call) -> list[Finding]:
+        """Findings about ``call.replies[-1]``, judged in the light of the replies before it."""
+        if not call.replies:
+            return []
+        return self._run(self._on_reply, call)
+
+    def close(self, call: Call) -> list[Finding]:
+        """Findings about the whole call, once it has ended (``call.outcome`` is set)."""
+        if call.outcome is None:
+            raise ValueError("judge.close needs a call that has ended (call.outcome is None)")
+        return self._run(self._on_close, call)
+
+    def replay(self, call: Call) -> list[Finding]:
+        """Every finding of a finished or recorded call: each reply in turn, then the close."""
+        found: list[Finding] = []
+        for i in range(1, len(call.replies) + 1):
+            found += self.reply(replace(call, replies=call.replies[:i], outcome=None))
+        if call.outcome is not None:
+            found += self.close(call)
+        return found
+
+    def skipped(self, call: Call) -> tuple[Rule, ...]:
+        """Enabled rules that cannot judge this call because it has no scenario."""
+        if call.has_scenario:
+            return ()
+        return tuple(r for r in self.rulebook.rules() if r.needs_scenario)
+
+    def _run(self, rules: list[tuple[Rule, Check]], call: Call) -> list[Finding]:
+        found: list[Finding] = []
+        for rule, check in rules:
+            if rule.needs_scenario and not call.has_scenario:
+                continue
+            ctx = Ctx(call, self.rulebook.options(rule.code), self._phrases, self.rulebook.enabled)
+            found.extend(self._finding(rule, ev, call.lang) for ev in check(ctx))
+        return found
+
+    def _finding(self, rule: Rule, ev: Evidence, lang: Lang) -> Finding:
+        doc = rule.doc(lang)
+        reply = ev.reply
+        start = end = 0
+        pieces: list[str] = []
+        if reply is not None and ev.spans:
+            start = min(s.start for s in ev.spans)
+            end = max(s.end for s in ev.spans)
+            pieces = [reply.text[s.start : s.end] for s in ev.spans]
+        turn = reply.turn if reply is not None else 0
+        values = {"turn": str(turn), "quote": quotes(pieces, lang)}
+        values.update({key: localize(value, lang) for key, value in ev.args.items()})
+        return Finding(
+            code=rule.code,
+            name=rule.name,
+            area=rule.area,
+            severity=self.rulebook.severity(rule.code),
+            turn=turn,
+            start=start,
+            end=end,
+            message=doc.message.format_map(values),
+            tip=doc.tip.format_map(values),
+            quote=reply.text[start:end] if reply is not None else "",
+        )
+
+
+def localize(value: object, lang: Lang) -> str:
+    """A message argument in the call's language."""
+    if isinstance(value, Element):
+        return t(f"element.{value.value}", lang)
+    if isinstance(value, Term):
+        return texts(lang).terms[value.key]
+    if isinstance(value, Turns):
+        return turns(value.turns, lang)
+    if isinstance(value, float):
+        return number(value)
+    return str(value)

@@ -1,0 +1,335 @@
+"""The rulebook: thresholds, weights, severities, rule selection and extra phrases, from YAML.
+
+The built-in ``data/default.yaml`` holds every default, so a trainer's own
+rulebook file only says what it changes. Files are validated with pydantic and
+every problem is reported at its ``file:line:col``, all at once. Selection works
+as in ruff: by code ("AP001"), prefix ("AP", "AP00") or name
+("repeated-apology"); within one layer the most specific selector wins (ignore
+wins a tie); a later layer (a run's ``configured``) beats an earlier one (the
+file, then the defaults). A layer with a ``select`` list decides for every rule;
+one with only ``ignore`` decides only for the rules it names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from hotseat.conversation import Area, Severity
+from hotseat.moves import Lang
+from hotseat.rules.phrases import PhraseKind
+from hotseat.rules.registry import RULES, Rule, get_rule, unknown
+from hotseat.rules.yamlmarks import Located, Problem, read
+
+Phrase = Annotated[str, Field(min_length=1)]
+Number = int | float
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RuleSettings(_Strict):
+    """How one rule behaves: all fields optional in a trainer's file."""
+
+    severity: Severity | None = Field(None, description="error, warning or info.")
+    weight: int | None = Field(None, ge=0, le=100, description="Points the finding costs its area.")
+    options: dict[str, Number] = Field(
+        default_factory=dict, description="The rule's thresholds (see `hotseat rules CODE`)."
+    )
+
+
+class RulebookFile(_Strict):
+    """One rulebook file; the built-in default uses the same shape."""
+
+    version: Literal[1] = Field(description="Format version; this is version 1.")
+    select: list[str] = Field(default_factory=list, description="Codes, prefixes or names to run.")
+    ignore: list[str] = Field(default_factory=list, description="Codes, prefixes or names to skip.")
+    rules: dict[str, RuleSettings] = Field(
+        default_factory=dict, description="Per rule code or name."
+    )
+    credits: dict[str, Annotated[int, Field(ge=0, le=100)]] = Field(
+        default_factory=dict, description="Points for good moves in the right place."
+    )
+    areas: dict[Area, Annotated[float, Field(ge=0)]] = Field(
+        default_factory=dict, description="Weight of each area in the overall score."
+    )
+    lexicon: dict[Lang, dict[Annotated[str, Field(pattern=r"^[a-z_]+$")], list[Phrase]]] = Field(
+        default_factory=dict, description="Extra analyzer phrases per language and category."
+    )
+    phrases: dict[Lang, dict[PhraseKind, list[Phrase]]] = Field(
+        default_factory=dict,
+        description="Extra phrases for the rules: motives, outcomes, conditions.",
+    )
+
+
+class RulebookError(ValueError):
+    """A rulebook file that cannot be used; ``problems`` says every reason, with file:line:col."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(map(str, self.problems)))
+
+
+@dataclass(frozen=True, slots=True)
+class Layer:
+    """One level of selection: the defaults, a file, or a run."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def decide(self, rule: Rule) -> bool | None:
+        chosen = _best(self.select, rule)
+        dropped = _best(self.ignore, rule)
+        if chosen is None and dropped is None:
+            return False if self.select else None
+        return dropped is None or (chosen is not None and chosen > dropped)
+
+
+_SELECTOR = re.compile(r"^[A-Z]{2}[0-9]{0,3}$")
+
+
+def _specificity(selector: str, rule: Rule) -> int | None:
+    if selector == "ALL":
+        return 0
+    if selector == rule.name:
+        return len(rule.code)
+    return len(selector) if rule.code.startswith(selector) else None
+
+
+def _best(selectors: Iterable[str], rule: Rule) -> int | None:
+    found = [s for sel in selectors if (s := _specificity(sel, rule)) is not None]
+    return max(found, default=None)
+
+
+def check_selector(selector: str) -> str | None:
+    """None if the selector names at least one rule, else what is wrong with it."""
+    if selector == "ALL" or any(selector == r.name for r in RULES):
+        return None
+    if _SELECTOR.match(selector) and any(r.code.startswith(selector) for r in RULES):
+        return None
+    return unknown(
+        "rule selector", selector, ["ALL", *(r.code for r in RULES), *(r.name for r in RULES)]
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RuleConfig:
+    severity: Severity
+    weight: int
+    options: Mapping[str, Number]
+
+
+@dataclass(frozen=True, slots=True)
+class Rulebook:
+    """Everything tunable about judging and scoring, immutable; ``configured`` makes a variant."""
+
+    settings: Mapping[str, RuleConfig]
+    credits: Mapping[str, int]
+    areas: Mapping[Area, float]
+    lexicon: Mapping[Lang, Mapping[str, tuple[str, ...]]]
+    phrases: Mapping[Lang, Mapping[PhraseKind, tuple[str, ...]]]
+    layers: tuple[Layer, ...]
+    enabled: frozenset[str] = field(init=False, default=frozenset())
+
+    def __post_init__(self) -> None:
+        on = frozenset(r.code for r in RULES if r.status != "removed" and self._decide(r))
+        object.__setattr__(self, "enabled", on)
+
+    def _decide(self, rule: Rule) -> bool:
+        for layer in reversed(self.layers):
+            verdict = layer.decide(rule)
+            if verdict is not None:
+                return verdict
+        return False
+
+    # -- construction ------------------------------------------------------------------
+
+    @staticmethod
+    def default() -> Rulebook:
+        """The built-in rulebook (``data/default.yaml`` and ``data/phrases.yaml``)."""
+        return _default()
+
+    @staticmethod
+    def load(path: str | Path) -> Rulebook:
+        """A trainer's rulebook file applied on top of the default; RulebookError if it is wrong."""
+        located, problems = read(Path(path))
+        if located is None:
+            raise RulebookError(problems)
+        parsed, more = _validate(located)
+        problems += more
+        if problems or parsed is None:
+            raise RulebookError(sorted(problems, key=lambda p: (p.line, p.col)))
+        return _default().merged(parsed)
+
+    def configured(self, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Rulebook:
+        """This rulebook with one more selection layer on top (a run, or a scenario's ignores)."""
+        bad = [m for s in (*select, *ignore) if (m := check_selector(_canon(s))) is not None]
+        if bad:
+            raise ValueError("; ".join(bad))
+        layer = Layer(tuple(_canon(s) for s in select), tuple(_canon(s) for s in ignore))
+        return replace(self, layers=(*self.layers, layer))
+
+    def merged(self, file: RulebookFile) -> Rulebook:
+        """This rulebook with a validated file's settings over it."""
+        settings = dict(self.settings)
+        for key, change in file.rules.items():
+            code = get_rule(key).code
+            old = settings[code]
+            settings[code] = RuleConfig(
+                severity=change.severity or old.severity,
+                weight=old.weight if change.weight is None else change.weight,
+                options=MappingProxyType({**old.options, **change.options}),
+            )
+        return Rulebook(
+            settings=MappingProxyType(settings),
+            credits=MappingProxyType({**self.credits, **file.credits}),
+            areas=MappingProxyType({**self.areas, **file.areas}),
+            lexicon=_extend(self.lexicon, file.lexicon),
+            phrases=_extend(self.phrases, file.phrases),
+            layers=(*self.layers, Layer(tuple(file.select), tuple(file.ignore)))
+            if file.select or file.ignore
+            else self.layers,
+        )
+
+    # -- what the judge and the scorer read ------------------------------------------------
+
+    def is_enabled(self, code: str) -> bool:
+        return code in self.enabled
+
+    def rules(self) -> tuple[Rule, ...]:
+        """The enabled rules, in code order."""
+        return tuple(r for r in RULES if r.code in self.enabled)
+
+    def severity(self, code: str) -> Severity:
+        return self.settings[code].severity
+
+    def weight(self, code: str) -> int:
+        return self.settings[code].weight
+
+    def options(self, code: str) -> Mapping[str, Number]:
+        return self.settings[code].options
+
+    def credit(self, name: str) -> int:
+        return self.credits[name]
+
+    @property
+    def lexicon_overrides(self) -> dict[str, dict[str, list[str]]]:
+        """Extra analyzer phrases, shaped for ``hotseat.language.Analyzer(overrides)``."""
+        return {
+            lang: {cat: list(phrases) for cat, phrases in cats.items()}
+            for lang, cats in self.lexicon.items()
+            if cats
+        }
+
+
+def _canon(selector: str) -> str:
+    """Codes and prefixes are upper case, names lower case; accept either spelling."""
+    s = selector.strip()
+    return s.upper() if _SELECTOR.match(s.upper()) or s.upper() == "ALL" else s.lower()
+
+
+def _extend(
+    base: Mapping[Any, Mapping[Any, tuple[str, ...]]],
+    more: Mapping[Any, Mapping[Any, list[str]]],
+) -> Mapping[Any, Mapping[Any, tuple[str, ...]]]:
+    out = {lang: dict(cats) for lang, cats in base.items()}
+    for lang, cats in more.items():
+        slot = out.setdefault(lang, {})
+        for cat, phrases in cats.items():
+            slot[cat] = (*slot.get(cat, ()), *(p for p in phrases if p not in slot.get(cat, ())))
+    return MappingProxyType({k: MappingProxyType(v) for k, v in out.items()})
+
+
+# -- validation with line numbers ------------------------------------------------------------
+
+
+def _validate(located: Located) -> tuple[RulebookFile | None, list[Problem]]:
+    if not isinstance(located.data, dict):
+        return None, [located.problem((), "a rulebook is a mapping (version: 1, rules: ...)")]
+    try:
+        parsed = RulebookFile.model_validate(located.data)
+    except ValidationError as exc:
+        return None, [
+            located.problem(tuple(err["loc"]), _pydantic_message(err)) for err in exc.errors()
+        ]
+    return parsed, _semantics(parsed, located)
+
+
+def _pydantic_message(err: Any) -> str:
+    where = ".".join(str(p) for p in err["loc"])
+    if err["type"] == "extra_forbidden":
+        return f"unknown key '{err['loc'][-1]}'"
+    if err["type"] == "missing":
+        return f"missing key '{where}'"
+    return f"{where}: {err['msg']}"
+
+
+def _semantics(parsed: RulebookFile, located: Located) -> list[Problem]:
+    """What the schema cannot know: rule codes, option names, selectors and credit names."""
+    defaults = _default()
+    problems: list[Problem] = []
+    for key in ("select", "ignore"):
+        for i, selector in enumerate(getattr(parsed, key)):
+            message = check_selector(_canon(selector))
+            if message:
+                problems.append(located.problem((key, i), message))
+    seen: dict[str, str] = {}
+    for key, change in parsed.rules.items():
+        try:
+            code = get_rule(key).code
+        except KeyError as exc:
+            problems.append(located.problem(("rules", key), str(exc.args[0])))
+            continue
+        if code in seen:
+            problems.append(located.problem(("rules", key), f"{key} repeats {seen[code]}"))
+        seen[code] = key
+        known = defaults.options(code)
+        for name, value in change.options.items():
+            where = ("rules", key, "options", name)
+            if name not in known:
+                choices = list(known) or ["(this rule has no options)"]
+                problems.append(located.problem(where, unknown(f"option of {code}", name, choices)))
+            elif isinstance(value, bool) or value < 0:
+                problems.append(located.problem(where, f"{name} must be a number ≥ 0"))
+            elif isinstance(known[name], int) and not float(value).is_integer():
+                problems.append(located.problem(where, f"{name} must be a whole number"))
+    for name in parsed.credits:
+        if name not in defaults.credits:
+            problems.append(
+                located.problem(("credits", name), unknown("credit", name, list(defaults.credits)))
+            )
+    return problems
+
+
+@cache
+def _default() -> Rulebook:
+    data = resources.files("hotseat.rules").joinpath("data")
+    raw = yaml.safe_load(data.joinpath("default.yaml").read_text("utf-8"))
+    raw["phrases"] = yaml.safe_load(data.joinpath("phrases.yaml").read_text("utf-8"))
+    base = RulebookFile.model_validate(raw)
+    missing = [
+        r.code for r in RULES if r.code not in base.rules or base.rules[r.code].weight is None
+    ]
+    if missing:
+        raise RuntimeError(f"default.yaml lacks a weight for {', '.join(missing)}")
+    empty = Rulebook(
+        settings=MappingProxyType(
+            {r.code: RuleConfig(r.severity, 0, MappingProxyType({})) for r in RULES}
+        ),
+        credits=MappingProxyType({}),
+        areas=MappingProxyType(dict.fromkeys(Area, 1.0)),
+        lexicon=MappingProxyType({}),
+        phrases=MappingProxyType({}),
+        layers=(),
+    )
+    return empty.merged(base)

@@ -1,0 +1,120 @@
+"""YAML that remembers where each value was written, so a rulebook error can name file:line:col."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a file, at a 1-based line and column."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A parsed document and the node tree it came from."""
+
+    path: str
+    data: Any
+    root: yaml.Node | None
+
+    def problem(self, loc: Sequence[str | int], message: str) -> Problem:
+        """A problem placed at the deepest node ``loc`` reaches (a mapping key's own line)."""
+        node = self.root
+        for part in loc:
+            child = _child(node, part)
+            if child is None:
+                break
+            node = child
+        if node is None:
+            return Problem(self.path, 1, 1, message)
+        return Problem(self.path, node.start_mark.line + 1, node.start_mark.column + 1, message)
+
+
+def _child(node: yaml.Node | None, part: str | int) -> yaml.Node | None:
+    """The key node for a mapping entry (that is the line to show), the item for a sequence."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == str(part):
+                return key if _is_leaf(value) else value
+    if (
+        isinstance(node, yaml.SequenceNode)
+        and isinstance(part, int)
+        and 0 <= part < len(node.value)
+    ):
+        item: yaml.Node = node.value[part]
+        return item
+    return None
+
+
+def _is_leaf(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode)
+
+
+def read(path: Path) -> tuple[Located | None, list[Problem]]:
+    """Parse one file with the safe loader; syntax errors and duplicate keys become problems."""
+    where = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(where, 1, 1, f"cannot read the file: {exc.strerror or exc}")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [Problem(where, line, 1, "the file is not UTF-8 text")]
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return None, [Problem(where, line, col, f"YAML syntax: {exc.problem or exc}")]
+    except yaml.YAMLError as exc:
+        return None, [Problem(where, 1, 1, f"YAML syntax: {exc}")]
+    finally:
+        loader.dispose()
+    return Located(where, data, root), _duplicate_keys(where, root)
+
+
+def _duplicate_keys(path: str, root: yaml.Node | None) -> list[Problem]:
+    """PyYAML silently keeps the last of two equal keys; a file that says two things is wrong."""
+    problems: list[Problem] = []
+    seen_nodes: set[int] = set()
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen_nodes:  # aliases share nodes: visit each once
+            continue
+        seen_nodes.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            keys: set[str] = set()
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in keys:
+                        mark = key.start_mark
+                        problems.append(
+                            Problem(
+                                path, mark.line + 1, mark.column + 1, f"duplicate key '{key.value}'"
+                            )
+                        )
+                    keys.add(key.value)
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    problems.sort(key=lambda p: (p.line, p.col))
+    return problems
