@@ -1,0 +1,56 @@
+"""`hotseat serve`: the same training app in a web browser, through textual-serve.
+
+Each browser tab runs its own `hotseat tui` process. The server binds to
+127.0.0.1 unless --host says otherwise: a training record is nobody else's
+business by default.
+"""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from pathlib import Path
+
+import click
+
+from hotseat.cli.tui import command as tui_command
+from hotseat.cli.tui import tui_options
+
+# Runs the CLI group from any working directory, whether or not `hotseat` is on PATH.
+LAUNCH = [sys.executable, "-c", "import sys; from hotseat.cli import main; sys.exit(main())"]
+
+
+def tui_argv(params: dict[str, object]) -> list[str]:
+    """The `tui` arguments that reproduce ``params``, leaving defaults out."""
+    argv: list[str] = []
+    for param in tui_command.params:
+        if not isinstance(param, click.Option) or param.name is None:
+            continue
+        value = params.get(param.name)
+        if value is None or value == param.default or value == ():
+            continue
+        flag = param.opts[0]
+        if param.is_flag:
+            argv.append(flag)
+            continue
+        for item in value if isinstance(value, tuple | list) else (value,):
+            argv += [flag, str(item)]
+    return argv
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@tui_options
+@click.pass_context
+def command(ctx: click.Context, host: str, port: int, **tui_params: object) -> None:
+    """Serve the training app to web browsers (one app per browser tab)."""
+    from textual_serve.server import Server
+
+    argv = [*LAUNCH, "tui", *tui_argv(tui_params)]
+    folders: tuple[Path, ...] = tui_params["scenario_dirs"]  # type: ignore[assignment]
+    for folder in folders:
+        if not folder.is_dir():
+            raise click.BadParameter(f"{folder} is not a folder", param_hint="--scenarios")
+    click.echo(f"hotseat: serving on http://{host}:{port} (Ctrl+C stops)")
+    Server(shlex.join(argv), host=host, port=port, title="hotseat").serve()

@@ -1,0 +1,1 @@
+"""The Textual training app: a thin shell over `hotseat.session.Session`, built by `make_app`."""

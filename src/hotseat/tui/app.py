@@ -1,0 +1,199 @@
+"""The training app and its one factory, `make_app`, used by the CLI, pilot tests and snapshots.
+
+The app wires screens to the core and the store and owns nothing else: a call
+is a `hotseat.session.Session`, a report is its `SessionResult`, and saving is
+the store's job. The core is imported only when the first call starts, so the
+home screen comes up before any analyzer, rulebook or database driver loads.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.command import SimpleCommand
+
+from hotseat.i18n import t, ui_lang
+from hotseat.tui.commands import HotseatCommands
+from hotseat.tui.keys import localize_bindings
+from hotseat.tui.options import TuiOptions
+from hotseat.tui.recording import Records, Store
+from hotseat.tui.screens.conversation import ConversationScreen
+from hotseat.tui.screens.home import HomeScreen
+from hotseat.tui.settings import THEMES, load_remembered, save_remembered, settings_file
+
+if TYPE_CHECKING:
+    from hotseat.scenario.model import Persona
+
+
+class HotseatApp(App[None]):
+    """Home → conversation → report, with help, themes and the command palette around them."""
+
+    CSS_PATH = "hotseat.tcss"
+    TITLE = "hotseat"
+    COMMANDS = App.COMMANDS | {HotseatCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "key.help"),
+        Binding("ctrl+t", "toggle_theme", "key.theme"),
+        Binding("ctrl+q", "quit", "key.quit", priority=True),
+    ]
+
+    def __init__(self, options: TuiOptions) -> None:
+        super().__init__()
+        self.options = options
+        self.lang = ui_lang(options.lang)
+        localize_bindings(self, self.lang)
+        self.settings_path = options.settings_path or settings_file()
+        self.remembered = load_remembered(self.settings_path)
+        self.theme = self.remembered.theme
+        if options.steady:
+            self.animation_level = "none"
+        self.records = Records(
+            enabled=options.record,
+            url=options.db,
+            store=_as_store(options.store) if options.store is not None else None,
+            on_error=self._record_failed,
+        )
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._persona: Persona | None = None
+        self._trainee = ""
+
+    # -- start and stop ----------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        options, remembered = self.options, self.remembered
+        dirs = [*self._builtin(), *options.scenario_dirs]
+        self.push_screen(
+            HomeScreen(
+                lang=self.lang,
+                dirs=dirs,
+                trainee=options.trainee or remembered.trainee,
+                mode=options.mode or remembered.mode,
+                intensity=options.intensity,
+            )
+        )
+
+    def _builtin(self) -> list[Path]:
+        if not self.options.builtin_scenarios:
+            return []
+        from hotseat.tui.catalog import builtin_dirs
+
+        return builtin_dirs()
+
+    def on_unmount(self) -> None:
+        self.records.close()
+
+    def _record_failed(self, error: str) -> None:
+        """Called on the writer thread: hand the message to the UI loop, never block on it."""
+        if self._loop is not None:
+            self._loop.call_soon_threadsafe(
+                lambda: self.notify(
+                    error, title=t("tui.record_failed", self.lang), severity="error", timeout=10
+                )
+            )
+
+    # -- the flow of a call ----------------------------------------------------------------
+
+    @on(HomeScreen.StartCall)
+    def _start_call(self, event: HomeScreen.StartCall) -> None:
+        from hotseat.session import Session
+
+        self._remember(trainee=event.trainee, mode=event.mode)
+        scenario = event.opened.scenario
+        seed = self.options.seed if self.options.seed is not None else random.randrange(2**31)
+        session = Session(
+            scenario,
+            seed=seed,
+            mode=event.mode,  # type: ignore[arg-type]
+            intensity=event.intensity,
+            clock_seconds=self.options.clock_seconds,
+        )
+        log = self.records.begin(
+            trainee=event.trainee,
+            scenario=scenario,
+            scenario_hash=event.opened.content_hash,
+            mode=event.mode,  # type: ignore[arg-type]
+            seed=seed,
+            intensity=event.intensity,
+            clock_seconds=self.options.clock_seconds,
+        )
+        self._persona = scenario.persona
+        self._trainee = event.trainee
+        self.push_screen(
+            ConversationScreen(
+                session,
+                log,
+                lang=self.lang,
+                trainee=event.trainee,
+                clock=self.options.clock,
+                typing_delay=self.options.typing_delay,
+            )
+        )
+
+    @on(ConversationScreen.ReportWanted)
+    def _show_report(self, event: ConversationScreen.ReportWanted) -> None:
+        from hotseat.tui.screens.report import ReportScreen
+
+        assert self._persona is not None  # a report only follows a call this app started
+        self.switch_screen(
+            ReportScreen(
+                event.result,
+                lang=self.lang,
+                trainee=self._trainee,
+                persona=self._persona,
+                export_dir=self.options.export_dir or Path.cwd(),
+            )
+        )
+
+    # -- around the call ---------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from hotseat.tui.screens.help import HelpScreen
+        from hotseat.tui.screens.report import ReportScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        keys = [
+            (t("tui.help.everywhere", self.lang), self.BINDINGS),
+            (t("tui.help.home", self.lang), HomeScreen.BINDINGS),
+            (t("tui.help.call", self.lang), ConversationScreen.BINDINGS),
+            (t("tui.help.report", self.lang), ReportScreen.BINDINGS),
+        ]
+        self.push_screen(HelpScreen(lang=self.lang, keys=keys))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
+        self._remember(theme=self.theme)
+
+    def _remember(self, **changes: str) -> None:
+        self.remembered = replace(self.remembered, **changes)
+        error = save_remembered(self.settings_path, self.remembered)
+        if error:
+            self.notify(error, title=t("tui.settings_failed", self.lang), severity="warning")
+
+    def palette_commands(self) -> list[SimpleCommand]:
+        """Commands offered on every screen."""
+        lang = self.lang
+        return [
+            SimpleCommand(t("key.help", lang), self.action_help, t("tui.cmd.help", lang)),
+            SimpleCommand(t("key.theme", lang), self.action_toggle_theme, t("tui.cmd.theme", lang)),
+        ]
+
+
+def _as_store(store: object) -> Store:
+    """An injected store must be able to begin a call; anything else is a wiring mistake."""
+    if not callable(getattr(store, "begin", None)):
+        raise TypeError(f"{type(store).__name__} cannot record calls: it has no begin()")
+    return store  # type: ignore[return-value]
+
+
+def make_app(options: TuiOptions | None = None) -> HotseatApp:
+    """The app as the CLI, the pilot tests and the snapshot tests all run it."""
+    return HotseatApp(options or TuiOptions())

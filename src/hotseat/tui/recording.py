@@ -1,0 +1,149 @@
+"""Records: saves every call to the training store turn by turn, off the UI thread and in order.
+
+The store is opened lazily on one writer thread, so the home screen never waits
+for database drivers or migrations, and the writes of a call happen in the order
+they were said. A store that cannot be opened or written to costs the trainee a
+notification, never the call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from hotseat.scenario.model import Mode, Scenario
+    from hotseat.scorecard import SessionResult
+    from hotseat.session import TurnResult
+
+
+class Recorder(Protocol):
+    """One call being written (hotseat.store's recorder)."""
+
+    def turn(self, result: TurnResult) -> None: ...
+
+    def finish(self, result: SessionResult, stepped_out: bool = False) -> None: ...
+
+
+class Store(Protocol):
+    """Where calls are kept (hotseat.store.open_store's result)."""
+
+    def begin(
+        self,
+        trainee: str,
+        scenario: Scenario,
+        scenario_hash: str,
+        mode: Mode,
+        seed: int,
+        *,
+        intensity: int = ...,
+        clock_seconds: float = ...,
+        class_name: str | None = None,
+    ) -> Recorder: ...
+
+
+class Records:
+    """The app's single way into the store; every write runs on one background thread."""
+
+    def __init__(
+        self,
+        *,
+        enabled: bool,
+        url: str | None = None,
+        store: Store | None = None,
+        on_error: Callable[[str], None],
+    ) -> None:
+        self.enabled = enabled or store is not None
+        self._url = url
+        self._store = store
+        self._failed = False
+        self._on_error = on_error
+        self._writer: ThreadPoolExecutor | None = None
+
+    def begin(
+        self,
+        *,
+        trainee: str,
+        scenario: Scenario,
+        scenario_hash: str,
+        mode: Mode,
+        seed: int,
+        intensity: int,
+        clock_seconds: float,
+    ) -> CallLog:
+        """Start saving a call; returns the log the conversation writes its turns to."""
+        log = CallLog(self)
+
+        def begin() -> None:
+            store = self._open()
+            log.attach(
+                store.begin(
+                    trainee,
+                    scenario,
+                    scenario_hash,
+                    mode,
+                    seed,
+                    intensity=intensity,
+                    clock_seconds=clock_seconds,
+                )
+            )
+
+        self._submit(log, begin)
+        return log
+
+    def close(self) -> None:
+        """Wait for the pending writes, so the last turn of a call is never lost on exit."""
+        if self._writer is not None:
+            self._writer.shutdown(wait=True)
+            self._writer = None
+
+    def _open(self) -> Store:
+        if self._store is None:
+            from hotseat.store import open_store
+
+            self._store = open_store(self._url)
+        return self._store
+
+    def _submit(self, log: CallLog, job: Callable[[], None]) -> None:
+        if not self.enabled or self._failed or log.broken:
+            return
+        if self._writer is None:
+            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hotseat-records")
+        self._writer.submit(self._run, log, job)
+
+    def _run(self, log: CallLog, job: Callable[[], None]) -> None:
+        if self._failed or log.broken:
+            return
+        try:
+            job()
+        except Exception as exc:  # any driver or disk error: report it, keep the call going
+            log.broken = True
+            if self._store is None:
+                self._failed = True
+            self._on_error(f"{type(exc).__name__}: {exc}")
+
+
+class CallLog:
+    """The writes of one call; a call whose log broke stops writing, and says so once."""
+
+    def __init__(self, records: Records) -> None:
+        self._records = records
+        self._recorder: Recorder | None = None
+        self.broken = False
+
+    def attach(self, recorder: Recorder) -> None:
+        self._recorder = recorder
+
+    def turn(self, result: TurnResult) -> None:
+        """Save one exchange as soon as it happened."""
+        self._records._submit(self, lambda: self._require().turn(result))
+
+    def finish(self, result: SessionResult, *, stepped_out: bool = False) -> None:
+        """Save the end of the call; ``stepped_out`` marks a drill the trainee walked out of."""
+        self._records._submit(self, lambda: self._require().finish(result, stepped_out=stepped_out))
+
+    def _require(self) -> Recorder:
+        if self._recorder is None:
+            raise RuntimeError("the call was never opened in the store")
+        return self._recorder

@@ -1,0 +1,35 @@
+"""ElapsedTime: how long the call has lasted, read from the app's clock (frozen in tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.widgets import Static
+
+from hotseat.tui.render import clock_text
+
+
+class ElapsedTime(Static):
+    """A call timer that stops when the call ends."""
+
+    def __init__(self, *, clock: Callable[[], float], label: str, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.label = label
+        self._clock = clock
+        self._start = clock()
+        self._stopped_at: float | None = None
+
+    def on_mount(self) -> None:
+        self.set_interval(1.0, self.tick)
+        self.tick()
+
+    def seconds(self) -> float:
+        end = self._stopped_at if self._stopped_at is not None else self._clock()
+        return end - self._start
+
+    def stop(self) -> None:
+        self._stopped_at = self._clock()
+        self.tick()
+
+    def tick(self) -> None:
+        self.update(f"{self.label} {clock_text(self.seconds())}")

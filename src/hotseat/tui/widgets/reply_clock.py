@@ -1,0 +1,66 @@
+"""ReplyClock: the drill's countdown; when it runs out the silence itself becomes the reply."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.message import Message
+from textual.widgets import Static
+
+from hotseat.tui.render import clock_text
+
+TICK_SECONDS = 0.2
+URGENT_SECONDS = 10
+
+
+class ReplyClock(Static):
+    """Counts down from the customer's last line; posts Expired once when it reaches zero."""
+
+    class Expired(Message):
+        """The trainee said nothing in time."""
+
+    def __init__(
+        self, limit: float, *, clock: Callable[[], float], label: str, id: str | None = None
+    ) -> None:
+        super().__init__(id=id)
+        self.limit = limit
+        self.label = label
+        self._clock = clock
+        self._started: float | None = None
+
+    def on_mount(self) -> None:
+        self.set_interval(TICK_SECONDS, self.check)
+        self._show(self.limit)
+
+    @property
+    def running(self) -> bool:
+        return self._started is not None
+
+    def start(self) -> None:
+        """The customer has spoken: the trainee's time starts now."""
+        self._started = self._clock()
+        self._show(self.limit)
+
+    def stop(self) -> None:
+        """The customer is typing or the call is over: the clock is not the trainee's."""
+        self._started = None
+        self.remove_class("-urgent")
+
+    def waited(self) -> float | None:
+        """Seconds since the clock started, or None when it is not running."""
+        return None if self._started is None else self._clock() - self._started
+
+    def check(self) -> None:
+        """Refresh the countdown; post Expired the moment it reaches zero."""
+        waited = self.waited()
+        if waited is None:
+            return
+        left = self.limit - waited
+        self._show(left)
+        if left <= 0:
+            self.stop()
+            self.post_message(self.Expired())
+
+    def _show(self, left: float) -> None:
+        self.set_class(0 < left <= URGENT_SECONDS, "-urgent")
+        self.update(f"{self.label} {clock_text(left + 0.999)}")

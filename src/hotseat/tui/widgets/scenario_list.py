@@ -1,0 +1,93 @@
+"""ScenarioList: scenarios by title, language, difficulty, tags and description; broken ones too."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from hotseat.i18n import t
+from hotseat.tui.catalog import Entry, matches
+from hotseat.tui.render import stars
+
+if TYPE_CHECKING:
+    from hotseat.moves import Lang
+
+MAX_PROBLEMS_SHOWN = 3
+
+
+class ScenarioList(OptionList):
+    """The filterable list on the home screen; choosing an entry posts Chosen."""
+
+    @dataclass
+    class Chosen(Message):
+        """The trainee picked a scenario (or a broken file, to see why it is broken)."""
+
+        entry: Entry
+
+    def __init__(self, lang: Lang, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.lang = lang
+        self.entries: list[Entry] = []
+        self.query_text = ""
+
+    def set_entries(self, entries: list[Entry]) -> None:
+        """Replace the list, keeping the current filter and, when possible, the highlight."""
+        current = self.highlighted_entry
+        self.entries = entries
+        self.apply_filter(self.query_text, keep=current)
+
+    def apply_filter(self, query: str, *, keep: Entry | None = None) -> int:
+        """Show only the entries matching every word of ``query``; returns how many."""
+        self.query_text = query
+        shown = [(i, e) for i, e in enumerate(self.entries) if matches(e, query)]
+        self.clear_options()
+        self.add_options([Option(self._prompt(e), id=str(i)) for i, e in shown])
+        if shown:
+            ids = [e.path for _, e in shown]
+            self.highlighted = ids.index(keep.path) if keep and keep.path in ids else 0
+        playable = sum(1 for e in self.entries if not e.broken)
+        broken = len(self.entries) - playable
+        title = t("tui.scenarios", self.lang, n=playable)
+        if broken:
+            title += " · " + t("tui.broken_count", self.lang, n=broken)
+        self.border_title = title
+        return len(shown)
+
+    @property
+    def highlighted_entry(self) -> Entry | None:
+        if self.highlighted is None or not self.option_count:
+            return None
+        option_id = self.get_option_at_index(self.highlighted).id
+        return self.entries[int(option_id)] if option_id is not None else None
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.Chosen(self.entries[int(event.option.id)]))
+
+    def _prompt(self, entry: Entry) -> Content:
+        s = entry.scenario
+        if s is None:
+            problems = entry.problems[:MAX_PROBLEMS_SHOWN]
+            more = len(entry.problems) - len(problems)
+            lines = [("\n" + p, "$error") for p in problems]
+            if more > 0:
+                lines.append(("\n" + t("tui.more_problems", self.lang, n=more), "$text-muted"))
+            return Content.assemble(
+                ("✖ " + entry.label, "bold $error"),
+                ("  " + t("tui.broken", self.lang), "$error"),
+                *lines,
+            )
+        meta = " · ".join([t(f"tui.lang.{s.lang}", self.lang), stars(s.difficulty), *s.tags])
+        return Content.assemble(
+            (s.title, "bold"),
+            ("\n" + meta, "$text-accent"),
+            ("\n" + s.description, "$text-muted"),
+        )

@@ -1,0 +1,110 @@
+"""The TUI's small pure parts: pasted lines, timers, remembered choices, export names, the catalog."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from hotseat.tui.catalog import OpenFailed, load_catalog, matches, open_entry
+from hotseat.tui.render import clock_text, group_by_rule, highlighted, stars
+from hotseat.tui.screens.report import export_path
+from hotseat.tui.settings import (
+    CONFIG_DIR_ENV,
+    Remembered,
+    load_remembered,
+    save_remembered,
+    settings_file,
+)
+from hotseat.tui.widgets.reply_input import join_lines
+
+
+def test_pasted_chinese_lines_run_together_and_english_lines_get_a_space() -> None:
+    assert join_lines("先生您好，\n我理解您的心情。\n") == "先生您好，我理解您的心情。"
+    assert join_lines("I'm sorry.\n\n  I'll check it now.  ") == "I'm sorry. I'll check it now."
+    assert join_lines("您好\nMr Chen") == "您好Mr Chen"
+    assert join_lines("\n \n") == ""
+
+
+def test_clock_text_counts_whole_seconds_and_never_goes_negative() -> None:
+    assert clock_text(0) == "00:00"
+    assert clock_text(187.9) == "03:07"
+    assert clock_text(-4) == "00:00"
+    assert stars(2) == "★★☆☆☆"
+
+
+def test_settings_default_when_missing_or_damaged(tmp_path: Path) -> None:
+    path = tmp_path / "tui.json"
+    assert load_remembered(path) == Remembered()
+    path.write_text("{not json", encoding="utf-8")
+    assert load_remembered(path) == Remembered()
+    path.write_text(json.dumps({"trainee": 3, "mode": "party", "theme": "neon"}), encoding="utf-8")
+    assert load_remembered(path) == Remembered()
+
+
+def test_settings_round_trip_and_env_override(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(CONFIG_DIR_ENV, str(tmp_path / "cfg"))
+    path = settings_file()
+    assert path == tmp_path / "cfg" / "tui.json"
+    chosen = Remembered(trainee="王小明", mode="drill", theme="textual-light")
+    assert save_remembered(path, chosen) is None
+    assert load_remembered(path) == chosen
+
+
+def test_settings_write_failure_is_reported_not_raised(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    error = save_remembered(blocker / "tui.json", Remembered(trainee="a"))
+    assert error is not None
+
+
+def test_export_names_never_overwrite(tmp_path: Path) -> None:
+    class Result:
+        scenario = "zh/late-parcel"
+
+    first = export_path(tmp_path, "王 小/明", Result(), "md")  # type: ignore[arg-type]
+    assert first.name == "hotseat-王-小-明-zh-late-parcel-1.md"
+    first.write_text("x", encoding="utf-8")
+    assert export_path(tmp_path, "王 小/明", Result(), "md").name.endswith("-2.md")  # type: ignore[arg-type]
+    assert export_path(tmp_path, "///", Result(), "json").name.startswith("hotseat-trainee-")  # type: ignore[arg-type]
+
+
+def test_catalog_lists_broken_files_with_positions_and_filters_traditional(
+    scenarios: Path,
+) -> None:
+    (scenarios / "zh" / "bad.yaml").write_text("version: 1\nid: bad\ntitel: x\n", encoding="utf-8")
+    entries = load_catalog([scenarios])
+    playable = [e for e in entries if not e.broken]
+    broken = [e for e in entries if e.broken]
+    assert {e.scenario.key for e in playable if e.scenario} == {"zh/late-parcel", "en/late-parcel"}
+    assert [e.path.name for e in broken] == ["bad.yaml"]
+    assert any(":3:1:" in p for p in broken[0].problems), broken[0].problems
+    zh = next(e for e in playable if e.scenario and e.scenario.lang == "zh")
+    assert matches(zh, "物流") and matches(zh, "物流 電商")  # Traditional 電商 finds 电商
+    assert matches(zh, "ZH") and not matches(zh, "物流 retail")
+
+
+def test_opening_a_file_that_changed_since_listing_fails_cleanly(scenarios: Path) -> None:
+    entry = next(e for e in load_catalog([scenarios]) if not e.broken)
+    assert open_entry(entry).scenario.id == "late-parcel"
+    entry.path.write_text("version: [", encoding="utf-8")
+    with pytest.raises(OpenFailed, match="S001"):
+        open_entry(entry)
+    entry.path.unlink()
+    with pytest.raises(OpenFailed):
+        open_entry(entry)
+
+
+def test_highlights_cover_exactly_the_finding_spans() -> None:
+    from hotseat.conversation import Area, Finding
+
+    found = [
+        Finding("ET001", "rude-language", Area.ET, "error", 1, 0, 4, "m", "t"),
+        Finding("AP002", "stacked-apology", Area.AP, "warning", 1, 5, 5, "m", "t"),
+    ]
+    content = highlighted("你冷静点，好吗", found)
+    assert [(s.start, s.end) for s in content.spans] == [(0, 4)]
+    assert list(group_by_rule(reversed(found))) == ["ET001", "AP002"]  # errors first
