@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -152,3 +154,35 @@ def test_shipped_scenarios_lint_clean() -> None:
     result = CliRunner().invoke(main, ["lint", str(REPO / "scenarios")])
     assert result.exit_code == 0, result.output
     assert result.output.strip().endswith("no problems."), result.output
+
+
+def test_an_installed_wheel_carries_and_finds_the_scenarios(tmp_path: Path) -> None:
+    builders = pytest.importorskip("hatchling.builders.wheel")
+    [wheel] = builders.WheelBuilder(str(REPO)).build(
+        directory=str(tmp_path / "dist"), versions=["standard"]
+    )
+    site = tmp_path / "site"
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(site)
+    code = "from hotseat.scenario.library import builtin_dir; print(builtin_dir())"
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    run = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+    assert Path(run.stdout.strip()) == site / "hotseat" / "_scenarios"
+    shipped = {p.relative_to(REPO / "scenarios") for p in (REPO / "scenarios").rglob("*.yaml")}
+    inside = site / "hotseat" / "_scenarios"
+    packed = {p.relative_to(inside) for p in inside.rglob("*.yaml")}
+    assert packed == shipped
+
+
+def test_scenario_modules_never_import_textual() -> None:
+    code = (
+        "import sys\n"
+        "import hotseat.scenario.library, hotseat.scenario.lint, hotseat.scenario.schema\n"
+        "import hotseat.cli.lint, hotseat.cli.schema\n"
+        "print('textual' in sys.modules)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.stdout.strip() == "False", run.stderr

@@ -83,7 +83,7 @@ def load_library(dirs: Iterable[Path] | None = None) -> Library:
 
     Two files with the same LANG/ID are both broken: which one is meant is anyone's guess.
     """
-    results = [lint_file(p) for p in scenario_files(dirs or [builtin_dir()])]
+    results = [lint_file(p) for p in scenario_files([builtin_dir()] if dirs is None else dirs)]
     clashes: dict[str, list[Diagnostic]] = {}
     for d in duplicate_ids(results):
         clashes.setdefault(d.path, []).append(d)

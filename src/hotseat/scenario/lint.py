@@ -68,10 +68,10 @@ class LintResult:
         return sum(d.severity is Severity.WARNING for d in self.diagnostics)
 
 
-def scenario_files(paths: Iterable[Path]) -> list[Path]:
+def scenario_files(paths: Iterable[Path | str]) -> list[Path]:
     """Files as given, and every *.yaml / *.yml under a directory, in a stable order."""
     out: list[Path] = []
-    for path in paths:
+    for path in map(Path, paths):
         if path.is_dir():
             found = (p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file())
             out.extend(sorted(found))
@@ -80,7 +80,7 @@ def scenario_files(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
-def lint_paths(paths: Iterable[Path], known_codes: set[str] | None = None) -> LintResult:
+def lint_paths(paths: Iterable[Path | str], known_codes: set[str] | None = None) -> LintResult:
     """Lint files and directories together; ``known_codes`` enables the rule-code check."""
     results = [lint_file(p, known_codes) for p in scenario_files(paths)]
     diagnostics = [d for r in results for d in r.diagnostics]

@@ -80,9 +80,9 @@ class Loaded:
         return Diagnostic(self.path, line, col, code, message)
 
 
-def load_file(path: Path, display: str | None = None) -> Loaded:
-    """Load a scenario file; ``display`` is how diagnostics name it (default: the path)."""
-    name = display if display is not None else str(path)
+def load_file(path: Path) -> Loaded:
+    """Load a scenario file; diagnostics name it by ``path`` as given."""
+    name = str(path)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
