@@ -100,7 +100,7 @@ class CallScorer:
 
 def skipped_rules(rulebook: Rulebook) -> list[str]:
     """Codes of the enabled rules that cannot judge a call without a scenario."""
-    return [r.code for r in RULES if r.needs_scenario and rulebook.enabled(r.code)]
+    return [r.code for r in RULES if r.needs_scenario and rulebook.is_enabled(r.code)]
 
 
 @dataclass(slots=True)

@@ -13,7 +13,6 @@ from click.testing import CliRunner
 
 from hotseat.cli import main
 from hotseat.scenario.diagnostic import CODES, Severity
-from hotseat.scenario.lint import lint_paths
 
 HERE = Path(__file__).resolve().parent
 FAILURES = HERE / "failures"
@@ -47,16 +46,11 @@ def test_every_code_is_proved_by_a_failure_file() -> None:
 def test_failure_file(path: Path) -> None:
     line, col, code = expectation(path)
     # linted beside the valid fixture, so the duplicate-id file has its twin
-    if code == "S024":
-        result = lint_paths([path, FIXTURE], known_codes=KNOWN_RULE_CODES)
-        lines = [str(d) for d in result.diagnostics]
-        exit_code = 1 if result.errors else 0
-    else:
-        run = CliRunner().invoke(main, ["lint", str(path), str(FIXTURE)])
-        assert run.exception is None or isinstance(run.exception, SystemExit), run.output
-        assert "Traceback" not in run.output
-        lines = run.output.splitlines()
-        exit_code = run.exit_code
+    run = CliRunner().invoke(main, ["lint", str(path), str(FIXTURE)])
+    assert run.exception is None or isinstance(run.exception, SystemExit), run.output
+    assert "Traceback" not in run.output
+    lines = run.output.splitlines()
+    exit_code = run.exit_code
     assert f"{path}:{line}:{col}: {code} " in "\n".join(lines)
     ours = {
         m[1] for m in (re.match(rf"{re.escape(str(path))}:\d+:\d+: (S\d+)", s) for s in lines) if m
@@ -77,5 +71,5 @@ def test_lint_command_in_a_real_process_over_the_whole_folder() -> None:
     found = {(d["path"], d["line"], d["col"], d["code"]) for d in json.loads(run.stdout)}
     for path in FILES:
         line, col, code = expectation(path)
-        if code not in ("S010", "S024"):  # need the fixture twin or the rulebook's codes
+        if code != "S010":  # needs the fixture twin
             assert (str(path), line, col, code) in found

@@ -27,7 +27,10 @@ def command(paths: tuple[Path, ...], fmt: str) -> None:
     With no PATH, checks the built-in scenarios. Exits 1 when any error is
     found; warnings alone exit 0.
     """
-    result = lint_paths(list(paths) or [builtin_dir()])
+    from hotseat.rules import RULES
+
+    known = {r.code for r in RULES} | {r.name for r in RULES}
+    result = lint_paths(list(paths) or [builtin_dir()], known_codes=known)
     if fmt == "json":
         click.echo(json.dumps([d.to_json() for d in result.diagnostics], ensure_ascii=False))
     else:
