@@ -19,7 +19,7 @@ def analysis(text: str, *marks: Mark, lang: Lang = "zh") -> Analysis:
     cursor = 0
     for mark in marks:
         kind, phrase = mark[0], mark[1]
-        flags: dict[str, Any] = mark[2] if len(mark) == 3 else {}  # type: ignore[misc]
+        flags: dict[str, Any] = mark[2] if len(mark) == 3 else {}
         start = text.index(phrase, cursor)
         cursor = start + len(phrase)
         moves.append(Move(MoveKind(kind), start, cursor, **flags))

@@ -260,13 +260,16 @@ def _validate(located: Located) -> tuple[RulebookFile | None, list[Problem]]:
         parsed = RulebookFile.model_validate(located.data)
     except ValidationError as exc:
         return None, [
-            located.problem(tuple(err["loc"]), _pydantic_message(err)) for err in exc.errors()
+            located.problem(
+                tuple(err["loc"]), _pydantic_message(err), at_key=err["type"] == "extra_forbidden"
+            )
+            for err in exc.errors()
         ]
     return parsed, _semantics(parsed, located)
 
 
 def _pydantic_message(err: Any) -> str:
-    where = ".".join(str(p) for p in err["loc"])
+    where = ".".join(str(p) for p in err["loc"] if p != "[key]")
     if err["type"] == "extra_forbidden":
         return f"unknown key '{err['loc'][-1]}'"
     if err["type"] == "missing":
@@ -288,26 +291,28 @@ def _semantics(parsed: RulebookFile, located: Located) -> list[Problem]:
         try:
             code = get_rule(key).code
         except KeyError as exc:
-            problems.append(located.problem(("rules", key), str(exc.args[0])))
+            problems.append(located.problem(("rules", key), str(exc.args[0]), at_key=True))
             continue
         if code in seen:
-            problems.append(located.problem(("rules", key), f"{key} repeats {seen[code]}"))
+            message = f"{key} repeats {seen[code]}"
+            problems.append(located.problem(("rules", key), message, at_key=True))
         seen[code] = key
         known = defaults.options(code)
         for name, value in change.options.items():
             where = ("rules", key, "options", name)
-            if name not in known:
-                choices = list(known) or ["(this rule has no options)"]
-                problems.append(located.problem(where, unknown(f"option of {code}", name, choices)))
+            if not known:
+                problems.append(located.problem(where, f"{code} has no options", at_key=True))
+            elif name not in known:
+                message = unknown(f"option of {code}", name, list(known))
+                problems.append(located.problem(where, message, at_key=True))
             elif isinstance(value, bool) or value < 0:
                 problems.append(located.problem(where, f"{name} must be a number ≥ 0"))
             elif isinstance(known[name], int) and not float(value).is_integer():
                 problems.append(located.problem(where, f"{name} must be a whole number"))
     for name in parsed.credits:
         if name not in defaults.credits:
-            problems.append(
-                located.problem(("credits", name), unknown("credit", name, list(defaults.credits)))
-            )
+            message = unknown("credit", name, list(defaults.credits))
+            problems.append(located.problem(("credits", name), message, at_key=True))
     return problems
 
 

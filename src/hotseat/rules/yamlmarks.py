@@ -31,37 +31,41 @@ class Located:
     data: Any
     root: yaml.Node | None
 
-    def problem(self, loc: Sequence[str | int], message: str) -> Problem:
-        """A problem placed at the deepest node ``loc`` reaches (a mapping key's own line)."""
+    def problem(self, loc: Sequence[str | int], message: str, *, at_key: bool = False) -> Problem:
+        """A problem at the deepest node ``loc`` reaches: the value, or with ``at_key`` the key.
+
+        A ``"[key]"`` step (pydantic's marker for a bad mapping key) also lands on the key.
+        """
         node = self.root
-        for part in loc:
-            child = _child(node, part)
-            if child is None:
+        key: yaml.Node | None = None
+        for i, part in enumerate(loc):
+            if part == "[key]":
+                node = key or node
                 break
-            node = child
+            entry = _entry(node, part)
+            if entry is None:
+                break
+            key, node = entry
+            if at_key and i == len(loc) - 1 and key is not None:
+                node = key
         if node is None:
             return Problem(self.path, 1, 1, message)
         return Problem(self.path, node.start_mark.line + 1, node.start_mark.column + 1, message)
 
 
-def _child(node: yaml.Node | None, part: str | int) -> yaml.Node | None:
-    """The key node for a mapping entry (that is the line to show), the item for a sequence."""
+def _entry(node: yaml.Node | None, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
+    """The (key, value) of a mapping entry, or (None, item) of a sequence item."""
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if isinstance(key, yaml.ScalarNode) and key.value == str(part):
-                return key if _is_leaf(value) else value
+                return key, value
     if (
         isinstance(node, yaml.SequenceNode)
         and isinstance(part, int)
         and 0 <= part < len(node.value)
     ):
-        item: yaml.Node = node.value[part]
-        return item
+        return None, node.value[part]
     return None
-
-
-def _is_leaf(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode)
 
 
 def read(path: Path) -> tuple[Located | None, list[Problem]]:

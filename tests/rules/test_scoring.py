@@ -1,0 +1,180 @@
+"""Scores: a model call gets 100, apology spam and arguing land at 40 or under, all explained."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from hotseat.conversation import Area, Call, Scores
+from hotseat.rules import CREDITS, Judge, Rulebook, score
+from hotseat.rules.rulebook import RulebookFile
+from hotseat.scenario.model import Element, Policy
+
+from .conftest import SORRY, TIME, call, reply
+
+ALL = tuple(Element)
+
+
+def scored(c: Call, rulebook: Rulebook | None = None) -> Scores:
+    return score(c, Judge(rulebook).replay(c), rulebook)
+
+
+def model_call() -> Call:
+    """Listen, soothe + summarize + empathize, preframe, one question at a time, proper close."""
+    return call(
+        reply("嗯，您请讲。", ("backchannel", "嗯，您请讲"), venting=True),
+        reply(
+            "先跟您说声抱歉。您是说没收到提醒就扣了一百八十块，对吧？换作是我也会着急。",
+            ("apology", "先跟您说声抱歉"),
+            ("summary", "您是说没收到提醒就扣了一百八十块，对吧"),
+            ("empathy", "换作是我也会着急"),
+        ),
+        reply(
+            "为了尽快给您回复，我需要核实几个信息。请问您的手机号是多少？",
+            ("preframe", "为了尽快给您回复，我需要核实几个信息"),
+            ("question", "请问您的手机号是多少？"),
+            asked=("phone",),
+        ),
+        reply("您希望我们怎么处理呢？", ("question", "您希望我们怎么处理呢？"), asked=("demand",)),
+        reply(
+            "我跟您确认一下，您要求退回多扣的费用。我们会在24小时内给您回电，感谢您的耐心。",
+            ("summary", "我跟您确认一下，您要求退回多扣的费用"),
+            TIME,
+            ("thanks", "感谢您的耐心"),
+        ),
+        policy=Policy(),
+        elements=ALL,
+        captured=ALL,
+        outcome="resolved",
+    )
+
+
+def spam_call(scenario: bool = True) -> Call:
+    sorry = reply("对不起，真的对不起。", SORRY, ("apology", "对不起"))
+    return call(
+        reply("嗯。", venting=True),
+        *(sorry for _ in range(5)),
+        policy=Policy() if scenario else None,
+        elements=ALL if scenario else (),
+        outcome="hung_up",
+    )
+
+
+def arguing_call(scenario: bool = True) -> Call:
+    defend = reply("系统是不会出错的，是您自己开通的。", ("defend", "系统是不会出错的"))
+    return call(
+        reply("嗯。", venting=True),
+        defend,
+        defend,
+        defend,
+        policy=Policy() if scenario else None,
+        elements=ALL if scenario else (),
+        outcome="hung_up",
+    )
+
+
+def test_a_model_call_has_no_findings_earns_every_credit_and_scores_100() -> None:
+    c = model_call()
+    assert Judge().replay(c) == []
+    s = scored(c)
+    assert s.overall == 100 and set(s.areas.values()) == {100}
+    credited = [line for line in s.lines if line.points > 0 and not line.code]
+    assert {line.area for line in credited} == {area for area, _ in CREDITS.values()}
+
+
+def test_pure_apology_spam_lands_at_40_or_under() -> None:
+    s = scored(spam_call())
+    assert s.overall <= 40, s
+    assert s.areas[Area.AP] <= 10 and s.areas[Area.EM] == 0
+
+
+@pytest.mark.parametrize("scenario", [True, False])
+def test_pure_arguing_lands_at_40_or_under(scenario: bool) -> None:
+    s = scored(arguing_call(scenario))
+    assert s.overall <= 40, s
+    assert s.areas[Area.CT] == 0
+
+
+def test_every_point_is_explained() -> None:
+    for c in (model_call(), spam_call(), arguing_call(), spam_call(scenario=False)):
+        s = scored(c)
+        for area in Area:
+            lines = [line for line in s.lines if line.area is area]
+            assert 100 + sum(line.points for line in lines) == s.areas[area]
+            assert all(line.reason for line in lines)
+
+
+def test_a_finding_costs_its_weight_once_per_finding() -> None:
+    rb = Rulebook.default()
+    c = spam_call()
+    findings = Judge().replay(c)
+    costs = [line for line in score(c, findings, rb).lines if line.code]
+    assert sorted((line.code, line.turn, -line.points) for line in costs) == sorted(
+        (f.code, f.turn, rb.weight(f.code)) for f in findings
+    )
+
+
+def test_clamping_is_a_line_of_its_own() -> None:
+    s = scored(spam_call())
+    floors = [line for line in s.lines if line.area is Area.EM and not line.code]
+    assert len(floors) == 1 and floors[0].points > 0
+
+
+def test_credits_offset_findings_but_never_pass_100() -> None:
+    c = model_call()
+    with_sorry = replace(
+        c,
+        replies=(
+            *c.replies[:3],
+            reply("对不起对不起。", SORRY, SORRY),
+            *c.replies[3:],
+        ),
+    )
+    with_sorry = call(
+        *with_sorry.replies, policy=Policy(), elements=ALL, captured=ALL, outcome="resolved"
+    )
+    assert sorted(f.code for f in Judge().replay(with_sorry)) == ["AP001", "AP002"]
+    rb = Rulebook.default()
+    lost = rb.weight("AP001") + rb.weight("AP002")
+    assert scored(with_sorry).areas[Area.AP] == 100 - lost + rb.credit("comfort-after-vent")
+
+
+def test_a_credit_set_to_zero_is_not_awarded(tmp_path: Path) -> None:
+    lines = scored(model_call()).lines
+    assert any(line.area is Area.ET and line.points > 0 for line in lines)
+    path = tmp_path / "rb.yaml"
+    path.write_text("version: 1\ncredits: {proper-close: 0}\n", encoding="utf-8")
+    no_close = Rulebook.load(path)
+    assert not any(
+        line.area is Area.ET and line.points > 0 for line in scored(model_call(), no_close).lines
+    )
+
+
+def test_a_time_faster_than_the_service_level_earns_no_credit() -> None:
+    fast = ("promise", "我们今天给您回电", {"deadline": True, "hours": 8.0})
+    c = call(reply("我们今天给您回电。", fast), policy=Policy(response_hours=24))
+    assert not any(line.area is Area.PR and line.points > 0 for line in scored(c).lines)
+    assert any(
+        line.area is Area.PR and line.points > 0 for line in scored(replace(c, policy=None)).lines
+    )
+
+
+def test_score_lines_speak_the_call_language() -> None:
+    zh = scored(spam_call())
+    en = scored(replace(spam_call(), lang="en"))
+    assert any("\u4e00" <= ch <= "\u9fff" for line in zh.lines for ch in line.reason)
+    assert all(line.reason.isascii() for line in en.lines)
+
+
+def test_area_weights_shape_the_overall() -> None:
+    c = arguing_call()
+    even = scored(c)
+    ct_heavy = Rulebook.default().merged(RulebookFile(version=1, areas={Area.CT: 10}))
+    assert scored(c, ct_heavy).overall < even.overall
+
+
+def test_a_call_with_no_replies_scores_nothing() -> None:
+    s = scored(call(outcome="abandoned", policy=Policy(), elements=ALL))
+    assert s.overall == 0 and set(s.areas.values()) == {0}
