@@ -83,8 +83,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tui.intensity": ("Intensity", "强度"),
     "tui.filter": ("Scenario", "场景"),
     "tui.filter_placeholder": (
-        "type to filter: title, tag, language…",
-        "输入筛选：标题、标签、语言…",
+        "type to filter (title, tag, language); ↑↓ to pick, Enter to start",
+        "输入文字筛选（标题、标签、语言）；↑↓ 选择，回车开始",
     ),
     "tui.scenarios": ("{n} scenarios", "{n} 个场景"),
     "tui.broken_count": ("{n} broken", "{n} 个无法加载"),

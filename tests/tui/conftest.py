@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 import shutil
 from collections.abc import Callable
 from dataclasses import replace
@@ -14,6 +16,16 @@ from hotseat.tui.app import HotseatApp, make_app
 from hotseat.tui.options import TuiOptions
 
 FIXTURES = Path(__file__).parent / "fixtures" / "scenarios"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Run `async def` tests (pilot tests) in a fresh event loop; no asyncio plugin needed."""
+    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    names = pyfuncitem._fixtureinfo.argnames
+    asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
+    return True
 
 
 class FrozenClock:
@@ -43,10 +55,8 @@ def scenarios(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def app_factory(
-    tmp_path: Path, clock: FrozenClock, scenarios: Path
-) -> Callable[..., HotseatApp]:
-    """The app as the CLI builds it, but on fixtures, with no delay, no recording, a frozen clock."""
+def app_factory(tmp_path: Path, clock: FrozenClock, scenarios: Path) -> Callable[..., HotseatApp]:
+    """The app as the CLI builds it, on fixtures, with no delay, no recording, a frozen clock."""
 
     def build(**changes: Any) -> HotseatApp:
         options = TuiOptions(

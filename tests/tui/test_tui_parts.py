@@ -1,4 +1,4 @@
-"""The TUI's small pure parts: pasted lines, timers, remembered choices, export names, the catalog."""
+"""The small pure parts of the TUI: pasted lines, timers, remembered choices, exports, catalog."""
 
 from __future__ import annotations
 

@@ -23,7 +23,7 @@ class Entry:
 
     path: Path
     scenario: Scenario | None
-    problems: tuple[str, ...] = ()  # `file:line:col: CODE message`, for a broken file
+    problems: tuple[str, ...] = ()  # `lang/file.yaml:line:col: CODE message`, when broken
     haystack: str = ""  # what the filter matches, normalized like the trainee's typing
 
     @property
@@ -62,7 +62,10 @@ def load_catalog(dirs: Iterable[Path]) -> list[Entry]:
     library = load_library(list(dirs))
     entries = [Entry(library.paths[s.key], s, haystack=fold(_words(s))) for s in library.scenarios]
     for bad in sorted(library.broken, key=lambda b: str(b.path)):
-        problems = tuple(str(d) for d in bad.diagnostics) or (f"{bad.path}: cannot load",)
+        short = f"{bad.path.parent.name}/{bad.path.name}"
+        problems = tuple(
+            f"{short}:{d.line}:{d.col}: {d.code} {d.message}" for d in bad.diagnostics
+        ) or (f"{short}: cannot load",)
         entries.append(Entry(bad.path, None, problems, fold(f"{bad.path} {' '.join(problems)}")))
     return entries
 

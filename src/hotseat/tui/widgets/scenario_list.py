@@ -47,7 +47,10 @@ class ScenarioList(OptionList):
         self.query_text = query
         shown = [(i, e) for i, e in enumerate(self.entries) if matches(e, query)]
         self.clear_options()
-        self.add_options([Option(self._prompt(e), id=str(i)) for i, e in shown])
+        options: list[Option | None] = []
+        for i, e in shown:
+            options += [Option(self._prompt(e), id=str(i)), None]  # None draws a divider
+        self.add_options(options[:-1])
         if shown:
             ids = [e.path for _, e in shown]
             self.highlighted = ids.index(keep.path) if keep and keep.path in ids else 0

@@ -1,0 +1,524 @@
+"""Pilot tests: the real app driven key by key, asserting on widgets and on the messages posted."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual import events
+from textual.message import Message
+from textual.pilot import Pilot
+from textual.widgets import Button, Input, OptionList, Static
+
+from hotseat.tui.app import HotseatApp
+from hotseat.tui.screens.confirm import ConfirmScreen
+from hotseat.tui.screens.conversation import ConversationScreen
+from hotseat.tui.screens.help import HelpScreen
+from hotseat.tui.screens.home import HomeScreen
+from hotseat.tui.screens.report import ReportScreen
+from hotseat.tui.settings import load_remembered
+from hotseat.tui.widgets.chat_log import Bubble, ChatLog
+from hotseat.tui.widgets.findings_panel import FindingsPanel
+from hotseat.tui.widgets.mood_meter import MoodMeter
+from hotseat.tui.widgets.reply_clock import ReplyClock
+from hotseat.tui.widgets.reply_input import ReplyInput
+from hotseat.tui.widgets.scenario_list import ScenarioList
+
+from .conftest import FrozenClock
+
+Factory = Callable[..., HotseatApp]
+
+SOOTHE_ZH = "非常抱歉让您着急了。您是说包裹七天还没到，物流三天没更新，对吧？换作是我也会着急的。"
+PREFRAME_ZH = "为了尽快帮您处理，我需要跟您核实几个信息。请问您希望我们怎么处理？"
+CONTACT_ZH = "好的。请问您的联系电话是？"
+CLOSE_ZH = (
+    "我跟您确认一下：包裹停在中转站三天没动，您希望生日前送到，联系电话139 0000 1234。"
+    "我马上联系物流核实，24小时内给您回电。感谢您的耐心！"
+)
+RUDE_ZH = "你冷静一点，你听不懂吗？这不归我管。"
+
+
+class Recording:
+    """A message hook that keeps what the app posted."""
+
+    def __init__(self) -> None:
+        self.messages: list[Message] = []
+
+    def __call__(self, message: Message) -> None:
+        self.messages.append(message)
+
+    def of(self, kind: type[Any]) -> list[Any]:
+        return [m for m in self.messages if isinstance(m, kind)]
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let workers (scenario loading, the customer typing) finish and the screen redraw."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def start(pilot: Pilot[None], query: str = "") -> ConversationScreen:
+    """From the home screen, filter and start the first matching scenario."""
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, HomeScreen)
+    if query:
+        pilot.app.screen.query_one("#filter", Input).value = query
+        await pilot.pause()
+    await pilot.press("enter")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, ConversationScreen)
+    return screen
+
+
+async def say(pilot: Pilot[None], text: str) -> None:
+    reply = pilot.app.screen.query_one(ReplyInput)
+    assert not reply.disabled
+    reply.value = text
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+def bubbles(screen: Any, kind: str) -> list[str]:
+    return [str(b.render()) for b in screen.query(f".bubble.-{kind}").results(Bubble)]
+
+
+# -- home ---------------------------------------------------------------------------------
+
+
+async def test_home_lists_scenarios_and_filters_as_you_type(app_factory: Factory) -> None:
+    app = app_factory()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        listing = app.screen.query_one(ScenarioList)
+        assert listing.option_count == 2
+        assert "2" in str(listing.border_title)
+        await pilot.press(*"retail")
+        assert listing.option_count == 1
+        assert listing.highlighted_entry is not None
+        assert listing.highlighted_entry.scenario is not None
+        assert listing.highlighted_entry.scenario.key == "en/late-parcel"
+        app.screen.query_one("#filter", Input).value = "電商"  # Traditional finds 电商
+        await pilot.pause()
+        assert listing.highlighted_entry.scenario.key == "zh/late-parcel"  # type: ignore[union-attr]
+        app.screen.query_one("#filter", Input).value = "nothing-like-this"
+        await pilot.pause()
+        assert listing.option_count == 0
+        status = app.screen.query_one("#list-status", Static)
+        assert status.display and "nothing-like-this" in str(status.render())
+
+
+async def test_broken_file_is_listed_with_its_error_and_cannot_start(
+    app_factory: Factory, scenarios: Path
+) -> None:
+    good = (scenarios / "zh" / "late-parcel.yaml").read_text(encoding="utf-8")
+    bad = good.replace("id: late-parcel", "id: typo").replace("difficulty: 2", "difficulty: hard")
+    (scenarios / "zh" / "typo.yaml").write_text(bad, encoding="utf-8")
+    app = app_factory()
+    hook = Recording()
+    async with app.run_test(message_hook=hook) as pilot:
+        await settle(pilot)
+        listing = app.screen.query_one(ScenarioList)
+        assert listing.option_count == 3
+        broken = [e for e in listing.entries if e.broken]
+        assert [e.path.name for e in broken] == ["typo.yaml"]
+        prompt = str(listing.get_option_at_index(2).prompt)
+        assert "zh/typo.yaml:6:13: S004" in prompt
+        listing.highlighted = 2
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert not hook.of(HomeScreen.StartCall)
+
+
+async def test_a_scenario_that_breaks_or_vanishes_while_running_does_not_crash(
+    app_factory: Factory, scenarios: Path
+) -> None:
+    app = app_factory()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        listing = app.screen.query_one(ScenarioList)
+        (scenarios / "zh" / "late-parcel.yaml").write_text("version: [", encoding="utf-8")
+        await pilot.press("enter")  # the zh scenario is listed first
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert [e.path.name for e in listing.entries if e.broken] == ["late-parcel.yaml"]
+        (scenarios / "zh" / "late-parcel.yaml").unlink()
+        listing.highlighted = 0
+        await pilot.press("f5")
+        await settle(pilot)
+        assert [e.scenario.key for e in listing.entries if e.scenario] == ["en/late-parcel"]
+        assert not [e for e in listing.entries if e.broken]
+
+
+async def test_a_name_is_needed_and_then_remembered(app_factory: Factory, tmp_path: Path) -> None:
+    app = app_factory(trainee=None)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        name = app.screen.query_one("#trainee", Input)
+        assert name.value == "" and name.has_focus
+        await pilot.press("enter")  # to the filter
+        await pilot.press("enter")  # start: refused, the name is missing
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen) and name.has_focus
+        await pilot.press(*"Lin", "enter")  # Enter in the name box moves on to the list
+        assert app.screen.query_one("#filter", Input).has_focus
+        await start(pilot)
+    remembered = load_remembered(tmp_path / "config" / "tui.json")
+    assert remembered.trainee == "Lin" and remembered.mode == "onboarding"
+    again = app_factory(trainee=None)
+    async with again.run_test() as pilot:
+        await settle(pilot)
+        assert again.screen.query_one("#trainee", Input).value == "Lin"
+
+
+# -- onboarding ---------------------------------------------------------------------------
+
+
+async def test_onboarding_call_shows_feedback_hints_and_resolves(app_factory: Factory) -> None:
+    app = app_factory()
+    hook = Recording()
+    async with app.run_test(message_hook=hook) as pilot:
+        screen = await start(pilot)
+        chat = screen.query_one(ChatLog)
+        assert bubbles(screen, "customer")[0].startswith("你们这个快递")
+        panel = screen.query_one(FindingsPanel)
+        await pilot.press("f3")
+        hints = [str(c.render()) for c in panel.query(".card.-hint").results(Static)]
+        assert hints == [screen.session.hint()]
+        mood_before = screen.query_one(MoodMeter).target
+        for text in (SOOTHE_ZH, PREFRAME_ZH, CONTACT_ZH, CLOSE_ZH):
+            await say(pilot, text)
+        exchanged = hook.of(ConversationScreen.Exchanged)
+        assert [m.result.reply.text for m in exchanged] == [
+            SOOTHE_ZH, PREFRAME_ZH, CONTACT_ZH, CLOSE_ZH,
+        ]  # fmt: skip
+        assert screen.query_one(MoodMeter).target == screen.session.mood < mood_before
+        cards = panel.query(".card").exclude(".-hint")
+        assert len(cards) == 4  # one feedback card per reply
+        ended = hook.of(ConversationScreen.Ended)
+        assert [(e.outcome, e.stepped_out) for e in ended] == [("resolved", False)]
+        assert screen.query_one(ReplyInput).disabled
+        banner = screen.query_one("#banner", Static)
+        assert banner.display and banner.has_class("-resolved")
+        assert len(bubbles(screen, "trainee")) == 4
+        assert chat.query(".bubble").results(Bubble)
+        await pilot.press("enter")  # the report button has the focus
+        await settle(pilot)
+        assert isinstance(app.screen, ReportScreen)
+
+
+async def test_onboarding_marks_the_words_a_finding_quotes(app_factory: Factory) -> None:
+    app = app_factory()
+    hook = Recording()
+    async with app.run_test(message_hook=hook) as pilot:
+        screen = await start(pilot)
+        await say(pilot, RUDE_ZH)
+        result = hook.of(ConversationScreen.Exchanged)[0].result
+        spans = [f for f in result.findings if f.end > f.start]
+        assert spans, "a rude reply must produce a finding with evidence"
+        bubble = screen.query(".bubble.-trainee").results(Bubble).__next__()
+        content = bubble.visual
+        marked = {(s.start, s.end) for s in content.spans}  # type: ignore[union-attr]
+        assert {(f.start, f.end) for f in spans} <= marked
+        panel_text = " ".join(str(c.render()) for c in screen.query(".card").results(Static))
+        assert spans[0].code in panel_text and spans[0].tip in panel_text
+
+
+async def test_listen_key_sends_a_backchannel_in_the_scenario_language(
+    app_factory: Factory,
+) -> None:
+    app = app_factory(lang="en")
+    async with app.run_test() as pilot:
+        screen = await start(pilot, "retail")
+        await pilot.press("f2")
+        await settle(pilot)
+        assert bubbles(screen, "trainee") == ["I'm listening, go on."]
+        assert screen.session.transcript[1].text == "I'm listening, go on."
+
+
+async def test_pasting_several_lines_sends_one_reply(app_factory: Factory) -> None:
+    app = app_factory()
+    hook = Recording()
+    async with app.run_test(message_hook=hook) as pilot:
+        screen = await start(pilot)
+        reply = screen.query_one(ReplyInput)
+        reply.post_message(events.Paste("非常抱歉。\n\n我理解您的心情。\n"))
+        await pilot.pause()
+        assert reply.value == "非常抱歉。我理解您的心情。"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert [m.result.reply.text for m in hook.of(ConversationScreen.Exchanged)] == [
+            "非常抱歉。我理解您的心情。"
+        ]
+        await pilot.press("enter")  # a blank reply is never sent
+        await settle(pilot)
+        assert len(hook.of(ConversationScreen.Exchanged)) == 1
+
+
+async def test_ending_the_call_asks_first(app_factory: Factory) -> None:
+    app = app_factory()
+    hook = Recording()
+    async with app.run_test(message_hook=hook) as pilot:
+        screen = await start(pilot)
+        await pilot.press("f4")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert app.screen is screen and not screen.session.ended
+        await pilot.press("f4")
+        await pilot.press("y")
+        await settle(pilot)
+        assert [e.outcome for e in hook.of(ConversationScreen.Ended)] == ["abandoned"]
+        assert screen.query_one("#banner", Static).has_class("-abandoned")
+        assert screen.query_one("#to-report", Button).has_focus
+
+
+# -- drill --------------------------------------------------------------------------------
+
+
+async def test_drill_clock_runs_out_and_the_customer_reacts_to_the_silence(
+    app_factory: Factory, clock: FrozenClock
+) -> None:
+    app = app_factory(mode="drill", clock_seconds=30.0)
+    hook = Recording()
+    async with app.run_test(message_hook=hook) as pilot:
+        screen = await start(pilot)
+        assert not screen.query(FindingsPanel)  # no feedback until the end
+        countdown = screen.query_one(ReplyClock)
+        assert countdown.running and "00:30" in str(countdown.render())
+        clock.advance(25)
+        await pilot.pause(0.3)
+        assert "00:05" in str(countdown.render()) and countdown.has_class("-urgent")
+        assert not hook.of(ConversationScreen.Exchanged)
+        clock.advance(6)
+        await pilot.pause(0.3)
+        await settle(pilot)
+        exchanged = hook.of(ConversationScreen.Exchanged)
+        assert len(exchanged) == 1 and exchanged[0].result.reply.silent
+        assert exchanged[0].result.reply.seconds == 30.0
+        assert screen.query(".bubble.-silence")
+        assert bubbles(screen, "customer")[-1].startswith("哑巴了")  # the drill's harsh line
+        assert countdown.running  # the trainee's time starts again
+        assert screen.check_action("hint", ()) is False
+
+
+async def test_step_out_stops_the_drill_at_once_and_records_why(app_factory: Factory) -> None:
+    store = FakeStore()
+    app = app_factory(mode="drill", store=store)
+    hook = Recording()
+    async with app.run_test(message_hook=hook) as pilot:
+        screen = await start(pilot)
+        await say(pilot, "您好，请您慢慢说。")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)  # no question asked, no report on screen
+        assert not app.screen_stack.count(screen)
+        ended = hook.of(ConversationScreen.Ended)
+        assert [(e.outcome, e.stepped_out) for e in ended] == [("abandoned", True)]
+    recorder = store.recorders[0]
+    assert recorder.finished == [("abandoned", True)]
+    assert len(recorder.turns) == 1
+
+
+async def test_hang_up_is_unmistakable(app_factory: Factory) -> None:
+    app = app_factory(mode="drill", intensity=3)
+    hook = Recording()
+    async with app.run_test(message_hook=hook) as pilot:
+        screen = await start(pilot)
+        for _ in range(6):
+            if screen.session.ended:
+                break
+            await say(pilot, RUDE_ZH)
+        assert [e.outcome for e in hook.of(ConversationScreen.Ended)] == ["hung_up"]
+        banner = screen.query_one("#banner", Static)
+        assert banner.display and banner.has_class("-hung-up")
+        assert "陈女士挂断了电话" in str(banner.render())
+        assert banner.region.width == screen.size.width  # full width
+        meter = screen.query_one(MoodMeter)
+        assert meter.has_class("-maxed") and round(meter.mood) == 100
+        assert screen.query_one(ReplyInput).disabled
+        assert bubbles(screen, "customer")[-1].startswith("算了")  # the last words
+        assert screen.check_action("listen", ()) is None  # shown disabled
+
+
+# -- report and export ------------------------------------------------------------------------
+
+
+async def test_report_groups_findings_and_exports_three_formats(
+    app_factory: Factory, tmp_path: Path
+) -> None:
+    app = app_factory()
+    hook = Recording()
+    async with app.run_test(message_hook=hook) as pilot:
+        screen = await start(pilot)
+        await say(pilot, RUDE_ZH)
+        await say(pilot, SOOTHE_ZH)
+        await pilot.press("f4", "y")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        report = app.screen
+        assert isinstance(report, ReportScreen)
+        result = report.result
+        codes = sorted({f.code for f in result.findings})
+        assert sorted(w.id.removeprefix("rule-") for w in report.query(".finding") if w.id) == codes
+        marked = report.query_one("#transcript", ChatLog).query(".bubble.-trainee")
+        assert len(marked) == 2
+        for key in ("m", "h", "j"):
+            await pilot.press(key)
+        await pilot.pause()
+        exported = hook.of(ReportScreen.Exported)
+        assert [e.fmt for e in exported] == ["md", "html", "json"]
+        for e in exported:
+            assert e.path.parent == tmp_path / "exports" and e.path.is_file()
+        data = json.loads(exported[2].path.read_text(encoding="utf-8"))
+        assert data["scenario"] == "zh/late-parcel" and data["outcome"] == "abandoned"
+        assert "<html" in exported[1].path.read_text(encoding="utf-8").lower()
+        assert screen.session.result().scores.overall == result.scores.overall
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+# -- recording ----------------------------------------------------------------------------------
+
+
+class FakeRecorder:
+    def __init__(self) -> None:
+        self.turns: list[Any] = []
+        self.finished: list[tuple[str | None, bool]] = []
+
+    def turn(self, result: Any) -> None:
+        self.turns.append(result)
+
+    def finish(self, result: Any, stepped_out: bool = False) -> None:
+        self.finished.append((result.outcome, stepped_out))
+
+
+class FakeStore:
+    """Stands in for hotseat.store: records what the app asked it to save."""
+
+    def __init__(self, fail: bool = False) -> None:
+        self.fail = fail
+        self.begun: list[tuple[Any, ...]] = []
+        self.recorders: list[FakeRecorder] = []
+
+    def begin(self, trainee: str, scenario: Any, scenario_hash: str, mode: str, seed: int,
+              **extra: Any) -> FakeRecorder:  # fmt: skip
+        if self.fail:
+            raise OSError("disk full")
+        self.begun.append((trainee, scenario.key, len(scenario_hash), mode, seed, extra))
+        self.recorders.append(FakeRecorder())
+        return self.recorders[-1]
+
+
+async def test_every_turn_is_saved_as_it_happens(app_factory: Factory) -> None:
+    store = FakeStore()
+    app = app_factory(store=store)
+    async with app.run_test() as pilot:
+        await start(pilot)
+        await say(pilot, SOOTHE_ZH)
+        await say(pilot, PREFRAME_ZH)
+        app.records.close()  # wait for the writer thread
+        assert len(store.recorders[0].turns) == 2
+        assert store.recorders[0].finished == []  # still talking: not finished
+    assert store.begun == [
+        ("小王", "zh/late-parcel", 64, "onboarding", 0, {"intensity": 2, "clock_seconds": 30.0})
+    ]
+
+
+async def test_a_store_that_fails_costs_a_notice_not_the_call(app_factory: Factory) -> None:
+    app = app_factory(store=FakeStore(fail=True))
+    async with app.run_test(notifications=True) as pilot:
+        screen = await start(pilot)
+        await say(pilot, SOOTHE_ZH)
+        app.records.close()
+        await settle(pilot)
+        assert len(screen.session.replies) == 1
+        notes = [n for n in app._notifications if n.severity == "error"]
+        assert notes and "disk full" in notes[0].message
+
+
+@pytest.mark.parametrize("outcome_keys", [("f4", "y")])
+async def test_calls_land_in_a_real_sqlite_store(
+    app_factory: Factory, tmp_path: Path, outcome_keys: tuple[str, ...]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'records.db'}"
+    app = app_factory(record=True, db=url)
+    async with app.run_test() as pilot:
+        await start(pilot)
+        await say(pilot, SOOTHE_ZH)
+        await pilot.press(*outcome_keys)
+        await settle(pilot)
+    from hotseat.store import open_store
+
+    store = open_store(url)
+    try:
+        [record] = store.history("小王")
+    finally:
+        store.close()
+    assert (record.scenario, record.turns, record.outcome) == ("zh/late-parcel", 1, "abandoned")
+    assert record.status == "finished" and not record.stepped_out
+
+
+# -- help, palette, themes, languages ----------------------------------------------------------
+
+
+async def test_help_lists_keys_and_every_rule(app_factory: Factory) -> None:
+    from hotseat.rules import RULES
+
+    app = app_factory(lang="en")
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        keys = str(help_screen.query_one("#key-table", Static).render())
+        assert "F2" in keys and "Listen" in keys and "Step out" in keys
+        rules = help_screen.query_one("#rule-list", OptionList)
+        assert rules.option_count == len(RULES)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_command_palette_offers_the_screen_commands(
+    app_factory: Factory, tmp_path: Path
+) -> None:
+    app = app_factory(lang="en")
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert app.theme == "textual-dark"
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"theme")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.theme == "textual-light"
+        await pilot.press("ctrl+t")
+        assert app.theme == "textual-dark"
+    assert load_remembered(tmp_path / "config" / "tui.json").theme == "textual-dark"
+
+
+async def test_english_interface(app_factory: Factory) -> None:
+    app = app_factory(lang="en")
+    async with app.run_test() as pilot:
+        screen = await start(pilot, "retail")
+        assert screen.query_one(ReplyInput).placeholder.startswith("Type your reply")
+        assert screen.query_one(MoodMeter).label == "Mood"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+async def test_nothing_spills_off_screen(app_factory: Factory, size: tuple[int, int]) -> None:
+    app = app_factory()
+    async with app.run_test(size=size) as pilot:
+        screen = await start(pilot)
+        await say(pilot, SOOTHE_ZH)
+        for widget in screen.query("#status > *, #body, #composer, #reply, Footer"):
+            region = widget.region
+            assert region.right <= size[0] and region.bottom <= size[1], widget
+            assert region.width > 0 and region.height > 0, widget
