@@ -60,7 +60,8 @@ def test_serve_answers_with_the_app_page_then_stops(tmp_path: Path) -> None:
 def test_serve_binds_localhost_by_default_and_passes_tui_options_on() -> None:
     params = {p.name: p.default for p in tui_command.params}
     assert tui_argv(params) == []  # defaults are left out
-    params.update(lang="zh", no_record=True, scenario_dirs=(Path("a"), Path("b")), clock_seconds=20.0)
+    params.update(lang="zh", no_record=True, clock_seconds=20.0)
+    params["scenario_dirs"] = (Path("a"), Path("b"))
     assert tui_argv(params) == [
         "--lang", "zh", "--scenarios", "a", "--scenarios", "b", "--clock", "20.0", "--no-record",
     ]  # fmt: skip
