@@ -36,7 +36,7 @@ def test_lists_in_chinese() -> None:
 def test_explains_one_rule_by_code_or_name() -> None:
     code, out = run("AP001", "--lang", "en")
     assert code == 0
-    assert out.startswith("AP001 repeated-apology — Too many apologies")
+    assert out.startswith("# AP001 repeated-apology — Too many apologies")
     for heading in ("What it flags", "Why it hurts the call", "Example", "Say instead", "Options"):
         assert f"## {heading}" in out
     assert "max_apologies = 2" in out

@@ -55,8 +55,8 @@ def test_every_explanation_renders(rule: Rule, lang: Lang) -> None:
     doc = rule.doc(lang)
     rb = Rulebook.default()
     text = doc.render(rb)
-    assert text.startswith(f"{rule.code} {rule.name}")
-    assert text.count("## ") == len(SECTIONS)
+    assert text.startswith(f"# {rule.code} {rule.name}")
+    assert text.count("\n## ") == len(SECTIONS)
     bad, good = doc.text.bad[0].replies[0].text, doc.text.good[0].replies[0].text
     assert (bad or "…") in text and good in text
     assert f"weight = {rb.weight(rule.code)}" in text

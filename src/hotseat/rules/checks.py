@@ -44,14 +44,20 @@ class Evidence:
     args: Mapping[str, object] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
 class Ctx:
-    """What one check sees: the call, its rule's options, the phrase lists, the active codes."""
+    """What every check sees of one call: the call, the phrase lists and the active codes.
 
-    call: Call
-    opts: Mapping[str, float]
-    phrases: Phrases
-    active: frozenset[str] = frozenset()
+    Built once per judging of a call and shared by all the checks, so the last
+    reply's moves are sorted by kind once, not once per rule.
+    """
+
+    __slots__ = ("_kinds", "active", "call", "phrases")
+
+    def __init__(self, call: Call, phrases: Phrases, active: frozenset[str] = frozenset()) -> None:
+        self.call = call
+        self.phrases = phrases
+        self.active = active
+        self._kinds: dict[MoveKind, tuple[Move, ...]] | None = None
 
     @property
     def reply(self) -> Reply:
@@ -61,6 +67,15 @@ class Ctx:
     def earlier(self) -> tuple[Reply, ...]:
         return self.call.replies[:-1]
 
+    def of(self, kind: MoveKind) -> tuple[Move, ...]:
+        """The last reply's moves of one kind, in order."""
+        if self._kinds is None:
+            kinds: dict[MoveKind, list[Move]] = {}
+            for move in self.reply.analysis.moves:
+                kinds.setdefault(move.kind, []).append(move)
+            self._kinds = {k: tuple(v) for k, v in kinds.items()}
+        return self._kinds.get(kind, ())
+
     @property
     def policy(self) -> Policy:
         """The scenario's policy; only rules marked ``needs_scenario`` ask for it."""
@@ -68,18 +83,21 @@ class Ctx:
         return self.call.policy
 
 
-Check = Callable[[Ctx], Iterator[Evidence]]
+# A check takes the context and its rule's options as keyword arguments (from the rulebook).
+Check = Callable[..., Iterator[Evidence]]
 
 
 # -- shared readings of the call ---------------------------------------------------------
 
 
+def vent_end(replies: tuple[Reply, ...]) -> int:
+    """The index of the first reply made once the customer had finished venting."""
+    return next((i for i, reply in enumerate(replies) if not reply.venting), len(replies))
+
+
 def after_vent(replies: tuple[Reply, ...]) -> tuple[Reply, ...]:
     """The replies from the first one made once the customer had finished venting."""
-    for i, reply in enumerate(replies):
-        if not reply.venting:
-            return replies[i:]
-    return ()
+    return replies[vent_end(replies) :]
 
 
 def soothes(reply: Reply) -> bool:
@@ -131,8 +149,7 @@ def replies_to_close(call: Call) -> tuple[Reply, ...]:
 
 def motive_jabs(ctx: Ctx) -> tuple[Span, ...]:
     """Words questioning the customer's motives or status, inside a rude or defensive reply."""
-    analysis = ctx.reply.analysis
-    if not (analysis.has(MoveKind.RUDE) or analysis.has(MoveKind.DEFEND)):
+    if not (ctx.of(MoveKind.RUDE) or ctx.of(MoveKind.DEFEND)):
         return ()
     return ctx.phrases.find(ctx.reply.text, ctx.call.lang, "motives")
 
@@ -140,20 +157,22 @@ def motive_jabs(ctx: Ctx) -> tuple[Span, ...]:
 # -- AP: apology and soothing ------------------------------------------------------------
 
 
-def repeated_apology(ctx: Ctx) -> Iterator[Evidence]:
+def repeated_apology(ctx: Ctx, *, max_apologies: int) -> Iterator[Evidence]:
     """AP001: on the reply that takes the call's apologies past ``max_apologies``, once."""
-    limit = int(ctx.opts["max_apologies"])
+    limit = max_apologies
+    now = ctx.of(MoveKind.APOLOGY)
+    if not now:
+        return
     before = sum(r.analysis.count(MoveKind.APOLOGY) for r in ctx.earlier)
-    now = ctx.reply.analysis.of(MoveKind.APOLOGY)
     if before <= limit < before + len(now):
         crossing = now[limit - before :]
         yield Evidence(ctx.reply, crossing, {"count": before + len(now), "max": limit})
 
 
-def stacked_apology(ctx: Ctx) -> Iterator[Evidence]:
+def stacked_apology(ctx: Ctx, *, min_apologies: int) -> Iterator[Evidence]:
     """AP002: one reply with at least ``min_apologies`` apologies."""
-    apologies = ctx.reply.analysis.of(MoveKind.APOLOGY)
-    if len(apologies) >= int(ctx.opts["min_apologies"]):
+    apologies = ctx.of(MoveKind.APOLOGY)
+    if len(apologies) >= min_apologies:
         yield Evidence(ctx.reply, apologies, {"count": len(apologies)})
 
 
@@ -181,7 +200,7 @@ def missing_soothing(ctx: Ctx) -> Iterator[Evidence]:
 
 def guarantee(ctx: Ctx) -> Iterator[Evidence]:
     """PR001: a promise with a guarantee (保证, 一定, definitely, 100%)."""
-    moves = tuple(m for m in ctx.reply.analysis.of(MoveKind.PROMISE) if m.guarantee)
+    moves = tuple(m for m in ctx.of(MoveKind.PROMISE) if m.guarantee)
     if moves:
         yield Evidence(ctx.reply, moves)
 
@@ -190,7 +209,7 @@ def promise_beyond_policy(ctx: Ctx) -> Iterator[Evidence]:
     """PR002: money promised when the policy allows none, or an outcome promised on a case
     the agent must escalate (a response time or a next step is still fine there)."""
     policy = ctx.policy
-    promises = ctx.reply.analysis.of(MoveKind.PROMISE)
+    promises = ctx.of(MoveKind.PROMISE)
     if policy.escalate:
         moves = tuple(p for p in promises if promises_outcome(ctx, p))
         if moves:
@@ -208,7 +227,7 @@ def premature_compensation(ctx: Ctx) -> Iterator[Evidence]:
         return
     moves = tuple(
         p
-        for p in ctx.reply.analysis.of(MoveKind.PROMISE)
+        for p in ctx.of(MoveKind.PROMISE)
         if p.compensation
         and not conditional(ctx, p)
         and not verified_before(ctx.call, ctx.reply, p.start)
@@ -222,7 +241,7 @@ def deadline_beyond_service_level(ctx: Ctx) -> Iterator[Evidence]:
     limit = ctx.policy.response_hours
     moves = tuple(
         p
-        for p in ctx.reply.analysis.of(MoveKind.PROMISE)
+        for p in ctx.of(MoveKind.PROMISE)
         if p.deadline and p.hours is not None and p.hours < limit
     )
     if moves:
@@ -233,14 +252,14 @@ def _gives_time(reply: Reply) -> bool:
     return any(p.deadline for p in reply.analysis.of(MoveKind.PROMISE))
 
 
-def close_without_response_time(ctx: Ctx) -> Iterator[Evidence]:
+def close_without_response_time(ctx: Ctx, *, window: int) -> Iterator[Evidence]:
     """PR005 (close): a resolved call whose last ``window`` replies give no response time, or a
     call that ended any other way without a response time ever being given."""
     call = ctx.call
     if not after_vent(call.replies):
         return
     if call.outcome == "resolved":
-        closing = closing_replies(call, int(ctx.opts["window"]))
+        closing = closing_replies(call, window)
         if not any(_gives_time(r) for r in closing):
             yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in closing))})
     elif not any(_gives_time(r) for r in call.replies):
@@ -257,12 +276,11 @@ def element_not_captured(ctx: Ctx) -> Iterator[Evidence]:
             yield Evidence(None, (), {"element": element})
 
 
-def question_barrage(ctx: Ctx) -> Iterator[Evidence]:
+def question_barrage(ctx: Ctx, *, max_questions: int) -> Iterator[Evidence]:
     """CT002: more than ``max_questions`` questions in one reply."""
-    questions = ctx.reply.analysis.of(MoveKind.QUESTION)
-    limit = int(ctx.opts["max_questions"])
-    if len(questions) > limit:
-        yield Evidence(ctx.reply, questions, {"count": len(questions), "max": limit})
+    questions = ctx.of(MoveKind.QUESTION)
+    if len(questions) > max_questions:
+        yield Evidence(ctx.reply, questions, {"count": len(questions), "max": max_questions})
 
 
 def unframed_questions(ctx: Ctx) -> Iterator[Evidence]:
@@ -272,13 +290,13 @@ def unframed_questions(ctx: Ctx) -> Iterator[Evidence]:
         return
     if any(r.analysis.has(MoveKind.PREFRAME) for r in call.replies):
         return
-    questions = ctx.reply.analysis.of(MoveKind.QUESTION)
+    questions = ctx.of(MoveKind.QUESTION)
     yield Evidence(ctx.reply, questions or (Span(0, len(ctx.reply.text)),))
 
 
 def arguing(ctx: Ctx) -> Iterator[Evidence]:
     """CT004: a reply that defends the company, argues, denies or blames the customer."""
-    moves = ctx.reply.analysis.of(MoveKind.DEFEND)
+    moves = ctx.of(MoveKind.DEFEND)
     if moves:
         yield Evidence(ctx.reply, moves)
 
@@ -292,7 +310,7 @@ def no_summary_before_close(ctx: Ctx) -> Iterator[Evidence]:
 
 def premature_judgement(ctx: Ctx) -> Iterator[Evidence]:
     """CT006: fault admitted or the complaint judged before anything was verified."""
-    moves = ctx.reply.analysis.of(MoveKind.ADMISSION)
+    moves = ctx.of(MoveKind.ADMISSION)
     if moves:
         yield Evidence(ctx.reply, moves)
 
@@ -311,7 +329,7 @@ def rude_language(ctx: Ctx) -> Iterator[Evidence]:
     covered = motive_jabs(ctx) if "ET002" in ctx.active else ()
     moves = tuple(
         m
-        for m in ctx.reply.analysis.of(MoveKind.RUDE)
+        for m in ctx.of(MoveKind.RUDE)
         if not any(s.start < m.end and m.start < s.end for s in covered)
     )
     if moves:
@@ -325,11 +343,11 @@ def questioning_motives(ctx: Ctx) -> Iterator[Evidence]:
         yield Evidence(ctx.reply, spans)
 
 
-def no_thanks_at_close(ctx: Ctx) -> Iterator[Evidence]:
+def no_thanks_at_close(ctx: Ctx, *, window: int) -> Iterator[Evidence]:
     """ET003 (close): a resolved call whose last ``window`` replies thank nobody."""
     if ctx.call.outcome != "resolved" or not ctx.call.replies:
         return
-    closing = closing_replies(ctx.call, int(ctx.opts["window"]))
+    closing = closing_replies(ctx.call, window)
     if not any(r.analysis.has(MoveKind.THANKS) for r in closing):
         yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in closing))})
 
@@ -343,8 +361,11 @@ def _no_empathy(replies: tuple[Reply, ...]) -> bool:
 
 def missing_empathy(ctx: Ctx) -> Iterator[Evidence]:
     """EM001: the first two replies after the vent carry no empathy; judged on the second."""
-    after = after_vent(ctx.call.replies)
-    if len(after) == 2 and _no_empathy(after):
+    replies = ctx.call.replies
+    if len(replies) - vent_end(replies) != 2:
+        return
+    after = replies[-2:]
+    if _no_empathy(after):
         yield Evidence(ctx.reply, (), {"turns": Turns((after[0].turn, after[1].turn))})
 
 
@@ -359,10 +380,10 @@ def apology_as_empathy(ctx: Ctx) -> Iterator[Evidence]:
     """EM002: after the vent, a reply soothes with apology alone while the call has shown no
     empathy yet; once per call (the first such reply)."""
     reply = ctx.reply
-    if reply.venting or reply.analysis.has(MoveKind.EMPATHY):
+    apologies = ctx.of(MoveKind.APOLOGY)
+    if not apologies or reply.venting or ctx.of(MoveKind.EMPATHY):
         return
-    apologies = reply.analysis.of(MoveKind.APOLOGY)
-    if not apologies or not _no_empathy(ctx.earlier):
+    if not _no_empathy(ctx.earlier):
         return
     if any(r.analysis.has(MoveKind.APOLOGY) for r in after_vent(ctx.earlier)):
         return  # fired already on that earlier reply

@@ -249,7 +249,7 @@ class RuleDoc:
             f"{labels['status']}{colon}{rule.status}",
             f"{labels['needs_scenario']}{colon}{yes_no}",
         ]
-        out = [f"{rule.code} {rule.name} — {self.title}", " · ".join(facts)]
+        out = [f"# {rule.code} {rule.name} — {self.title}", "", " · ".join(facts)]
         for name in SECTIONS:
             out += ["", f"## {words.headings[name]}", "", self.section(name)]
             if name == "example":
@@ -312,6 +312,7 @@ def area_name(area: str, lang: Lang) -> str:
     return t(f"area.{area}", lang)
 
 
+@cache
 def doc_for(rule: Rule, lang: Lang) -> RuleDoc:
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGS)}")

@@ -7,11 +7,11 @@ language), so the session, the TUI and the bulk scorer all get the same findings
 
 from __future__ import annotations
 
-from dataclasses import replace
+from functools import partial
 
 from hotseat.conversation import Call, Finding
 from hotseat.i18n import t
-from hotseat.moves import Lang
+from hotseat.moves import Lang, MoveKind
 from hotseat.rules.checks import Check, Ctx, Evidence, Term, Turns
 from hotseat.rules.docs import number, quotes, texts, turns
 from hotseat.rules.phrases import Phrases
@@ -20,6 +20,7 @@ from hotseat.rules.rulebook import Rulebook
 from hotseat.scenario.model import Element
 
 _PHRASES: dict[int, tuple[object, Phrases]] = {}
+Bound = dict[bool, list[tuple[Rule, Check]]]  # has_scenario -> the checks to run
 
 
 def _phrases_for(rulebook: Rulebook) -> Phrases:
@@ -39,26 +40,48 @@ class Judge:
         self.rulebook = rulebook or Rulebook.default()
         self._phrases = _phrases_for(self.rulebook)
         rules = self.rulebook.rules()
-        self._on_reply = [(r, r.on_reply) for r in rules if r.on_reply is not None]
-        self._on_close = [(r, r.on_close) for r in rules if r.on_close is not None]
+        self._on_reply = self._bind(rules, "on_reply")
+        self._on_close = self._bind(rules, "on_close")
+        # the reply checks that can fire, by (has_scenario, the moves a reply makes)
+        self._for_moves: dict[tuple[bool, frozenset[MoveKind]], list[tuple[Rule, Check]]] = {}
+
+    def _bind(self, rules: tuple[Rule, ...], when: str) -> Bound:
+        """The checks to run, options bound once, for calls with (True) and without a scenario."""
+        bound: list[tuple[Rule, Check]] = [
+            (rule, partial(check, **self.rulebook.options(rule.code)))
+            for rule in rules
+            if (check := getattr(rule, when)) is not None
+        ]
+        return {
+            True: bound,
+            False: [(rule, check) for rule, check in bound if not rule.needs_scenario],
+        }
 
     def reply(self, call: Call) -> list[Finding]:
         """Findings about ``call.replies[-1]``, judged in the light of the replies before it."""
         if not call.replies:
             return []
-        return self._run(self._on_reply, call)
+        made = frozenset(m.kind for m in call.replies[-1].analysis.moves)
+        key = (call.has_scenario, made)
+        rules = self._for_moves.get(key)
+        if rules is None:
+            everything = self._on_reply[call.has_scenario]
+            rules = [(r, c) for r, c in everything if not r.moves or not r.moves.isdisjoint(made)]
+            self._for_moves[key] = rules
+        return self._run(rules, call)
 
     def close(self, call: Call) -> list[Finding]:
         """Findings about the whole call, once it has ended (``call.outcome`` is set)."""
         if call.outcome is None:
             raise ValueError("judge.close needs a call that has ended (call.outcome is None)")
-        return self._run(self._on_close, call)
+        return self._run(self._on_close[call.has_scenario], call)
 
     def replay(self, call: Call) -> list[Finding]:
         """Every finding of a finished or recorded call: each reply in turn, then the close."""
         found: list[Finding] = []
         for i in range(1, len(call.replies) + 1):
-            found += self.reply(replace(call, replies=call.replies[:i], outcome=None))
+            so_far = Call(call.lang, call.replies[:i], call.policy, call.elements, call.captured)
+            found += self.reply(so_far)
         if call.outcome is not None:
             found += self.close(call)
         return found
@@ -70,11 +93,9 @@ class Judge:
         return tuple(r for r in self.rulebook.rules() if r.needs_scenario)
 
     def _run(self, rules: list[tuple[Rule, Check]], call: Call) -> list[Finding]:
+        ctx = Ctx(call, self._phrases, self.rulebook.enabled)
         found: list[Finding] = []
         for rule, check in rules:
-            if rule.needs_scenario and not call.has_scenario:
-                continue
-            ctx = Ctx(call, self.rulebook.options(rule.code), self._phrases, self.rulebook.enabled)
             found.extend(self._finding(rule, ev, call.lang) for ev in check(ctx))
         return found
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from hotseat.conversation import Area, Severity
-from hotseat.moves import Lang
+from hotseat.moves import Lang, MoveKind
 from hotseat.rules import checks
 from hotseat.rules.checks import Check
 from hotseat.rules.docs import RuleDoc, doc_for
@@ -23,7 +23,12 @@ Status = Literal["stable", "preview", "deprecated", "removed"]
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One rule. ``on_reply`` judges the latest reply; ``on_close`` judges the ended call."""
+    """One rule. ``on_reply`` judges the latest reply; ``on_close`` judges the ended call.
+
+    ``moves``, when given, are the moves without which ``on_reply`` cannot fire:
+    the judge skips the check on a reply that makes none of them, which keeps
+    bulk scoring cheap (most replies break no rule).
+    """
 
     code: str
     name: str
@@ -32,6 +37,7 @@ class Rule:
     on_close: Check | None = None
     status: Status = "stable"
     needs_scenario: bool = False
+    moves: frozenset[MoveKind] = frozenset()
 
     @property
     def area(self) -> Area:
@@ -41,18 +47,28 @@ class Rule:
         return doc_for(self, lang)
 
 
+APOLOGY = frozenset({MoveKind.APOLOGY})
+PROMISE = frozenset({MoveKind.PROMISE})
+
 RULES: tuple[Rule, ...] = (
-    Rule("AP001", "repeated-apology", "warning", on_reply=checks.repeated_apology),
-    Rule("AP002", "stacked-apology", "warning", on_reply=checks.stacked_apology),
-    Rule("AP003", "early-soothing", "warning", on_reply=checks.early_soothing),
+    Rule("AP001", "repeated-apology", "warning", on_reply=checks.repeated_apology, moves=APOLOGY),
+    Rule("AP002", "stacked-apology", "warning", on_reply=checks.stacked_apology, moves=APOLOGY),
+    Rule(
+        "AP003",
+        "early-soothing",
+        "warning",
+        on_reply=checks.early_soothing,
+        moves=frozenset(checks.SOOTHING),
+    ),
     Rule("AP004", "missing-soothing", "warning", on_close=checks.missing_soothing),
-    Rule("PR001", "guarantee", "error", on_reply=checks.guarantee),
+    Rule("PR001", "guarantee", "error", on_reply=checks.guarantee, moves=PROMISE),
     Rule(
         "PR002",
         "promise-beyond-policy",
         "error",
         on_reply=checks.promise_beyond_policy,
         needs_scenario=True,
+        moves=PROMISE,
     ),
     Rule(
         "PR003",
@@ -60,6 +76,7 @@ RULES: tuple[Rule, ...] = (
         "warning",
         on_reply=checks.premature_compensation,
         needs_scenario=True,
+        moves=PROMISE,
     ),
     Rule(
         "PR004",
@@ -67,6 +84,7 @@ RULES: tuple[Rule, ...] = (
         "warning",
         on_reply=checks.deadline_beyond_service_level,
         needs_scenario=True,
+        moves=PROMISE,
     ),
     Rule(
         "PR005",
@@ -81,14 +99,38 @@ RULES: tuple[Rule, ...] = (
         on_close=checks.element_not_captured,
         needs_scenario=True,
     ),
-    Rule("CT002", "question-barrage", "warning", on_reply=checks.question_barrage),
+    Rule(
+        "CT002",
+        "question-barrage",
+        "warning",
+        on_reply=checks.question_barrage,
+        moves=frozenset({MoveKind.QUESTION}),
+    ),
     Rule("CT003", "unframed-questions", "warning", on_reply=checks.unframed_questions),
-    Rule("CT004", "arguing", "error", on_reply=checks.arguing),
+    Rule("CT004", "arguing", "error", on_reply=checks.arguing, moves=frozenset({MoveKind.DEFEND})),
     Rule("CT005", "no-summary-before-close", "warning", on_close=checks.no_summary_before_close),
-    Rule("CT006", "premature-judgement", "warning", on_reply=checks.premature_judgement),
+    Rule(
+        "CT006",
+        "premature-judgement",
+        "warning",
+        on_reply=checks.premature_judgement,
+        moves=frozenset({MoveKind.ADMISSION}),
+    ),
     Rule("CT007", "dead-air", "warning", on_reply=checks.dead_air),
-    Rule("ET001", "rude-language", "error", on_reply=checks.rude_language),
-    Rule("ET002", "questioning-motives", "error", on_reply=checks.questioning_motives),
+    Rule(
+        "ET001",
+        "rude-language",
+        "error",
+        on_reply=checks.rude_language,
+        moves=frozenset({MoveKind.RUDE}),
+    ),
+    Rule(
+        "ET002",
+        "questioning-motives",
+        "error",
+        on_reply=checks.questioning_motives,
+        moves=frozenset({MoveKind.RUDE, MoveKind.DEFEND}),
+    ),
     Rule("ET003", "no-thanks-at-close", "warning", on_close=checks.no_thanks_at_close),
     Rule(
         "EM001",
@@ -97,7 +139,13 @@ RULES: tuple[Rule, ...] = (
         on_reply=checks.missing_empathy,
         on_close=checks.missing_empathy_at_close,
     ),
-    Rule("EM002", "apology-as-empathy", "warning", on_reply=checks.apology_as_empathy),
+    Rule(
+        "EM002",
+        "apology-as-empathy",
+        "warning",
+        on_reply=checks.apology_as_empathy,
+        moves=APOLOGY,
+    ),
 )
 
 _BY_KEY: dict[str, Rule] = {r.code: r for r in RULES} | {r.name: r for r in RULES}

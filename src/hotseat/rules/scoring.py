@@ -66,6 +66,8 @@ def _proper_close(call: Call, rb: Rulebook) -> Reply | None:
     return None
 
 
+AREAS: tuple[Area, ...] = tuple(Area)  # iterating the enum itself is slow on a hot path
+
 CREDITS: dict[str, tuple[Area, Detect]] = {
     "comfort-after-vent": (Area.AP, _comfort_after_vent),
     "empathy-after-vent": (Area.EM, _empathy_after_vent),
@@ -79,9 +81,9 @@ def score(call: Call, findings: Sequence[Finding], rulebook: Rulebook | None = N
     """Per-area and overall scores, 0-100, with a line for every point lost or gained."""
     rb = rulebook or Rulebook.default()
     words = texts(call.lang)
-    by_area: dict[Area, list[ScoreLine]] = {area: [] for area in Area}
+    by_area: dict[Area, list[ScoreLine]] = {area: [] for area in AREAS}
     if not call.replies:
-        for area in Area:
+        for area in AREAS:
             by_area[area].append(ScoreLine(area, -100, words.labels["no_replies"]))
     for f in findings:
         title = get_rule(f.code).doc(call.lang).title
@@ -98,6 +100,6 @@ def score(call: Call, findings: Sequence[Finding], rulebook: Rulebook | None = N
         if areas[area] != raw:
             reason = words.labels["floor" if raw < 0 else "cap"]
             lines.append(ScoreLine(area, areas[area] - raw, reason))
-    total = sum(rb.areas.get(a, 1.0) for a in Area)
-    overall = round(sum(rb.areas.get(a, 1.0) * areas[a] for a in Area) / total) if total else 0
+    total = sum(rb.areas.get(a, 1.0) for a in AREAS)
+    overall = round(sum(rb.areas.get(a, 1.0) * areas[a] for a in AREAS) / total) if total else 0
     return Scores(areas, overall, tuple(line for lines in by_area.values() for line in lines))
