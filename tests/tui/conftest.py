@@ -71,6 +71,7 @@ def app_factory(tmp_path: Path, clock: FrozenClock, scenarios: Path) -> Callable
             clock=clock,
             export_dir=tmp_path / "exports",
             settings_path=tmp_path / "config" / "tui.json",
+            catalog_cache=tmp_path / "cache" / "catalog.json",
             steady=True,
         )
         return make_app(replace(options, **changes))

@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from hotseat.tui.catalog import OpenFailed, load_catalog, matches, open_entry
+from hotseat.tui.catalog import (
+    OpenFailed,
+    Sources,
+    load_catalog,
+    matches,
+    open_entry,
+    read_cache,
+    write_cache,
+)
 from hotseat.tui.render import clock_text, group_by_rule, highlighted, stars
 from hotseat.tui.screens.report import export_path
 from hotseat.tui.settings import (
@@ -79,10 +87,10 @@ def test_catalog_lists_broken_files_with_positions_and_filters_traditional(
     entries = load_catalog([scenarios])
     playable = [e for e in entries if not e.broken]
     broken = [e for e in entries if e.broken]
-    assert {e.scenario.key for e in playable if e.scenario} == {"zh/late-parcel", "en/late-parcel"}
+    assert {e.card.key for e in playable if e.card} == {"zh/late-parcel", "en/late-parcel"}
     assert [e.path.name for e in broken] == ["bad.yaml"]
     assert any(":3:1:" in p for p in broken[0].problems), broken[0].problems
-    zh = next(e for e in playable if e.scenario and e.scenario.lang == "zh")
+    zh = next(e for e in playable if e.card and e.card.lang == "zh")
     assert matches(zh, "物流") and matches(zh, "物流 電商")  # Traditional 電商 finds 电商
     assert matches(zh, "ZH") and not matches(zh, "物流 retail")
 
@@ -108,3 +116,20 @@ def test_highlights_cover_exactly_the_finding_spans() -> None:
     content = highlighted("你冷静点，好吗", found)
     assert [(s.start, s.end) for s in content.spans] == [(0, 4)]
     assert list(group_by_rule(reversed(found))) == ["ET001", "AP002"]  # errors first
+
+
+def test_the_cached_list_round_trips_and_misses_on_other_sources(
+    scenarios: Path, tmp_path: Path
+) -> None:
+    (scenarios / "en" / "bad.yaml").write_text("version: [", encoding="utf-8")
+    entries = load_catalog([scenarios])
+    cache = tmp_path / "cache" / "catalog.json"
+    key = Sources(builtin=False, extra=(scenarios,)).key()
+    assert read_cache(cache, key) is None
+    write_cache(cache, key, entries)
+    assert read_cache(cache, key) == entries
+    assert read_cache(cache, Sources(builtin=True, extra=(scenarios,)).key()) is None
+    cache.write_text('{"format": 1, "sources": %s, "entries": [{"path": 3}]}' % json.dumps(key))
+    assert read_cache(cache, key) is None
+    assert Sources(builtin=False, extra=(scenarios,)).dirs() == [scenarios]
+    assert Sources(builtin=True).dirs()[0].name in ("scenarios", "_scenarios")

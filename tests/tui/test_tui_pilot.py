@@ -100,11 +100,11 @@ async def test_home_lists_scenarios_and_filters_as_you_type(app_factory: Factory
         await pilot.press(*"retail")
         assert listing.option_count == 1
         assert listing.highlighted_entry is not None
-        assert listing.highlighted_entry.scenario is not None
-        assert listing.highlighted_entry.scenario.key == "en/late-parcel"
+        assert listing.highlighted_entry.card is not None
+        assert listing.highlighted_entry.card.key == "en/late-parcel"
         app.screen.query_one("#filter", Input).value = "電商"  # Traditional finds 电商
         await pilot.pause()
-        assert listing.highlighted_entry.scenario.key == "zh/late-parcel"  # type: ignore[union-attr]
+        assert listing.highlighted_entry.card.key == "zh/late-parcel"  # type: ignore[union-attr]
         app.screen.query_one("#filter", Input).value = "nothing-like-this"
         await pilot.pause()
         assert listing.option_count == 0
@@ -151,7 +151,7 @@ async def test_a_scenario_that_breaks_or_vanishes_while_running_does_not_crash(
         listing.highlighted = 0
         await pilot.press("f5")
         await settle(pilot)
-        assert [e.scenario.key for e in listing.entries if e.scenario] == ["en/late-parcel"]
+        assert [e.card.key for e in listing.entries if e.card] == ["en/late-parcel"]
         assert not [e for e in listing.entries if e.broken]
 
 

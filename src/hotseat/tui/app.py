@@ -20,6 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.command import SimpleCommand
 
 from hotseat.i18n import t, ui_lang
+from hotseat.tui.catalog import Sources, default_cache
 from hotseat.tui.commands import HotseatCommands
 from hotseat.tui.keys import localize_bindings
 from hotseat.tui.options import TuiOptions
@@ -69,23 +70,16 @@ class HotseatApp(App[None]):
     def on_mount(self) -> None:
         self._loop = asyncio.get_running_loop()
         options, remembered = self.options, self.remembered
-        dirs = [*self._builtin(), *options.scenario_dirs]
         self.push_screen(
             HomeScreen(
                 lang=self.lang,
-                dirs=dirs,
+                sources=Sources(options.builtin_scenarios, options.scenario_dirs),
+                cache=options.catalog_cache or default_cache(),
                 trainee=options.trainee or remembered.trainee,
                 mode=options.mode or remembered.mode,
                 intensity=options.intensity,
             )
         )
-
-    def _builtin(self) -> list[Path]:
-        if not self.options.builtin_scenarios:
-            return []
-        from hotseat.tui.catalog import builtin_dirs
-
-        return builtin_dirs()
 
     def on_unmount(self) -> None:
         self.records.close()

@@ -61,6 +61,9 @@ class TuiOptions:
     export_dir: Path | None = None
     """Folder for exported reports; None means the current directory."""
 
+    catalog_cache: Path | None = None
+    """Where the last scenario list is kept so the next start draws it at once; None: user cache."""
+
     settings_path: Path | None = None
     """File remembering the trainee's name, mode and theme; None uses the user's config dir."""
 

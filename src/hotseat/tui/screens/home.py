@@ -16,7 +16,16 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Input, RadioButton, RadioSet, Static
 
 from hotseat.i18n import t
-from hotseat.tui.catalog import Entry, Opened, OpenFailed, load_catalog, open_entry
+from hotseat.tui.catalog import (
+    Entry,
+    Opened,
+    OpenFailed,
+    Sources,
+    load_catalog,
+    open_entry,
+    read_cache,
+    write_cache,
+)
 from hotseat.tui.screens.base import HotseatScreen
 from hotseat.tui.widgets.scenario_list import ScenarioList
 
@@ -66,10 +75,18 @@ class HomeScreen(HotseatScreen[None]):
         entries: list[Entry]
 
     def __init__(
-        self, *, lang: Lang, dirs: list[Path], trainee: str, mode: str, intensity: int
+        self,
+        *,
+        lang: Lang,
+        sources: Sources,
+        cache: Path,
+        trainee: str,
+        mode: str,
+        intensity: int,
     ) -> None:
         super().__init__(lang)
-        self.dirs = dirs
+        self.sources = sources
+        self.cache = cache
         self.initial_trainee = trainee
         self.initial_mode = mode if mode in MODES else MODES[0]
         self.initial_intensity = intensity if intensity in INTENSITIES else 2
@@ -116,7 +133,7 @@ class HomeScreen(HotseatScreen[None]):
         self._mode_changed()
         target = "#filter" if self.initial_trainee else "#trainee"
         self.query_one(target, Input).focus()
-        self.reload()
+        self.call_after_refresh(self._load, from_cache=True)  # draw first, then read files
 
     # -- the scenario list ---------------------------------------------------------
 
@@ -125,9 +142,13 @@ class HomeScreen(HotseatScreen[None]):
         self._load()
 
     @work(thread=True, exclusive=True, group="catalog")
-    def _load(self) -> None:
-        entries = load_catalog(self.dirs)
+    def _load(self, from_cache: bool = False) -> None:
+        key = self.sources.key()
+        if from_cache and (cached := read_cache(self.cache, key)) is not None:
+            self.post_message(self.CatalogLoaded(cached))
+        entries = load_catalog(self.sources.dirs())
         self.post_message(self.CatalogLoaded(entries))
+        write_cache(self.cache, key, entries)
 
     @on(CatalogLoaded)
     def _loaded(self, event: CatalogLoaded) -> None:

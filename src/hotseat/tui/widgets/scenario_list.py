@@ -76,7 +76,7 @@ class ScenarioList(OptionList):
             self.post_message(self.Chosen(self.entries[int(event.option.id)]))
 
     def _prompt(self, entry: Entry) -> Content:
-        s = entry.scenario
+        s = entry.card
         if s is None:
             problems = entry.problems[:MAX_PROBLEMS_SHOWN]
             more = len(entry.problems) - len(problems)
