@@ -129,7 +129,8 @@ def test_the_cached_list_round_trips_and_misses_on_other_sources(
     write_cache(cache, key, entries)
     assert read_cache(cache, key) == entries
     assert read_cache(cache, Sources(builtin=True, extra=(scenarios,)).key()) is None
-    cache.write_text('{"format": 1, "sources": %s, "entries": [{"path": 3}]}' % json.dumps(key))
+    damaged = {"format": 1, "sources": key, "entries": [{"path": 3}]}
+    cache.write_text(json.dumps(damaged), encoding="utf-8")
     assert read_cache(cache, key) is None
     assert Sources(builtin=False, extra=(scenarios,)).dirs() == [scenarios]
     assert Sources(builtin=True).dirs()[0].name in ("scenarios", "_scenarios")
