@@ -104,19 +104,29 @@ def soothes(reply: Reply) -> bool:
     return any(reply.analysis.has(kind) for kind in SOOTHING)
 
 
+def fact_questions(reply: Reply) -> tuple[Move, ...]:
+    """Questions that ask for something new: not the "…, right?" that confirms a summary."""
+    summaries = reply.analysis.of(MoveKind.SUMMARY)
+    return tuple(
+        q
+        for q in reply.analysis.of(MoveKind.QUESTION)
+        if not any(s.start < q.end and q.start < s.end for s in summaries)
+    )
+
+
 def asks_for_facts(reply: Reply, call: Call) -> bool:
-    """With a scenario, a reply that asks for any fact it knows; without one, any question."""
+    """With a scenario, a reply that asks for any fact it knows; without one, a fact question."""
     if call.has_scenario:
         return bool(reply.asked)
-    return reply.analysis.has(MoveKind.QUESTION)
+    return bool(fact_questions(reply))
 
 
 def verified_before(call: Call, reply: Reply, position: int) -> bool:
     """A verification question came before ``position`` in ``reply`` (or in any earlier reply)."""
     for earlier in call.replies:
         if earlier is reply:
-            return any(q.start < position for q in reply.analysis.of(MoveKind.QUESTION))
-        if earlier.asked or earlier.analysis.has(MoveKind.QUESTION):
+            return any(q.start < position for q in fact_questions(reply))
+        if earlier.asked or fact_questions(earlier):
             return True
     return False
 
@@ -290,7 +300,7 @@ def unframed_questions(ctx: Ctx) -> Iterator[Evidence]:
         return
     if any(r.analysis.has(MoveKind.PREFRAME) for r in call.replies):
         return
-    questions = ctx.of(MoveKind.QUESTION)
+    questions = fact_questions(ctx.reply)
     yield Evidence(ctx.reply, questions or (Span(0, len(ctx.reply.text)),))
 
 
