@@ -14,15 +14,16 @@ Mark = tuple[str, str] | tuple[str, str, dict[str, Any]]
 
 def analysis(text: str, *marks: Mark, lang: Lang = "zh") -> Analysis:
     """Moves at the successive occurrences of phrases: ("apology", "对不起"), ("promise", "...",
-    {"deadline": True, "hours": 24})."""
+    {"deadline": True, "hours": 24}); a phrase may overlap the one before it."""
     moves: list[Move] = []
-    cursor = 0
+    start, end, last = 0, 0, ""
     for mark in marks:
         kind, phrase = mark[0], mark[1]
         flags: dict[str, Any] = mark[2] if len(mark) == 3 else {}
-        start = text.index(phrase, cursor)
-        cursor = start + len(phrase)
-        moves.append(Move(MoveKind(kind), start, cursor, **flags))
+        # the next occurrence; a different phrase may overlap the previous one
+        start = text.index(phrase, end if phrase == last else start)
+        end, last = start + len(phrase), phrase
+        moves.append(Move(MoveKind(kind), start, end, **flags))
     return Analysis(text, lang, tuple(sorted(moves, key=lambda m: m.start)))
 
 

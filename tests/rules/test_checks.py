@@ -263,6 +263,13 @@ def test_unframed_questions_fires_only_on_the_first_questioning_reply() -> None:
     assert [f.turn for f in findings(call(QUESTION, QUESTION)) if f.code == "CT003"] == [1]
 
 
+def test_a_summary_confirmed_with_a_tag_question_is_not_an_unframed_question() -> None:
+    text = "您是说多扣了一百八十块，对吧？"
+    confirm = reply(text, ("summary", "您是说多扣了一百八十块"), ("question", text))
+    assert "CT003" not in codes(call(confirm))
+    assert "CT003" in codes(call(confirm, QUESTION))
+
+
 def test_unframed_questions_with_a_scenario_follows_the_facts_asked() -> None:
     ask = reply("麻烦您留一下手机号。", asked=("phone",))
     c = call(EMPATHY, ask, policy=Policy())
