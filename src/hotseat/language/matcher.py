@@ -1,0 +1,110 @@
+"""Find every lexicon phrase in a reply with one Aho-Corasick pass.
+
+A reply is scanned once, however many phrases the lexicons hold: the
+automaton reports the leftmost-longest phrase at each point, so 深感抱歉 is one
+apology rather than 抱歉 plus noise, and 会不会 (a question) is never misread
+as 不会 (a negation). Each phrase carries a bit mask of its categories, so a
+word like 马上 can be both a commitment and a deadline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import NamedTuple
+
+import ahocorasick
+
+from hotseat.language.lexicon import CATEGORIES, Lexicon
+
+# One bit per category, in the order of CATEGORIES.
+BIT: dict[str, int] = {name: 1 << i for i, name in enumerate(CATEGORIES)}
+
+
+class Hit(NamedTuple):
+    """One phrase found in the folded text; ``hours`` is set on time phrases."""
+
+    start: int
+    end: int
+    mask: int
+    hours: float | None
+    per_unit: bool
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _joins_before(text: str, start: int) -> bool:
+    """Whether the text before ``start`` continues the same English word (or contraction)."""
+    prev = text[start - 1]
+    if prev == "'":
+        return start >= 2 and _is_word_char(text[start - 2])
+    if prev.isdigit() and text[start].isalpha():
+        return False  # "5pm", "24hrs": a unit glued to its number
+    return _is_word_char(prev)
+
+
+def _joins_after(text: str, end: int) -> bool:
+    """Whether the text from ``end`` continues the same English word (you're is not you)."""
+    nxt = text[end]
+    if nxt == "'":
+        return end + 1 < len(text) and _is_word_char(text[end + 1])
+    return _is_word_char(nxt)
+
+
+class Matcher:
+    """A compiled automaton over every phrase of one lexicon."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        masks: dict[str, int] = {}
+        for name, phrases in lexicon.phrases.items():
+            for phrase in phrases:
+                masks[phrase] = masks.get(phrase, 0) | BIT[name]
+        for phrase in (*lexicon.deadline, *lexicon.duration):
+            masks[phrase] = masks.get(phrase, 0) | BIT["deadline"]
+        self._automaton = ahocorasick.Automaton()
+        for phrase, mask in masks.items():
+            hours = lexicon.deadline.get(phrase)
+            unit = lexicon.duration.get(phrase)
+            value = (
+                len(phrase),
+                mask,
+                unit if unit is not None else hours,
+                unit is not None,
+                _is_word_char(phrase[0]),
+                _is_word_char(phrase[-1]),
+            )
+            self._automaton.add_word(phrase, value)
+        self.size = len(masks)
+        if masks:
+            self._automaton.make_automaton()
+
+    def scan(self, text: str) -> list[Hit]:
+        """Leftmost-longest phrases, dropping any that would split an English word."""
+        if not self.size:
+            return []
+        hits: list[Hit] = []
+        n = len(text)
+        for last, (length, mask, hours, per_unit, word_start, word_end) in (
+            self._automaton.iter_long(text)
+        ):
+            start = last + 1 - length
+            if word_start and start > 0 and _joins_before(text, start):
+                continue
+            if word_end and last + 1 < n and _joins_after(text, last + 1):
+                continue
+            hits.append(Hit(start, last + 1, mask, hours, per_unit))
+        return hits
+
+
+def mask_of(names: Iterable[str]) -> int:
+    """The combined bit mask of some category names."""
+    out = 0
+    for name in names:
+        out |= BIT[name]
+    return out
+
+
+def categories_of(mask: int, bits: Mapping[str, int] = BIT) -> list[str]:
+    """The category names in a mask (for debugging and tests)."""
+    return [name for name, bit in bits.items() if mask & bit]

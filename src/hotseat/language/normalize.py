@@ -1,0 +1,134 @@
+"""Fold a reply into one canonical form while remembering where every character came from.
+
+Lexicons are matched against the folded text (so 抱歉, 抱歉 in full width and
+Traditional 對不起 all hit the same entries), but findings must quote the
+trainee's own words: every folded character keeps the index of the original
+character it came from.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+import opencc
+
+# Typographic variants NFKC leaves alone but the lexicons should not have to spell twice.
+_EXTRA_FOLDS: dict[str, str] = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201b": "'",
+    "\u02bc": "'",
+    "\u00b4": "'",
+}
+
+# Ranges whose characters OpenCC may rewrite; probing them once tells which ones it does.
+_HAN_RANGES: tuple[tuple[int, int], ...] = ((0x3400, 0x4DC0), (0x4E00, 0xA000))
+
+
+def _fold_char(char: str) -> str:
+    """Compatibility-normalize and case-fold one character, independently of its neighbours.
+
+    Folding character by character (not the whole string at once) keeps the
+    map back to the original trivial; it only forgoes composing a base letter
+    with a separate combining mark, which no lexicon relies on.
+    """
+    if "\ud800" <= char <= "\udfff":
+        return "\ufffd"  # a lone surrogate cannot be encoded; keep its place
+    folded = unicodedata.normalize("NFKC", char).casefold()
+    return "".join(_EXTRA_FOLDS.get(c, c) for c in folded)
+
+
+class _FoldTable(dict[int, str]):
+    """A lazily filled `str.translate` table that notes which characters change length."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.resizing: set[str] = set()
+
+    def __missing__(self, codepoint: int) -> str:
+        char = chr(codepoint)
+        folded = _fold_char(char)
+        if len(folded) != 1:
+            self.resizing.add(char)
+        self[codepoint] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
+@cache
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+@cache
+def _traditional() -> tuple[frozenset[str], dict[int, str]]:
+    """The characters t2s rewrites, and a one-to-one fallback table for them."""
+    chars = [chr(cp) for lo, hi in _HAN_RANGES for cp in range(lo, hi)]
+    converted = _converter().convert("\n".join(chars)).split("\n")
+    table = {
+        ord(src): dst
+        for src, dst in zip(chars, converted, strict=True)
+        if src != dst and len(dst) == 1
+    }
+    return frozenset(chr(cp) for cp in table), table
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """A folded reply plus the way back to the original.
+
+    ``origin`` holds, for each folded character, the index of the original
+    character it came from; ``None`` means the two texts align one to one.
+    """
+
+    text: str
+    original: str
+    origin: tuple[int, ...] | None = None
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of ``text`` onto ``original`` (end exclusive)."""
+        n = len(self.text)
+        start = min(max(start, 0), n)
+        end = min(max(end, start), n)
+        if self.origin is None:
+            return start, end
+        if start == end:
+            pos = self.origin[start] if start < n else len(self.original)
+            return pos, pos
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def _origin_map(text: str) -> tuple[str, tuple[int, ...]]:
+    pieces: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        folded = _FOLD[ord(char)]
+        pieces.append(folded)
+        origin.extend([index] * len(folded))
+    return "".join(pieces), tuple(origin)
+
+
+def _to_simplified(text: str) -> str:
+    """OpenCC t2s, kept to the same length so the origin map stays valid."""
+    traditional, table = _traditional()
+    if traditional.isdisjoint(text):
+        return text
+    converted: str = _converter().convert(text)
+    if len(converted) != len(text):
+        converted = text.translate(table)
+    return converted
+
+
+def normalize(text: str) -> Normalized:
+    """NFKC, full width to half width, Traditional to Simplified, case-folded."""
+    if text.isascii():
+        return Normalized(text.lower(), text)
+    folded = text.translate(_FOLD)
+    origin: tuple[int, ...] | None = None
+    if _FOLD.resizing and not _FOLD.resizing.isdisjoint(text):
+        folded, origin = _origin_map(text)
+    return Normalized(_to_simplified(folded), text, origin)
