@@ -9,8 +9,6 @@ from typing import Any
 
 import pytest
 from textual import events
-from textual.message import Message
-from textual.pilot import Pilot
 from textual.widgets import Button, Input, OptionList, Static
 
 from hotseat.tui.app import HotseatApp
@@ -28,6 +26,7 @@ from hotseat.tui.widgets.reply_input import ReplyInput
 from hotseat.tui.widgets.scenario_list import ScenarioList
 
 from .conftest import FrozenClock
+from .driving import Recording, bubbles, say, settle, start
 
 Factory = Callable[..., HotseatApp]
 
@@ -39,52 +38,7 @@ CLOSE_ZH = (
     "我马上联系物流核实，24小时内给您回电。感谢您的耐心！"
 )
 RUDE_ZH = "你冷静一点，你听不懂吗？这不归我管。"
-
-
-class Recording:
-    """A message hook that keeps what the app posted."""
-
-    def __init__(self) -> None:
-        self.messages: list[Message] = []
-
-    def __call__(self, message: Message) -> None:
-        self.messages.append(message)
-
-    def of(self, kind: type[Any]) -> list[Any]:
-        return [m for m in self.messages if isinstance(m, kind)]
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Let workers (scenario loading, the customer typing) finish and the screen redraw."""
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-
-
-async def start(pilot: Pilot[None], query: str = "") -> ConversationScreen:
-    """From the home screen, filter and start the first matching scenario."""
-    await settle(pilot)
-    assert isinstance(pilot.app.screen, HomeScreen)
-    if query:
-        pilot.app.screen.query_one("#filter", Input).value = query
-        await pilot.pause()
-    await pilot.press("enter")
-    await settle(pilot)
-    screen = pilot.app.screen
-    assert isinstance(screen, ConversationScreen)
-    return screen
-
-
-async def say(pilot: Pilot[None], text: str) -> None:
-    reply = pilot.app.screen.query_one(ReplyInput)
-    assert not reply.disabled
-    reply.value = text
-    await pilot.press("enter")
-    await settle(pilot)
-
-
-def bubbles(screen: Any, kind: str) -> list[str]:
-    return [str(b.render()) for b in screen.query(f".bubble.-{kind}").results(Bubble)]
+SORRY_ZH = "对不起对不起，真的非常抱歉！"
 
 
 # -- home ---------------------------------------------------------------------------------
@@ -355,7 +309,7 @@ async def test_report_groups_findings_and_exports_three_formats(
     hook = Recording()
     async with app.run_test(message_hook=hook) as pilot:
         screen = await start(pilot)
-        await say(pilot, RUDE_ZH)
+        await say(pilot, SORRY_ZH)
         await say(pilot, SOOTHE_ZH)
         await pilot.press("f4", "y")
         await settle(pilot)

@@ -44,6 +44,7 @@ class ReplyInput(Input):
         self.post_message(self.Sent(self, text))
 
     def _on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()  # Input's own handler would paste the first line only
         joined = join_lines(event.text)
         if joined:
             if self.selection.is_empty:
