@@ -29,7 +29,7 @@ def test_same_replies_same_seed_byte_identical_json_across_processes(tmp_path: P
     cmd = [
         sys.executable,
         "-m",
-        "hotseat.cli",
+        "hotseat",
         "play",
         "zh/overcharged-data",
         "--replies",

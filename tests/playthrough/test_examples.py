@@ -66,8 +66,12 @@ def test_model_examples_meet_the_bar() -> None:
     for path, example in examples():
         if example.kind != "model":
             continue
-        result = play(load_scenario(path), example.replies, seed=example.seed, mode=example.mode)
+        scenario = load_scenario(path)
+        result = play(scenario, example.replies, seed=example.seed, mode=example.mode)
         assert result.outcome == "resolved", (path, example.name)
+        # every reply is heard: a model call that closed early hides its last lines from the test
+        trainee_lines = [text for speaker, text in result.transcript if speaker == "trainee"]
+        assert trainee_lines == example.replies, (path, example.name, "ended early")
         assert result.scores.overall >= 80, (path, example.name, result.scores.overall)
 
 

@@ -1,4 +1,4 @@
-"""The shipped library as a whole: required ids, no recycled lines, difficulty that means something."""
+"""The shipped library: required ids, no recycled lines, difficulty that means something."""
 
 from __future__ import annotations
 

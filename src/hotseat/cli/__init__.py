@@ -52,7 +52,3 @@ def main(ctx: click.Context) -> None:
     """
     if ctx.invoked_subcommand is None:
         ctx.invoke(main.get_command(ctx, "tui") or click.Command("tui"))
-
-
-if __name__ == "__main__":
-    main()
