@@ -205,44 +205,28 @@ class Customer:
         return self._finish(chosen, parts, revealed=tuple(answered), accepted_close=accepted)
 
     def _react(self, heard: Heard, silent: bool, venting: bool) -> tuple[Reaction | None, float]:
-        """Pick the one thing the customer reacts to, and how much it moves them.
+        """Pick the one thing the customer answers, and how much the whole reply moves them.
 
-        Returns None as the reaction when the reply only asked for facts: the
-        answer itself is the customer's line.
+        The line answers the loudest thing in the reply, but the mood counts
+        everything in it: three apologies wrapped around a rash promise still
+        grate, even while the promise is being written down. Returns None as the
+        reaction when the reply only asked for facts: the answer is the line.
         """
-        a, mem, policy = heard.analysis, self.memory, self.scenario.policy
-        counts = a.counts()
+        counts = heard.analysis.counts()
         rises = self._rise_factor()
-        calms = self.persona.calming
-
-        if counts[MoveKind.RUDE]:
-            return Reaction.RUDE, RISE[Reaction.RUDE] * min(counts[MoveKind.RUDE], 2) * rises
-        if counts[MoveKind.DEFEND]:
-            return Reaction.DEFEND, RISE[Reaction.DEFEND] * min(counts[MoveKind.DEFEND], 2) * rises
-        if venting:
+        hostile = counts[MoveKind.RUDE] or counts[MoveKind.DEFEND]
+        if venting and not hostile:
             interrupted = counts[MoveKind.APOLOGY] or counts[MoveKind.EMPATHY]
             return Reaction.VENT, (INTERRUPTED_VENT_RISE * rises if interrupted else 0.0)
-        if silent:
-            return Reaction.SILENCE, RISE[Reaction.SILENCE] * rises
-        if mem.pinned and a.refusals:
-            return Reaction.WALK_BACK, RISE[Reaction.WALK_BACK] * rises
-        rash = [m for m in a.of(MoveKind.PROMISE) if is_rash(m, policy, mem.verified)]
-        if rash:
-            mem.pinned.extend(a.quote(m) for m in rash)
-            return Reaction.RASH_PROMISE, -FALL[Reaction.RASH_PROMISE] * calms
-        apologies = counts[MoveKind.APOLOGY]
-        if apologies >= 2 or (apologies and mem.apologies + apologies > 2):
-            return Reaction.APOLOGY_SPAM, RISE[Reaction.APOLOGY_SPAM] * apologies * rises
-        if counts[MoveKind.QUESTION] >= 3:
-            return Reaction.INTERROGATION, RISE[Reaction.INTERROGATION] * rises
-        if counts[MoveKind.ADMISSION]:
-            return Reaction.ADMISSION, -FALL[Reaction.ADMISSION] * calms
-        if heard.close_attempt:
-            if self.mood <= self.persona.settle_at:
-                return Reaction.CLOSE, 0.0
-            return Reaction.CLOSE_REFUSED, RISE[Reaction.CLOSE_REFUSED] * rises
 
-        soothing = self._soothing(counts) * calms
+        triggers = self._triggers(heard, counts, silent)
+        spam = any(r is Reaction.APOLOGY_SPAM for r, _ in triggers)
+        rash = any(r is Reaction.RASH_PROMISE for r, _ in triggers)
+        delta = sum(d for _, d in triggers)
+        delta -= self._soothing(counts, skip_apology=spam, skip_promise=rash) * self.persona.calming
+        if triggers:
+            return triggers[0][0], delta
+
         for kind, reaction in (
             (MoveKind.SUMMARY, Reaction.SUMMARY),
             (MoveKind.EMPATHY, Reaction.EMPATHY),
@@ -250,23 +234,69 @@ class Customer:
             (MoveKind.PREFRAME, Reaction.PREFRAME),
         ):
             if counts[kind]:
-                return (None if heard.asked and kind is MoveKind.PREFRAME else reaction), -soothing
+                return (None if heard.asked and kind is MoveKind.PREFRAME else reaction), delta
         if heard.asked:
-            return None, -soothing
+            return None, delta
         for kind, reaction in (
             (MoveKind.THANKS, Reaction.THANKS),
             (MoveKind.APOLOGY, Reaction.APOLOGY),
         ):
             if counts[kind]:
-                return reaction, -soothing
-        if counts[MoveKind.QUESTION]:
-            return Reaction.QUESTION, RISE[Reaction.QUESTION] * rises
-        if counts[MoveKind.BACKCHANNEL]:
-            return Reaction.BACKCHANNEL, RISE[Reaction.BACKCHANNEL] * rises
+                return reaction, delta
+        for kind, reaction in (
+            (MoveKind.QUESTION, Reaction.QUESTION),
+            (MoveKind.BACKCHANNEL, Reaction.BACKCHANNEL),
+        ):
+            if counts[kind]:
+                return reaction, RISE[reaction] * rises
         return Reaction.UNCLEAR, RISE[Reaction.UNCLEAR] * rises
 
-    def _soothing(self, counts: Counter[MoveKind]) -> float:
-        """How much a constructive reply calms, before the persona's calming factor."""
+    def _triggers(
+        self, heard: Heard, counts: Counter[MoveKind], silent: bool
+    ) -> list[tuple[Reaction, float]]:
+        """Everything in the reply the customer cannot let pass, loudest first, with its cost."""
+        a, mem, policy = heard.analysis, self.memory, self.scenario.policy
+        rises, calms = self._rise_factor(), self.persona.calming
+        out: list[tuple[Reaction, float]] = []
+        if counts[MoveKind.RUDE]:
+            out.append((Reaction.RUDE, RISE[Reaction.RUDE] * min(counts[MoveKind.RUDE], 2) * rises))
+        if counts[MoveKind.DEFEND]:
+            out.append(
+                (Reaction.DEFEND, RISE[Reaction.DEFEND] * min(counts[MoveKind.DEFEND], 2) * rises)
+            )
+        if silent:
+            out.append((Reaction.SILENCE, RISE[Reaction.SILENCE] * rises))
+        if mem.pinned and a.refusals:
+            out.append((Reaction.WALK_BACK, RISE[Reaction.WALK_BACK] * rises))
+        rash = [m for m in a.of(MoveKind.PROMISE) if is_rash(m, policy, mem.verified)]
+        if rash:
+            mem.pinned.extend(a.quote(m) for m in rash)
+            out.append((Reaction.RASH_PROMISE, -FALL[Reaction.RASH_PROMISE] * calms))
+        apologies = counts[MoveKind.APOLOGY]
+        if apologies >= 2 or (apologies and mem.apologies + apologies > 2):
+            out.append((Reaction.APOLOGY_SPAM, RISE[Reaction.APOLOGY_SPAM] * apologies * rises))
+        if counts[MoveKind.QUESTION] >= 3:
+            out.append((Reaction.INTERROGATION, RISE[Reaction.INTERROGATION] * rises))
+        if counts[MoveKind.ADMISSION]:
+            out.append((Reaction.ADMISSION, -FALL[Reaction.ADMISSION] * calms))
+        if heard.close_attempt and not out:
+            if self.mood <= self.persona.settle_at:
+                out.append((Reaction.CLOSE, 0.0))
+            else:
+                out.append((Reaction.CLOSE_REFUSED, RISE[Reaction.CLOSE_REFUSED] * rises))
+        return out
+
+    def _soothing(
+        self, counts: Counter[MoveKind], *, skip_apology: bool, skip_promise: bool
+    ) -> float:
+        """How much the constructive part of a reply calms, before the calming factor.
+
+        Apologies that are spam and promises that are rash are already counted
+        as triggers, so they don't also soothe.
+        """
+        skipped = {MoveKind.APOLOGY} if skip_apology else set()
+        if skip_promise:
+            skipped.add(MoveKind.PROMISE)
         total = 0.0
         for kind, reaction in (
             (MoveKind.EMPATHY, Reaction.EMPATHY),
@@ -276,7 +306,7 @@ class Customer:
             (MoveKind.THANKS, Reaction.THANKS),
             (MoveKind.APOLOGY, Reaction.APOLOGY),
         ):
-            if counts[kind]:
+            if counts[kind] and kind not in skipped:
                 total += FALL[reaction]
         owns = counts[MoveKind.SUMMARY] or counts[MoveKind.PREFRAME] or counts[MoveKind.PROMISE]
         if counts[MoveKind.EMPATHY] and owns:

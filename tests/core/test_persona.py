@@ -216,3 +216,26 @@ def test_rash_means_guarantee_fast_deadline_or_unverified_compensation() -> None
     assert is_rash(Move(p, 0, 1, compensation=True), policy, verified=False)
     assert not is_rash(Move(p, 0, 1, compensation=True), policy, verified=True)
     assert is_rash(Move(p, 0, 1, compensation=True), Policy(compensation="never"), verified=True)
+
+
+def test_mood_counts_everything_in_a_reply_not_just_what_the_line_answers(
+    scenario: Scenario,
+) -> None:
+    c = past_vent(scenario)
+    a = "非常抱歉，对不起对不起，我保证今天就给您退钱！"
+    apology = MoveKind.APOLOGY
+    heard = Heard(
+        Analysis(
+            a,
+            "zh",
+            (
+                Move(apology, 0, 4),
+                Move(apology, 5, 8),
+                Move(apology, 8, 11),
+                Move(MoveKind.PROMISE, 12, 23, guarantee=True, deadline=True, hours=8.0),
+            ),
+        )
+    )
+    turn = c.respond(heard)
+    assert turn.reaction is Reaction.RASH_PROMISE  # the line pins the promise down...
+    assert turn.mood > 60  # ...but the apology spam around it still grates
