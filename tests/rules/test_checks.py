@@ -203,9 +203,14 @@ def test_missing_soothing_ignores_comfort_given_during_the_vent() -> None:
     assert "AP004" in codes(c)
 
 
-def test_missing_soothing_needs_a_reply_after_the_vent() -> None:
-    c = call(reply("嗯。", venting=True), outcome="hung_up")
-    assert "AP004" not in codes(c)
+def test_a_call_that_ends_during_the_vent_is_judged_on_all_its_replies() -> None:
+    listened = call(reply("嗯。", venting=True), outcome="hung_up")
+    assert {"AP004", "EM001", "PR005", "CT005"} <= set(codes(listened))
+    soothed = call(
+        reply("我理解您的心情。", ("empathy", "我理解您的心情"), venting=True), outcome="hung_up"
+    )
+    assert not {"AP004", "EM001"} & set(codes(soothed))
+    assert not set(codes(call(outcome="abandoned")))
 
 
 def test_promise_beyond_policy_on_an_escalated_case_flags_outcomes_not_times() -> None:
@@ -242,6 +247,14 @@ def test_deadline_rule_ignores_times_it_cannot_size() -> None:
     assert "PR004" not in codes(call(vague, policy=Policy()))
 
 
+def test_right_now_is_a_deadline_only_for_an_answer_or_a_result() -> None:
+    policy = Policy(response_hours=24)
+    answer = ("promise", "我马上给您回复", {"deadline": True, "hours": 0.0})
+    assert "PR004" in codes(call(reply("我马上给您回复。", answer), policy=policy))
+    action = ("promise", "我现在就帮您取消", {"deadline": True, "hours": 0.0})
+    assert "PR004" not in codes(call(reply("我现在就帮您取消。", action), policy=policy))
+
+
 def test_close_without_time_looks_only_at_the_closing_replies_of_a_resolved_call() -> None:
     thanks = reply("感谢您的耐心。", ("thanks", "感谢您的耐心"))
     early = reply("我们会在24小时内给您回电。", TIME)
@@ -270,12 +283,11 @@ def test_a_summary_confirmed_with_a_tag_question_is_not_an_unframed_question() -
     assert "CT003" in codes(call(confirm, QUESTION))
 
 
-def test_unframed_questions_with_a_scenario_follows_the_facts_asked() -> None:
-    ask = reply("麻烦您留一下手机号。", asked=("phone",))
-    c = call(EMPATHY, ask, policy=Policy())
-    (f,) = [f for f in findings(c) if f.code == "CT003"]
-    assert f.turn == 2 and f.quote == ask.text
-    assert "CT003" not in codes(call(EMPATHY, QUESTION, policy=Policy()))
+def test_unframed_questions_go_by_questions_not_by_fact_words_mentioned() -> None:
+    mention = reply("手机号的事我记下了。", asked=("phone",))
+    assert "CT003" not in codes(call(EMPATHY, mention, policy=Policy()))
+    (f,) = [f for f in findings(call(EMPATHY, QUESTION, policy=Policy())) if f.code == "CT003"]
+    assert f.turn == 2 and f.quote == QUESTION.text
 
 
 def test_rude_words_questioning_motives_count_once_under_et002() -> None:
@@ -283,6 +295,20 @@ def test_rude_words_questioning_motives_count_once_under_et002() -> None:
     assert codes(bad).count("ET002") == 1 and "ET001" not in codes(bad)
     ignored = Rulebook.default().configured(ignore=["ET002"])
     assert "ET001" in codes(bad, ignored)
+
+
+def test_motives_count_in_a_question_status_only_in_a_rude_or_defensive_reply() -> None:
+    motive = "您不会是为了出名吧？"
+    assert "ET002" in codes(call(reply(motive, ("question", motive))))
+    status = "您是名人吗？"
+    assert "ET002" not in codes(call(reply(status, ("question", status))))
+    assert "ET002" in codes(call(reply(status, ("rude", "您是名人吗"))))
+
+
+def test_motives_in_a_summary_of_the_customer_words_are_not_a_jab() -> None:
+    text = "您是说网上有人说您炒作，对吧？"
+    quoted = reply(text, ("summary", "您是说网上有人说您炒作"), ("question", text))
+    assert "ET002" not in codes(call(quoted))
 
 
 def test_questioning_motives_maps_traditional_input_back_to_the_original_words() -> None:

@@ -76,6 +76,30 @@ class Ctx:
             self._kinds = {k: tuple(v) for k, v in kinds.items()}
         return self._kinds.get(kind, ())
 
+    def fact_questions(self, reply: Reply) -> tuple[Move, ...]:
+        """Questions that ask for something new: not the "…, right?" that confirms a summary.
+
+        A question overlapping a summary, or carrying a confirming tag (对吧, is
+        that right), checks what the customer said rather than asking for more.
+        """
+        confirming: tuple[Move | Span, ...] = (
+            *reply.analysis.of(MoveKind.SUMMARY),
+            *self.phrases.find(reply.text, self.call.lang, "confirmations"),
+        )
+        return tuple(
+            q
+            for q in reply.analysis.of(MoveKind.QUESTION)
+            if not any(_overlap(c, q) for c in confirming)
+        )
+
+    def asks(self, reply: Reply) -> bool:
+        """The reply asks the customer something new.
+
+        It goes by the question moves, not by the facts a scenario saw asked for:
+        a reply that merely mentions a fact's words asks nothing.
+        """
+        return bool(self.fact_questions(reply))
+
     @property
     def policy(self) -> Policy:
         """The scenario's policy; only rules marked ``needs_scenario`` ask for it."""
@@ -100,33 +124,22 @@ def after_vent(replies: tuple[Reply, ...]) -> tuple[Reply, ...]:
     return replies[vent_end(replies) :]
 
 
+def answered(replies: tuple[Reply, ...]) -> tuple[Reply, ...]:
+    """What a close rule judges: the replies after the vent, or all of them when the call ended
+    before the customer had finished venting (they left unsoothed either way)."""
+    return after_vent(replies) or replies
+
+
 def soothes(reply: Reply) -> bool:
     return any(reply.analysis.has(kind) for kind in SOOTHING)
 
 
-def fact_questions(reply: Reply) -> tuple[Move, ...]:
-    """Questions that ask for something new: not the "…, right?" that confirms a summary."""
-    summaries = reply.analysis.of(MoveKind.SUMMARY)
-    return tuple(
-        q
-        for q in reply.analysis.of(MoveKind.QUESTION)
-        if not any(s.start < q.end and q.start < s.end for s in summaries)
-    )
-
-
-def asks_for_facts(reply: Reply, call: Call) -> bool:
-    """With a scenario, a reply that asks for any fact it knows; without one, a fact question."""
-    if call.has_scenario:
-        return bool(reply.asked)
-    return bool(fact_questions(reply))
-
-
-def verified_before(call: Call, reply: Reply, position: int) -> bool:
+def verified_before(ctx: Ctx, reply: Reply, position: int) -> bool:
     """A verification question came before ``position`` in ``reply`` (or in any earlier reply)."""
-    for earlier in call.replies:
+    for earlier in ctx.call.replies:
         if earlier is reply:
-            return any(q.start < position for q in fact_questions(reply))
-        if earlier.asked or fact_questions(earlier):
+            return any(q.start < position for q in ctx.fact_questions(reply))
+        if earlier.asked or ctx.fact_questions(earlier):
             return True
     return False
 
@@ -140,9 +153,7 @@ def conditional(ctx: Ctx, promise: Move) -> bool:
 def promises_outcome(ctx: Ctx, promise: Move) -> bool:
     """The promise commits to a result (a fix, a refund), not just to a next step or a time."""
     spans = ctx.phrases.find(ctx.reply.text, ctx.call.lang, "outcomes")
-    return promise.compensation or any(
-        s.start < promise.end and s.end > promise.start for s in spans
-    )
+    return promise.compensation or any(_overlap(s, promise) for s in spans)
 
 
 def closing_replies(call: Call, window: int) -> tuple[Reply, ...]:
@@ -158,10 +169,25 @@ def replies_to_close(call: Call) -> tuple[Reply, ...]:
 
 
 def motive_jabs(ctx: Ctx) -> tuple[Span, ...]:
-    """Words questioning the customer's motives or status, inside a rude or defensive reply."""
-    if not (ctx.of(MoveKind.RUDE) or ctx.of(MoveKind.DEFEND)):
+    """Words questioning the customer's motives (in a rude, defensive or questioning reply) or
+    status (in a rude or defensive one), except inside a summary of the customer's own words."""
+    hostile = bool(ctx.of(MoveKind.RUDE) or ctx.of(MoveKind.DEFEND))
+    if not (hostile or ctx.of(MoveKind.QUESTION)):
         return ()
-    return ctx.phrases.find(ctx.reply.text, ctx.call.lang, "motives")
+    text, lang = ctx.reply.text, ctx.call.lang
+    spans = ctx.phrases.find(text, lang, "motives")
+    if hostile:
+        spans = tuple(sorted((*spans, *ctx.phrases.find(text, lang, "status")), key=_start))
+    summaries = ctx.of(MoveKind.SUMMARY)
+    return tuple(s for s in spans if not any(_overlap(s, m) for m in summaries))
+
+
+def _start(span: Span) -> int:
+    return span.start
+
+
+def _overlap(a: Move | Span, b: Move | Span) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 # -- AP: apology and soothing ------------------------------------------------------------
@@ -198,11 +224,12 @@ def missing_soothing(ctx: Ctx) -> Iterator[Evidence]:
     """AP004 (close): after the vent, no reply apologized or empathized.
 
     Comfort offered while the customer was still venting does not count: it
-    bounced back (AP003), and the customer still waits to be soothed.
+    bounced back (AP003), and the customer still waits to be soothed. A call
+    that ended before the vent did is judged on all its replies.
     """
-    after = after_vent(ctx.call.replies)
-    if after and not any(soothes(r) for r in after):
-        yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in after))})
+    judged = answered(ctx.call.replies)
+    if judged and not any(soothes(r) for r in judged):
+        yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in judged))})
 
 
 # -- PR: promises ------------------------------------------------------------------------
@@ -240,22 +267,35 @@ def premature_compensation(ctx: Ctx) -> Iterator[Evidence]:
         for p in ctx.of(MoveKind.PROMISE)
         if p.compensation
         and not conditional(ctx, p)
-        and not verified_before(ctx.call, ctx.reply, p.start)
+        and not verified_before(ctx, ctx.reply, p.start)
     )
     if moves:
         yield Evidence(ctx.reply, moves)
 
 
 def deadline_beyond_service_level(ctx: Ctx) -> Iterator[Evidence]:
-    """PR004: a time promise faster than the service level (hours < policy.response_hours)."""
+    """PR004: a time promise faster than the service level (hours < policy.response_hours).
+
+    "Right now" (0 hours) counts only when it promises an answer or a result that
+    others must deliver ("我马上给您回复"); the agent's own action in the call
+    ("I'll cancel it for you now") is not a deadline.
+    """
     limit = ctx.policy.response_hours
     moves = tuple(
         p
         for p in ctx.of(MoveKind.PROMISE)
-        if p.deadline and p.hours is not None and p.hours < limit
+        if p.deadline
+        and p.hours is not None
+        and p.hours < limit
+        and (p.hours > 0 or _promises_response(ctx, p))
     )
     if moves:
         yield Evidence(ctx.reply, moves, {"limit": limit})
+
+
+def _promises_response(ctx: Ctx, promise: Move) -> bool:
+    spans = ctx.phrases.find(ctx.reply.text, ctx.call.lang, "responses")
+    return any(_overlap(s, promise) for s in spans)
 
 
 def _gives_time(reply: Reply) -> bool:
@@ -266,14 +306,12 @@ def close_without_response_time(ctx: Ctx, *, window: int) -> Iterator[Evidence]:
     """PR005 (close): a resolved call whose last ``window`` replies give no response time, or a
     call that ended any other way without a response time ever being given."""
     call = ctx.call
-    if not after_vent(call.replies):
-        return
     if call.outcome == "resolved":
         closing = closing_replies(call, window)
-        if not any(_gives_time(r) for r in closing):
+        if closing and not any(_gives_time(r) for r in closing):
             yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in closing))})
-    elif not any(_gives_time(r) for r in call.replies):
-        yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in after_vent(call.replies)))})
+    elif call.replies and not any(_gives_time(r) for r in call.replies):
+        yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in answered(call.replies)))})
 
 
 # -- CT: control of the conversation -----------------------------------------------------
@@ -295,13 +333,11 @@ def question_barrage(ctx: Ctx, *, max_questions: int) -> Iterator[Evidence]:
 
 def unframed_questions(ctx: Ctx) -> Iterator[Evidence]:
     """CT003: the first reply that asks for facts, when no preframe came before or in it."""
-    call = ctx.call
-    if not asks_for_facts(ctx.reply, call) or any(asks_for_facts(r, call) for r in ctx.earlier):
+    questions = ctx.fact_questions(ctx.reply)
+    if not questions or any(ctx.asks(r) for r in ctx.earlier):
         return
-    if any(r.analysis.has(MoveKind.PREFRAME) for r in call.replies):
-        return
-    questions = fact_questions(ctx.reply)
-    yield Evidence(ctx.reply, questions or (Span(0, len(ctx.reply.text)),))
+    if not any(r.analysis.has(MoveKind.PREFRAME) for r in ctx.call.replies):
+        yield Evidence(ctx.reply, questions)
 
 
 def arguing(ctx: Ctx) -> Iterator[Evidence]:
@@ -314,7 +350,7 @@ def arguing(ctx: Ctx) -> Iterator[Evidence]:
 def no_summary_before_close(ctx: Ctx) -> Iterator[Evidence]:
     """CT005 (close): no summary anywhere in the call up to the close (or to the end)."""
     replies = replies_to_close(ctx.call)
-    if after_vent(replies) and not any(r.analysis.has(MoveKind.SUMMARY) for r in replies):
+    if replies and not any(r.analysis.has(MoveKind.SUMMARY) for r in replies):
         yield Evidence(None)
 
 
@@ -337,17 +373,13 @@ def dead_air(ctx: Ctx) -> Iterator[Evidence]:
 def rude_language(ctx: Ctx) -> Iterator[Evidence]:
     """ET001: rude, commanding or dismissive words, except where ET002 already flags them."""
     covered = motive_jabs(ctx) if "ET002" in ctx.active else ()
-    moves = tuple(
-        m
-        for m in ctx.of(MoveKind.RUDE)
-        if not any(s.start < m.end and m.start < s.end for s in covered)
-    )
+    moves = tuple(m for m in ctx.of(MoveKind.RUDE) if not any(_overlap(s, m) for s in covered))
     if moves:
         yield Evidence(ctx.reply, moves)
 
 
 def questioning_motives(ctx: Ctx) -> Iterator[Evidence]:
-    """ET002: a rude or defensive reply that questions the customer's motives or status."""
+    """ET002: a reply that questions the customer's motives or status (see ``motive_jabs``)."""
     spans = motive_jabs(ctx)
     if spans:
         yield Evidence(ctx.reply, spans)
@@ -380,10 +412,14 @@ def missing_empathy(ctx: Ctx) -> Iterator[Evidence]:
 
 
 def missing_empathy_at_close(ctx: Ctx) -> Iterator[Evidence]:
-    """EM001 (close): the call ended one reply after the vent, and that reply had no empathy."""
-    after = after_vent(ctx.call.replies)
+    """EM001 (close): the call ended one reply after the vent and that reply had no empathy, or
+    it ended before the vent did with no empathy in any reply."""
+    replies = ctx.call.replies
+    after = after_vent(replies)
     if len(after) == 1 and _no_empathy(after):
         yield Evidence(after[0], (), {"turns": Turns((after[0].turn,))})
+    elif replies and not after and _no_empathy(replies):
+        yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in replies))})
 
 
 def apology_as_empathy(ctx: Ctx) -> Iterator[Evidence]:

@@ -14,23 +14,12 @@ from hotseat.i18n import t
 from hotseat.moves import Lang, MoveKind
 from hotseat.rules.checks import Check, Ctx, Evidence, Term, Turns
 from hotseat.rules.docs import number, quotes, texts, turns
-from hotseat.rules.phrases import Phrases
+from hotseat.rules.phrases import compiled
 from hotseat.rules.registry import Rule
 from hotseat.rules.rulebook import Rulebook
 from hotseat.scenario.model import Element
 
-_PHRASES: dict[int, tuple[object, Phrases]] = {}
 Bound = dict[bool, list[tuple[Rule, Check]]]  # has_scenario -> the checks to run
-
-
-def _phrases_for(rulebook: Rulebook) -> Phrases:
-    """One compiled matcher per distinct phrase table (the default's is shared by every judge)."""
-    key = id(rulebook.phrases)
-    hit = _PHRASES.get(key)
-    if hit is None or hit[0] is not rulebook.phrases:
-        hit = (rulebook.phrases, Phrases(rulebook.phrases))
-        _PHRASES[key] = hit
-    return hit[1]
 
 
 class Judge:
@@ -38,7 +27,7 @@ class Judge:
 
     def __init__(self, rulebook: Rulebook | None = None) -> None:
         self.rulebook = rulebook or Rulebook.default()
-        self._phrases = _phrases_for(self.rulebook)
+        self._phrases = compiled(self.rulebook.phrases)
         rules = self.rulebook.rules()
         self._on_reply = self._bind(rules, "on_reply")
         self._on_close = self._bind(rules, "on_close")

@@ -18,10 +18,11 @@ import ahocorasick
 from hotseat.language import normalize
 from hotseat.moves import Lang, Span
 
-PhraseKind = Literal["motives", "outcomes", "conditions"]
+PhraseKind = Literal["motives", "status", "outcomes", "conditions", "responses", "confirmations"]
 PHRASE_KINDS: tuple[PhraseKind, ...] = get_args(PhraseKind)
 
 Hit = tuple[PhraseKind, int, int]  # kind, start, end in the original text
+Lists = Mapping[Lang, Mapping[PhraseKind, Sequence[str]]]
 
 
 def _wordish(ch: str) -> bool:
@@ -31,7 +32,7 @@ def _wordish(ch: str) -> bool:
 class Phrases:
     """Every phrase list of every language, compiled once; lookups are cached per text."""
 
-    def __init__(self, lists: Mapping[Lang, Mapping[PhraseKind, Sequence[str]]]) -> None:
+    def __init__(self, lists: Lists) -> None:
         self._automata: dict[str, ahocorasick.Automaton] = {}
         for lang, kinds in lists.items():
             automaton = ahocorasick.Automaton()
@@ -77,3 +78,15 @@ class Phrases:
             o_start, o_end = norm.to_original(start, end)
             hits.extend((kind, o_start, o_end) for kind in kinds)
         return tuple(hits)
+
+
+_COMPILED: dict[int, tuple[Lists, Phrases]] = {}
+
+
+def compiled(lists: Lists) -> Phrases:
+    """One matcher per phrase table: every judge and scorer of a rulebook shares it."""
+    hit = _COMPILED.get(id(lists))
+    if hit is None or hit[0] is not lists:
+        hit = (lists, Phrases(lists))
+        _COMPILED[id(lists)] = hit
+    return hit[1]

@@ -129,7 +129,7 @@ RULES: tuple[Rule, ...] = (
         "questioning-motives",
         "error",
         on_reply=checks.questioning_motives,
-        moves=frozenset({MoveKind.RUDE, MoveKind.DEFEND}),
+        moves=frozenset({MoveKind.RUDE, MoveKind.DEFEND, MoveKind.QUESTION}),
     ),
     Rule("ET003", "no-thanks-at-close", "warning", on_close=checks.no_thanks_at_close),
     Rule(

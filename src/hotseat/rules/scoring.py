@@ -13,8 +13,9 @@ from collections.abc import Callable, Sequence
 
 from hotseat.conversation import Area, Call, Finding, Reply, ScoreLine, Scores
 from hotseat.moves import MoveKind
-from hotseat.rules.checks import after_vent, asks_for_facts, closing_replies, soothes
+from hotseat.rules.checks import Ctx, after_vent, closing_replies, soothes
 from hotseat.rules.docs import texts
+from hotseat.rules.phrases import compiled
 from hotseat.rules.registry import get_rule
 from hotseat.rules.rulebook import Rulebook
 
@@ -35,10 +36,11 @@ def _empathy_after_vent(call: Call, rb: Rulebook) -> Reply | None:
 
 def _preframe_before_questions(call: Call, rb: Rulebook) -> Reply | None:
     """The preframe that came at or before the first reply asking for facts."""
+    ctx = Ctx(call, compiled(rb.phrases))
     for reply in call.replies:
         if reply.analysis.has(MoveKind.PREFRAME):
-            return reply if any(asks_for_facts(r, call) for r in call.replies) else None
-        if asks_for_facts(reply, call):
+            return reply if any(ctx.asks(r) for r in call.replies) else None
+        if ctx.asks(reply):
             return None
     return None
 
