@@ -84,8 +84,9 @@ def test_a_model_call_has_no_findings_earns_every_credit_and_scores_100() -> Non
     assert {line.area for line in credited} == {area for area, _ in CREDITS.values()}
 
 
-def test_pure_apology_spam_lands_at_40_or_under() -> None:
-    s = scored(spam_call())
+@pytest.mark.parametrize("scenario", [True, False])
+def test_pure_apology_spam_lands_at_40_or_under(scenario: bool) -> None:
+    s = scored(spam_call(scenario))
     assert s.overall <= 40, s
     assert s.areas[Area.AP] <= 10 and s.areas[Area.EM] == 0
 
