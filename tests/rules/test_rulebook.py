@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from hotseat.language import Analyzer, analyze
+from hotseat.moves import MoveKind
 from hotseat.rules import RULES, Judge, Rulebook, RulebookError
 from hotseat.rules.scoring import CREDITS
 
@@ -64,11 +66,14 @@ def test_a_file_overrides_severity_and_weight_by_name_and_keeps_the_rest(tmp_pat
 def test_a_file_adds_lexicon_and_phrases(tmp_path: Path) -> None:
     path = write(
         tmp_path,
-        "version: 1\nlexicon:\n  zh:\n    apology: [抱歉啦]\n"
+        "version: 1\nlexicon:\n  zh:\n    empathy: [心疼您]\n"
         "phrases:\n  zh:\n    motives: [想薅羊毛]\n",
     )
     rb = Rulebook.load(path)
-    assert rb.lexicon_overrides == {"zh": {"apology": ["抱歉啦"]}}
+    assert rb.lexicon_overrides == {"zh": {"empathy": ["心疼您"]}}
+    text = "真心疼您。"
+    assert not analyze(text, "zh").has(MoveKind.EMPATHY)
+    assert Analyzer(rb.lexicon_overrides).analyze(text, "zh").has(MoveKind.EMPATHY)
     text = "您就是想薅羊毛吧？"
     jab = call(reply(text, ("rude", text)))
     assert "ET002" not in [f.code for f in Judge().replay(jab)]
@@ -141,6 +146,10 @@ def test_unknown_selectors_are_refused_with_a_suggestion() -> None:
         ("version: 1\nrules:\n  AP003:\n    options: {window: 2}\n", ":4:15: AP003 has no options"),
         ("version: 1\nignore: [AP001, XX9]\n", ":2:17: unknown rule selector 'XX9'"),
         ("version: 1\ncredits: {hugs: 5}\n", ":2:11: unknown credit 'hugs'"),
+        (
+            "version: 1\nlexicon:\n  zh:\n    apologies: [抱歉啦]\n",
+            ":4:5: unknown lexicon category 'apologies'; did you mean apology",
+        ),
         ("version: 1\nareas: {ZZ: 1}\n", ":2:9: areas.ZZ: Input should be"),
         ("version: 1\nphrases:\n  zh:\n    insults: [笨]\n", ":4:5: phrases.zh.insults"),
         ("version: 2\n", ":1:10: version"),

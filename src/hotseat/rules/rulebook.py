@@ -25,6 +25,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from hotseat.conversation import Area, Severity
+from hotseat.language.lexicon import CATEGORIES
 from hotseat.moves import Lang
 from hotseat.rules.phrases import PhraseKind
 from hotseat.rules.registry import RULES, Rule, get_rule, unknown
@@ -278,7 +279,7 @@ def _pydantic_message(err: Any) -> str:
 
 
 def _semantics(parsed: RulebookFile, located: Located) -> list[Problem]:
-    """What the schema cannot know: rule codes, option names, selectors and credit names."""
+    """What the schema cannot know: rule codes, options, selectors, lexicon categories, credits."""
     defaults = _default()
     problems: list[Problem] = []
     for key in ("select", "ignore"):
@@ -309,6 +310,11 @@ def _semantics(parsed: RulebookFile, located: Located) -> list[Problem]:
                 problems.append(located.problem(where, f"{name} must be a number ≥ 0"))
             elif isinstance(known[name], int) and not float(value).is_integer():
                 problems.append(located.problem(where, f"{name} must be a whole number"))
+    for lang, categories in parsed.lexicon.items():
+        for name in categories:
+            if name not in CATEGORIES:
+                message = unknown("lexicon category", name, list(CATEGORIES))
+                problems.append(located.problem(("lexicon", lang, name), message, at_key=True))
     for name in parsed.credits:
         if name not in defaults.credits:
             message = unknown("credit", name, list(defaults.credits))
