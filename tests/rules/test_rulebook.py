@@ -157,6 +157,12 @@ def test_unknown_selectors_are_refused_with_a_suggestion() -> None:
         ("version: 1\nrules:\n  AP001: {weight: 1}\n  AP001: {weight: 2}\n", ":4:3: duplicate key"),
         ("version: 1\nrules: [AP001\n", ":3:1: YAML syntax"),
         ("- just\n- a list\n", ":1:1: a rulebook is a mapping"),
+        ("", ":1:1: a rulebook is a mapping"),
+        ("version: 1\nselect: &s [AP]\nignore: *s\n", "aliases (*name) are not allowed"),
+        (
+            "version: 1\nareas: {AP: 0, PR: 0, CT: 0, ET: 0, EM: 0}\n",
+            ":2:1: at least one area needs a weight",
+        ),
         (
             "version: 1\nrules:\n  AP001: {weight: 1}\n  repeated-apology: {weight: 2}\n",
             ":4:3: repeated-apology repeats AP001",
@@ -192,3 +198,10 @@ def test_the_error_message_lists_every_problem(tmp_path: Path) -> None:
     with pytest.raises(RulebookError) as info:
         Rulebook.load(path)
     assert str(info.value).count(str(path)) == 2
+
+
+def test_an_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
+    lines = ["version: 1", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
+    path = write(tmp_path, "\n".join(lines) + "\n")
+    assert any("aliases" in p for p in problems(path))

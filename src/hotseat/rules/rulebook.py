@@ -170,7 +170,11 @@ class Rulebook:
         problems += more
         if problems or parsed is None:
             raise RulebookError(sorted(problems, key=lambda p: (p.line, p.col)))
-        return _default().merged(parsed)
+        book = _default().merged(parsed)
+        if not any(book.areas.values()):
+            message = "at least one area needs a weight"
+            raise RulebookError([located.problem(("areas",), message, at_key=True)])
+        return book
 
     def configured(self, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Rulebook:
         """This rulebook with one more selection layer on top (a run, or a scenario's ignores)."""

@@ -69,7 +69,11 @@ def _entry(node: yaml.Node | None, part: str | int) -> tuple[yaml.Node | None, y
 
 
 def read(path: Path) -> tuple[Located | None, list[Problem]]:
-    """Parse one file with the safe loader; syntax errors and duplicate keys become problems."""
+    """Parse one file with the safe loader; syntax errors, duplicate keys and aliases are problems.
+
+    Aliases are refused outright: a rulebook has no use for them, and a few
+    nested ones can make validation walk billions of values.
+    """
     where = str(path)
     try:
         raw = path.read_bytes()
@@ -83,6 +87,9 @@ def read(path: Path) -> tuple[Located | None, list[Problem]]:
     loader = yaml.SafeLoader(text)
     try:
         root = loader.get_single_node()
+        problems = _structure(where, root)
+        if any(p.message.startswith("aliases") for p in problems):
+            return None, problems
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -92,30 +99,33 @@ def read(path: Path) -> tuple[Located | None, list[Problem]]:
         return None, [Problem(where, 1, 1, f"YAML syntax: {exc}")]
     finally:
         loader.dispose()
-    return Located(where, data, root), _duplicate_keys(where, root)
+    return Located(where, data, root), problems
 
 
-def _duplicate_keys(path: str, root: yaml.Node | None) -> list[Problem]:
-    """PyYAML silently keeps the last of two equal keys; a file that says two things is wrong."""
+def _structure(path: str, root: yaml.Node | None) -> list[Problem]:
+    """Duplicate keys (PyYAML silently keeps the last one) and aliases (a node met twice)."""
     problems: list[Problem] = []
-    seen_nodes: set[int] = set()
+    seen: set[int] = set()
     stack = [root] if root is not None else []
     while stack:
         node = stack.pop()
-        if id(node) in seen_nodes:  # aliases share nodes: visit each once
-            continue
-        seen_nodes.add(id(node))
+        if id(node) in seen:
+            mark = node.start_mark
+            problems.append(
+                Problem(
+                    path, mark.line + 1, mark.column + 1, "aliases (*name) are not allowed here"
+                )
+            )
+            break
+        seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             keys: set[str] = set()
             for key, value in node.value:
                 if isinstance(key, yaml.ScalarNode):
                     if key.value in keys:
                         mark = key.start_mark
-                        problems.append(
-                            Problem(
-                                path, mark.line + 1, mark.column + 1, f"duplicate key '{key.value}'"
-                            )
-                        )
+                        message = f"duplicate key '{key.value}'"
+                        problems.append(Problem(path, mark.line + 1, mark.column + 1, message))
                     keys.add(key.value)
                 stack.append(value)
         elif isinstance(node, yaml.SequenceNode):
