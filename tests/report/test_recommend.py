@@ -77,7 +77,7 @@ def test_the_scenario_for_the_weakest_rule_wins(base: Scenario) -> None:
     rec = recommend(scenarios, progress([], [("PR001", 6), ("AP002", 2)]))
     assert rec is not None and rec.scenario == "en/promises"
     assert rec.codes == ("PR001",)
-    assert "PR001 rule-PR001" in rec.reason and "6 times" in rec.reason
+    assert "PR001 rule-PR001 (×6)" in rec.reason
     assert "not played it yet" in rec.reason
 
 

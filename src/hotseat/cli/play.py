@@ -5,12 +5,17 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+if TYPE_CHECKING:
+    from hotseat.rules import Rulebook
+    from hotseat.scorecard import SessionResult
+
 
 @click.command("play")
-@click.argument("scenario")
+@click.argument("scenario", required=False)
 @click.option(
     "--replies",
     "replies_path",
@@ -50,8 +55,21 @@ import click
 @click.option("--select", default="", help="Comma-separated rule codes, prefixes or names to use.")
 @click.option("--ignore", default="", help="Comma-separated rule codes, prefixes or names to skip.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document instead of text.")
+@click.option("--trainee", help="Record the call under this trainee's name, turn by turn.")
+@click.option(
+    "--db",
+    "db_url",
+    metavar="URL",
+    help="Where to record (default: $HOTSEAT_DB, else an SQLite file in your data folder).",
+)
+@click.option(
+    "--resume",
+    "resume_id",
+    type=int,
+    help="Continue an interrupted recorded call (its seed, mode and scenario are reused).",
+)
 def command(
-    scenario: str,
+    scenario: str | None,
     replies_path: str,
     seed: int,
     mode: str,
@@ -61,18 +79,34 @@ def command(
     select: str,
     ignore: str,
     as_json: bool,
+    trainee: str | None,
+    db_url: str | None,
+    resume_id: int | None,
 ) -> None:
     """Play SCENARIO (LANG/ID or a file) with the replies in a file; print transcript and scorecard.
 
     When the replies run out before the call ends, the trainee is taken to have
     left the call: the session ends as abandoned.
+
+    With --trainee (or --resume ID) the call is recorded as it is played, each
+    turn committed before the next reply is read; an interrupted call is listed
+    by `hotseat history` and continues with --resume.
     """
     from hotseat.replies import read_lines
-    from hotseat.rules import Rulebook
     from hotseat.scenario.library import load_scenario, resolve
     from hotseat.scenario.loader import ScenarioError
     from hotseat.session import Session
 
+    if trainee is not None or resume_id is not None:
+        from hotseat.cli.recorded import Recording, play_recorded
+
+        how = Recording(db_url, trainee, resume_id, scenario, seed, mode, intensity, clock_seconds)  # type: ignore[arg-type]
+        _print(play_recorded(how, replies_path, _rulebook(rulebook, select, ignore)), as_json)
+        return
+    if db_url is not None:
+        raise click.UsageError("--db records a call: give --trainee NAME (or --resume ID)")
+    if scenario is None:
+        raise click.UsageError("missing argument SCENARIO (or give --resume ID)")
     try:
         loaded = load_scenario(resolve(scenario))
     except (ScenarioError, FileNotFoundError, LookupError) as exc:
@@ -86,9 +120,7 @@ def command(
     if bad:
         sys.exit(2)
 
-    book = Rulebook.load(rulebook) if rulebook else Rulebook.default()
-    if select or ignore:
-        book = book.configured(select=_codes(select), ignore=_codes(ignore))
+    book = _rulebook(rulebook, select, ignore)
     session = Session(
         loaded,
         seed=seed,
@@ -102,11 +134,23 @@ def command(
             break
         session.reply(ln.text, ln.seconds)
     session.abandon()
-    result = session.result()
+    _print(session.result(), as_json)
+
+
+def _print(result: SessionResult, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
         click.echo(result.render_text())
+
+
+def _rulebook(path: Path | None, select: str, ignore: str) -> Rulebook:
+    from hotseat.rules import Rulebook
+
+    book = Rulebook.load(path) if path else Rulebook.default()
+    if select or ignore:
+        book = book.configured(select=_codes(select), ignore=_codes(ignore))
+    return book
 
 
 def _codes(value: str) -> tuple[str, ...]:

@@ -22,12 +22,13 @@ from hotseat.report.document import (
 )
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _SPARKS = "▁▂▃▄▅▆▇█"
 
 
 def md_escape(text: str) -> str:
-    """Backslash-escape Markdown punctuation and entities; fold newlines into spaces."""
-    text = text.replace("&", "&amp;")
+    """Backslash-escape Markdown punctuation, defuse entities, fold newlines into spaces."""
+    text = _ENTITY.sub("&amp;", text)
     text = _SPECIAL.sub(r"\\\1", text)
     return " ".join(text.splitlines()) if "\n" in text or "\r" in text else text
 

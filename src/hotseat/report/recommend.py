@@ -80,12 +80,11 @@ def _fit(scenario: Scenario, weak: Sequence[RuleCount]) -> tuple[float, tuple[st
 def _reason(scenario: Scenario, hits: Sequence[RuleCount], best: int | None, lang: Lang) -> str:
     zh = lang == "zh"
     if hits:
-        rules = ("、" if zh else ", ").join(f"{r.code} {r.name}" for r in hits)
-        times = ("、" if zh else ", ").join(str(r.count) for r in hits)
+        rules = ("、" if zh else ", ").join(f"{r.code} {r.name} (×{r.count})" for r in hits)
         why = (
-            f"这个场景专练你最常犯的规则：{rules}（分别犯了 {times} 次）。"
+            f"这个场景专练你最常犯的规则：{rules}。"
             if zh
-            else f"It exercises the rules you break most: {rules} ({times} times)."
+            else f"It exercises the rules you break most: {rules}."
         )
     else:
         why = (

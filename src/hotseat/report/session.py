@@ -81,7 +81,7 @@ def session_blocks(
         blocks.append(Heading(label("elements", lang), level))
         blocks.append(
             Table(
-                [label("elements", lang), ""],
+                [label("elements", lang), label("status", lang)],
                 [
                     [
                         label(f"element.{e.value}", lang),

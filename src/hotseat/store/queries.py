@@ -131,6 +131,21 @@ def history(
     return [_record(row) for row in conn.execute(query)]
 
 
+def class_sessions(
+    conn: Connection, class_name: str, class_only: bool = False
+) -> list[SessionRecord]:
+    """The calls a class board is built from, oldest first (see ``class_board``)."""
+    cid = known_class(conn, class_name)
+    query = (
+        _records_query()
+        .where(Trainee.name.in_(members(conn, cid)))
+        .order_by(SessionRow.started_at, SessionRow.id)
+    )
+    if class_only:
+        query = query.where(SessionRow.class_id == cid)
+    return [_record(row) for row in conn.execute(query)]
+
+
 def rule_counts(conn: Connection, session_filter: Any) -> list[RuleCount]:
     """Rules broken in the selected calls, most often first (ties by code)."""
     rows = conn.execute(

@@ -133,6 +133,10 @@ class Store:
         with self.engine.connect() as conn:
             return queries.class_board(conn, class_name, class_only)
 
+    def class_sessions(self, class_name: str, class_only: bool = False) -> list[SessionRecord]:
+        with self.engine.connect() as conn:
+            return queries.class_sessions(conn, class_name, class_only)
+
     # -- trainees and classes -----------------------------------------------------
 
     def add_trainee(self, name: str) -> bool:

@@ -1,0 +1,60 @@
+"""`hotseat history`: the recorded calls, newest first, for everyone or one trainee."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from hotseat.cli.records import db_option, lang_option, records
+
+
+@click.command("history")
+@click.option("--trainee", help="Only this trainee's calls.")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@lang_option
+@db_option
+def command(
+    trainee: str | None, limit: int, as_json: bool, lang: str | None, db_url: str | None
+) -> None:
+    """List recorded calls: when, who, which scenario, how it ended, the overall score.
+
+    A call that never finished (a crash, Ctrl+C, a closed terminal) is listed as
+    interrupted and can be resumed with `hotseat play --resume ID`.
+    """
+    from hotseat.i18n import ui_lang
+    from hotseat.report.labels import label
+    from hotseat.report.text import table
+
+    with records(db_url) as store:
+        calls = store.history(trainee, limit)
+    if as_json:
+        click.echo(json.dumps([c.to_json() for c in calls], ensure_ascii=False, indent=2))
+        return
+    ui = ui_lang(lang)
+    if not calls:
+        click.echo(label("no_sessions", ui))
+        return
+    header = ["ID", label("started", ui), label("trainee_name", ui), label("scenario", ui)]
+    header += [label("mode", ui), label("outcome", ui), label("overall", ui), label("turns", ui)]
+    rows = [
+        [
+            str(c.id),
+            c.started_at.strftime("%Y-%m-%d %H:%M"),
+            c.trainee,
+            c.scenario,
+            label(f"mode.{c.mode}", ui),
+            label(f"outcome.{c.outcome}", ui) if c.outcome else label("status.interrupted", ui),
+            str(c.overall) if c.overall is not None else "-",
+            str(c.turns),
+        ]
+        for c in calls
+    ]
+    click.echo(table(header, rows, max_width=28), nl=False)
+    interrupted = [c.id for c in calls if c.status == "interrupted"]
+    if interrupted:
+        click.echo(
+            f"\n{label('status.interrupted', ui)}: {', '.join(map(str, interrupted))} — "
+            "hotseat play --resume ID --replies FILE"
+        )

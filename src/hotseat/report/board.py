@@ -1,0 +1,43 @@
+"""A class board as terminal text: what `hotseat class show` prints and the board screen mirrors."""
+
+from __future__ import annotations
+
+from hotseat.conversation import Area
+from hotseat.moves import Lang
+from hotseat.report.labels import label
+from hotseat.report.text import table
+from hotseat.store.records import BoardRow, ClassBoard
+
+
+def board_header(lang: Lang) -> list[str]:
+    return [
+        label("rank", lang),
+        label("trainee_name", lang),
+        label("sessions", lang),
+        label("overall", lang),
+        *(a.value for a in Area),
+        label("worst_rule", lang),
+        label("stepped_out", lang),
+    ]
+
+
+def board_cells(row: BoardRow) -> list[str]:
+    """One row as strings; a dash where there is nothing yet."""
+    areas = [str(row.areas[a]) if row.areas else "-" for a in Area]
+    worst = f"{row.worst.code} {row.worst.name} ×{row.worst.count}" if row.worst else "-"
+    return [
+        str(row.rank) if row.rank is not None else "-",
+        row.trainee,
+        str(row.sessions),
+        str(row.overall) if row.overall is not None else "-",
+        *areas,
+        worst,
+        str(row.stepped_out),
+    ]
+
+
+def board_text(board: ClassBoard, lang: Lang) -> str:
+    title = f"{label('board', lang)}: {board.name}\n\n"
+    if not board.rows:
+        return title + label("no_sessions", lang) + "\n"
+    return title + table(board_header(lang), [board_cells(r) for r in board.rows])
