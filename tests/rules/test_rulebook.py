@@ -113,6 +113,17 @@ def test_a_later_layer_beats_an_earlier_one(tmp_path: Path) -> None:
     assert {r.code for r in scenario.rules()} == scenario.enabled
 
 
+def test_the_command_line_beats_a_scenario_which_beats_the_file(tmp_path: Path) -> None:
+    rb = Rulebook.load(write(tmp_path, "version: 1\nselect: [AP, CT]\n"))
+    run = rb.configured(select=["CT003", "AP"])
+    scenario = run.configured(ignore=["CT003", "AP001"], scenario=True)
+    assert "CT003" in scenario.enabled  # the run named it
+    assert "AP001" in scenario.enabled  # the run selected AP, which decides for AP001
+    only_file = rb.configured(ignore=["CT003"], scenario=True)
+    assert "CT003" not in only_file.enabled and "CT004" in only_file.enabled
+    assert "PR001" not in only_file.enabled  # the file's select still narrows
+
+
 def test_disabled_rules_do_not_fire() -> None:
     c = call(reply("对不起对不起", SORRY, SORRY))
     rb = Rulebook.default().configured(ignore=["AP002", "EM"])

@@ -5,9 +5,10 @@ rulebook file only says what it changes. Files are validated with pydantic and
 every problem is reported at its ``file:line:col``, all at once. Selection works
 as in ruff: by code ("AP001"), prefix ("AP", "AP00") or name
 ("repeated-apology"); within one layer the most specific selector wins (ignore
-wins a tie); a later layer (a run's ``configured``) beats an earlier one (the
-file, then the defaults). A layer with a ``select`` list decides for every rule;
-one with only ``ignore`` decides only for the rules it names.
+wins a tie). Layers stack: the command line beats a scenario's ignores (like
+ruff's per-file ignores), which beat the rulebook files, which beat the
+defaults. A layer with a ``select`` list decides for every rule; one with only
+``ignore`` decides only for the rules it names.
 """
 
 from __future__ import annotations
@@ -83,10 +84,14 @@ class RulebookError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Layer:
-    """One level of selection: the defaults, a file, or a run."""
+    """One level of selection; a higher ``rank`` beats a lower one, then a later layer an earlier.
+
+    Ranks: the defaults and files 0, a scenario's ignores 1, a run (the command line) 2.
+    """
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    rank: int = 0
 
     def decide(self, rule: Rule) -> bool | None:
         chosen = _best(self.select, rule)
@@ -147,7 +152,8 @@ class Rulebook:
         object.__setattr__(self, "enabled", on)
 
     def _decide(self, rule: Rule) -> bool:
-        for layer in reversed(self.layers):
+        ordered = sorted(enumerate(self.layers), key=lambda pair: (pair[1].rank, pair[0]))
+        for _, layer in reversed(ordered):  # highest rank first, then the latest
             verdict = layer.decide(rule)
             if verdict is not None:
                 return verdict
@@ -176,12 +182,17 @@ class Rulebook:
             raise RulebookError([located.problem(("areas",), message, at_key=True)])
         return book
 
-    def configured(self, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Rulebook:
-        """This rulebook with one more selection layer on top (a run, or a scenario's ignores)."""
+    def configured(
+        self, select: Sequence[str] = (), ignore: Sequence[str] = (), *, scenario: bool = False
+    ) -> Rulebook:
+        """This rulebook with one more selection layer: a run's, or with ``scenario`` a scenario's
+        ignores, which beat the rulebook files but not a run's own selection."""
         bad = [m for s in (*select, *ignore) if (m := check_selector(_canon(s))) is not None]
         if bad:
             raise ValueError("; ".join(bad))
-        layer = Layer(tuple(_canon(s) for s in select), tuple(_canon(s) for s in ignore))
+        layer = Layer(
+            tuple(_canon(s) for s in select), tuple(_canon(s) for s in ignore), 1 if scenario else 2
+        )
         return replace(self, layers=(*self.layers, layer))
 
     def merged(self, file: RulebookFile) -> Rulebook:
