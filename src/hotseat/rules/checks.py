@@ -177,13 +177,10 @@ def motive_jabs(ctx: Ctx) -> tuple[Span, ...]:
     text, lang = ctx.reply.text, ctx.call.lang
     spans = ctx.phrases.find(text, lang, "motives")
     if hostile:
-        spans = tuple(sorted((*spans, *ctx.phrases.find(text, lang, "status")), key=_start))
+        status = ctx.phrases.find(text, lang, "status")
+        spans = tuple(sorted((*spans, *status), key=lambda s: s.start))
     summaries = ctx.of(MoveKind.SUMMARY)
     return tuple(s for s in spans if not any(_overlap(s, m) for m in summaries))
-
-
-def _start(span: Span) -> int:
-    return span.start
 
 
 def _overlap(a: Move | Span, b: Move | Span) -> bool:
@@ -195,14 +192,13 @@ def _overlap(a: Move | Span, b: Move | Span) -> bool:
 
 def repeated_apology(ctx: Ctx, *, max_apologies: int) -> Iterator[Evidence]:
     """AP001: on the reply that takes the call's apologies past ``max_apologies``, once."""
-    limit = max_apologies
     now = ctx.of(MoveKind.APOLOGY)
     if not now:
         return
     before = sum(r.analysis.count(MoveKind.APOLOGY) for r in ctx.earlier)
-    if before <= limit < before + len(now):
-        crossing = now[limit - before :]
-        yield Evidence(ctx.reply, crossing, {"count": before + len(now), "max": limit})
+    if before <= max_apologies < before + len(now):
+        crossing = now[max_apologies - before :]
+        yield Evidence(ctx.reply, crossing, {"count": before + len(now), "max": max_apologies})
 
 
 def stacked_apology(ctx: Ctx, *, min_apologies: int) -> Iterator[Evidence]:
