@@ -60,12 +60,14 @@ GUARANTEE = BIT["guarantee"]
 DEADLINE = BIT["deadline"]
 COMPENSATION = BIT["compensation"]
 CONJ = BIT["conj"]
+BENEFACTIVE = BIT["benefactive"]
 FUTURE = BIT["future"]
 CONDITION = BIT["condition"]
 DEFEND_BLAME = BIT["defend_blame"]
 
 DEFEND_TYPES: tuple[int, ...] = tuple(
-    BIT[name] for name in ("defend", "defend_blame", "defend_policy", "defend_contract", "defend_alt")
+    BIT[name]
+    for name in ("defend", "defend_blame", "defend_policy", "defend_contract", "defend_alt")
 )
 DEFEND_ANY = 0
 for _bit in DEFEND_TYPES:
@@ -75,12 +77,32 @@ BACKCHANNEL_ONLY = BACKCHANNEL | CONTINUER | FILLER
 FLAGS = GUARANTEE | DEADLINE | COMPENSATION
 # Anything that makes a clause more than a bare time, guarantee or refund word.
 NOT_FLAG_ONLY = (
-    APOLOGY | EMPATHY | THANKS | SUMMARY | GRIEVANCE | DESIRE | PREFRAME | RUDE | SARCASM
-    | ADMISSION | DEFEND_ANY | NEGATOR | REFUSAL | HEDGE | HABITUAL | CUSTOMER_DO | PURPOSE
-    | Q_WORD | Q_TAG | Q_LEAD | INQUIRY
+    APOLOGY
+    | EMPATHY
+    | THANKS
+    | SUMMARY
+    | GRIEVANCE
+    | DESIRE
+    | PREFRAME
+    | RUDE
+    | SARCASM
+    | ADMISSION
+    | DEFEND_ANY
+    | NEGATOR
+    | REFUSAL
+    | HEDGE
+    | HABITUAL
+    | CUSTOMER_DO
+    | PURPOSE
+    | Q_WORD
+    | Q_TAG
+    | Q_LEAD
+    | INQUIRY
 )
 # A clause with one of these is doing something else than committing.
-NO_PROMISE = HABITUAL | CUSTOMER_DO | HEDGE | PREFRAME | DEFEND_ANY | SUMMARY | DESIRE | THANKS
+NO_PROMISE = (
+    HABITUAL | CUSTOMER_DO | HEDGE | PREFRAME | DEFEND_ANY | SUMMARY | DESIRE | THANKS | EMPATHY
+)
 # Hits that do not change what a clause opens with.
 GLUE = CONJ | FILLER
 _TRAILING_PARTICLES = "啊呀啦喔哦嘛哈吖了"
@@ -120,6 +142,9 @@ class _Grammar:
         self.aux = words.get("aux", frozenset())
         self.subject = words.get("subject", frozenset())
         self.lead = words.get("lead", frozenset())
+        # What may open an in-call step before a look-up verb: in Chinese a benefactive
+        # (我帮您查一下); in English a future form too (I'm going to pull up...).
+        self.step_opener = PRECURSOR | (BENEFACTIVE if self.lang == "zh" else COMMIT)
 
     # ------------------------------------------------------------------ helpers
 
@@ -200,7 +225,9 @@ class _Grammar:
                 elif hit.mask & Q_WORD and not indirect:
                     weak = 1
                     break
-        if last in "呢咩" or (last == "么" and text[end - 2 : end - 1] not in ("什", "怎", "这", "那", "多")):
+        if last in "呢咩" or (
+            last == "么" and text[end - 2 : end - 1] not in ("什", "怎", "这", "那", "多")
+        ):
             weak = 1
         return strong, weak
 
@@ -250,8 +277,14 @@ class _Grammar:
         past = self._en_form_at(tokens, i, gap)
         if not past and i + 1 < len(tokens) and tokens[i] in _BARE_AUX and tokens[i + 1] != "not":
             past = i + 2
-        if not past and term == "?" and tokens[i] in self.wh:
-            past = i + 1  # "Which supermarket?"
+        if (
+            not past
+            and term == "?"
+            and tokens[i] in self.wh
+            and (first or len(tokens) - i <= 2)
+            and not (i + 1 < len(tokens) and tokens[i + 1] in self.subject)
+        ):
+            past = i + 1  # "Which supermarket?", but not "What you'd like is...?"
         if past:
             forms, i = 1, past
         else:
@@ -275,18 +308,34 @@ class _Grammar:
             if hit.mask & REFUSAL:
                 return hit.start
             if hit.mask & NEGATOR and any(
-                h.mask & (COMMIT_VERB | ACTION | COMMIT | GUARANTEE | COMPENSATION) for h in hits[k + 1 :]
+                h.mask & (COMMIT_VERB | ACTION | COMMIT | GUARANTEE | COMPENSATION)
+                for h in hits[k + 1 :]
             ):
                 return hit.start
         return None
 
     @staticmethod
-    def _commits_zh(text: str, hits: list[Hit]) -> bool:
+    def _commits_zh(text: str, end: int, hits: list[Hit]) -> bool:
+        """A Chinese clause commits when a verb of service has a committing word before it
+        (会, 马上, 帮您, 我...), when the agent speaks in the future (我们会...), or when a
+        committing word precedes a benefactive or a refund (明天会给您..., 款项会退回)."""
         if any(h.mask & NEG_COMMIT for h in hits):
             return True
+        agent = committed = False
+        for hit in hits:
+            if hit.mask & FUTURE and agent and text[hit.end : end].strip():
+                return True
+            if committed and hit.mask & (BENEFACTIVE | COMPENSATION):
+                return True
+            if hit.mask & AGENT:
+                agent = True
+            if hit.mask & (FUTURE | TRY | GUARANTEE | DEADLINE) or (
+                hit.mask & COMMIT and not hit.mask & BENEFACTIVE
+            ):
+                committed = True
         trigger = False
         for hit in hits:
-            if hit.mask & ACTION and text[hit.end : hit.end + 1] == "了":
+            if hit.mask & ACTION and text[hit.end : hit.end + 1] == "了" and not trigger:
                 continue  # 我给您登记了: reported as done
             if hit.mask & ACTION:
                 if trigger or hit.mask & (COMMIT | TRY):
@@ -308,7 +357,11 @@ class _Grammar:
             if not hit.mask & (COMMIT | TRY | PRECURSOR):
                 continue
             following = hits[k + 1 :]
-            if following and following[0].mask & (IN_CALL | INQUIRY) and not following[0].mask & ACTION:
+            if (
+                following
+                and following[0].mask & (IN_CALL | INQUIRY)
+                and not following[0].mask & ACTION
+            ):
                 return False
             if hit.mask & PRECURSOR and not hit.mask & (COMMIT | TRY):
                 if any(h.mask & ACTION for h in following):
@@ -360,8 +413,8 @@ class _Grammar:
         found: list[_Found] = []
         refusals: list[tuple[int, int]] = []
         sarcastic = bool(reply_mask & SARCASM)
-        context = self._summary_context(text, clauses, sentences, per_clause, masks, quotes)
-        asking = self._questions(text, clauses, sentences, per_clause, masks, found)
+        asking, formed = self._questions(text, clauses, sentences, per_clause, masks, found)
+        context = self._summary_context(clauses, sentences, per_clause, masks, quotes, formed)
 
         verified_at = -1
         if reply_mask & VERIFIED:
@@ -374,7 +427,7 @@ class _Grammar:
         for k, clause in enumerate(clauses):
             m = masks[k]
             clause_hits = per_clause[k]
-            span = (clause.start, clause.end)
+            span = (_span_start(text, clause, clause_hits), clause.end)
             in_summary = context[k]
             m_q = k in asking
             if in_summary and MoveKind.SUMMARY not in once:
@@ -386,14 +439,18 @@ class _Grammar:
             if m & CUSTOMER_DO:
                 m &= ~DEFEND_BLAME
             # apologies and thanks: each occurrence counts, unless the reply is sarcastic
-            if m & (APOLOGY | APOLOGY_SOFT) and not sarcastic and not self._sour_apology(
-                k, clauses, masks
+            if (
+                m & (APOLOGY | APOLOGY_SOFT)
+                and not sarcastic
+                and not self._sour_apology(k, clauses, masks)
             ):
                 plain = [h for h in clause_hits if h.mask & APOLOGY]
                 counted = plain or [h for h in clause_hits if h.mask & APOLOGY_SOFT]
                 for hit in counted:
-                    found.append(_Found(MoveKind.APOLOGY, *(span if len(counted) == 1 else hit[:2])))
-            if m & THANKS and not sarcastic:
+                    found.append(
+                        _Found(MoveKind.APOLOGY, *(span if len(counted) == 1 else hit[:2]))
+                    )
+            if m & THANKS and not sarcastic and not m & RUDE:
                 thanked = [h for h in clause_hits if h.mask & THANKS]
                 for hit in thanked:
                     found.append(_Found(MoveKind.THANKS, *(span if len(thanked) == 1 else hit[:2])))
@@ -403,15 +460,15 @@ class _Grammar:
             if MoveKind.PREFRAME not in once and self._preframes(clause_hits, m):
                 once.add(MoveKind.PREFRAME)
                 found.append(_Found(MoveKind.PREFRAME, *span))
-            if m & DEFEND_ANY and not in_summary:
-                for bit in DEFEND_TYPES:
-                    if m & bit and not defend_seen & bit:
-                        defend_seen |= bit
-                        found.append(_Found(MoveKind.DEFEND, *span))
+            if m & DEFEND_ANY and not in_summary and m & DEFEND_ANY & ~defend_seen:
+                # one argument a clause; a kind of argument already made is not counted again
+                defend_seen |= m & DEFEND_ANY
+                found.append(_Found(MoveKind.DEFEND, *span))
             if m & (RUDE | SARCASM):
                 found.append(_Found(MoveKind.RUDE, *span))
             premature = verified_at < 0 or clause.start < verified_at
-            if m & ADMISSION and not (in_summary or m_q or m & CONDITION) and premature:
+            judged = m & ADMISSION and not m & (CONDITION | DEFEND_ANY)
+            if judged and not (in_summary or m_q) and premature:
                 if not sarcastic:
                     found.append(_Found(MoveKind.ADMISSION, *span))
                 elif not m & (RUDE | SARCASM):
@@ -421,7 +478,12 @@ class _Grammar:
             if neg is not None:
                 refusals.append((neg, clause.end))
             elif not (
-                m_q or in_summary or purpose or m & NO_PROMISE or self._preframes(clause_hits, m)
+                m_q
+                or in_summary
+                or purpose
+                or m & NO_PROMISE
+                or self._preframes(clause_hits, m)
+                or self._continues_step(text, k, clauses, per_clause, masks)
             ):
                 if self._clause_commits(text, clause, clause_hits, m, k, clauses, promise_at):
                     promise = _Found(MoveKind.PROMISE, *span)
@@ -458,7 +520,8 @@ class _Grammar:
         promise_at: list[_Found | None],
     ) -> bool:
         if self.lang == "zh":
-            return not self._reported_done(text, clause, hits) and self._commits_zh(text, hits)
+            done = self._reported_done(text, clause, hits)
+            return not done and self._commits_zh(text, clause.end, hits)
         if self._commits_en(text[clause.start : clause.end], self._shift(hits, clause.start)):
             return True
         # "I'll chase it up and ring you back": the verb after "and" shares the commitment
@@ -483,7 +546,7 @@ class _Grammar:
             done_at = clause.start
         if done_at is None:
             return False
-        return not any(h.mask & FUTURE and h.start > done_at for h in hits)
+        return not any(h.mask & (FUTURE | NEG_COMMIT) and h.start > done_at for h in hits)
 
     def _opens_purpose(self, text: str, clause: Clause, hits: list[Hit]) -> bool:
         """A clause that opens with 为了 / so that / to ...: an intention, not a commitment."""
@@ -496,19 +559,39 @@ class _Grammar:
     def _shift(hits: list[Hit], offset: int) -> list[Hit]:
         return [h._replace(start=h.start - offset, end=h.end - offset) for h in hits]
 
-    @staticmethod
-    def _preframes(hits: list[Hit], mask: int) -> bool:
+    def _preframes(self, hits: list[Hit], mask: int) -> bool:
+        """Announces questions, or an in-call step: an opener (我先, let me, I'm going to) before
+        a look-up verb (查, check). 我会确认 is a commitment for after the call, not a step."""
         if mask & PREFRAME:
             return True
-        if not mask & INQUIRY or not mask & (PRECURSOR | COMMIT):
+        opener = self.step_opener
+        if not mask & INQUIRY or not mask & opener:
             return False
         opened = False
         for hit in hits:
-            if hit.mask & (PRECURSOR | COMMIT):
+            if hit.mask & opener:
                 opened = True
             elif hit.mask & INQUIRY and opened:
                 return True
         return False
+
+    def _continues_step(
+        self,
+        text: str,
+        k: int,
+        clauses: list[Clause],
+        per_clause: list[list[Hit]],
+        masks: list[int],
+    ) -> bool:
+        """我先跟您说一下流程，然后再帮您登记: the "then" step belongs to the announced plan."""
+        if not k or clauses[k - 1].sentence != clauses[k].sentence:
+            return False
+        head = _head(text, clauses[k], per_clause[k])
+        return bool(
+            head is not None
+            and head.mask & CONTINUER
+            and self._preframes(per_clause[k - 1], masks[k - 1])
+        )
 
     @staticmethod
     def _sour_apology(k: int, clauses: list[Clause], masks: list[int]) -> bool:
@@ -568,15 +651,16 @@ class _Grammar:
 
     def _summary_context(
         self,
-        text: str,
         clauses: list[Clause],
         sentences: list[Sentence],
         per_clause: list[list[Hit]],
         masks: list[int],
         quotes: list[tuple[int, int]],
+        formed: set[int],
     ) -> list[bool]:
         """Which clauses restate the customer: from a summary lead-in to the end of its sentence,
-        until the agent starts committing in its own voice."""
+        until the agent starts committing in its own voice. A lead-in inside a real question
+        (您想要我们怎么处理?) asks rather than restates; a tag check (…对吧?) still restates."""
         context = [False] * len(clauses)
         for sent in sentences:
             active = bool(quotes) and any(
@@ -584,11 +668,18 @@ class _Grammar:
             )
             for k in range(sent.first, sent.last + 1):
                 m = masks[k]
-                if active and per_clause[k] and per_clause[k][0].start <= clauses[k].start + 1 and (
-                    per_clause[k][0].mask & (AGENT | COMMIT) and m & (COMMIT | ACTION)
+                if (
+                    active
+                    and per_clause[k]
+                    and per_clause[k][0].start <= clauses[k].start + 1
+                    and (per_clause[k][0].mask & (AGENT | COMMIT) and m & (COMMIT | ACTION))
                 ):
                     active = False
-                if m & (SUMMARY | DESIRE) and not self._preframes(per_clause[k], m):
+                if (
+                    m & (SUMMARY | DESIRE)
+                    and (k not in formed or m & Q_TAG)
+                    and not self._preframes(per_clause[k], m)
+                ):
                     active = True
                 context[k] = active
         return context
@@ -601,9 +692,14 @@ class _Grammar:
         per_clause: list[list[Hit]],
         masks: list[int],
         found: list[_Found],
-    ) -> set[int]:
-        """Count questions sentence by sentence; returns the clauses that ask."""
+    ) -> tuple[set[int], set[int]]:
+        """Count questions sentence by sentence.
+
+        Returns the clauses that ask (no commitment or admission is read in them) and
+        the clauses with an interrogative form of their own (什么, do you...).
+        """
         asking: set[int] = set()
+        formed: set[int] = set()
         zh = self.lang == "zh"
         for sent in sentences:
             last = clauses[sent.last]
@@ -621,7 +717,7 @@ class _Grammar:
                 else:
                     s = self._en_forms(text, clause, sent.term, k == sent.first)
                     w = 0
-                if s or w:
+                if s or (w and sent.term != "."):
                     forms_at.add(k)
                 strong += s
                 weak += 1 if (w and not s) else 0
@@ -631,13 +727,15 @@ class _Grammar:
                 count = 1 if tag else strong + weak
             else:
                 count = strong
+            # before a tag check, a question word belongs to the restated content
+            formed |= {sent.last} & forms_at if tag else forms_at
             if count:
                 asked = [k for k in range(sent.first, sent.last + 1) if k in forms_at]
-                asking.update(asked or [sent.last])
+                asking.update([sent.last] if tag or not asked else asked)
                 end = min(sent.end, len(text))
                 for _ in range(count):
                     found.append(_Found(MoveKind.QUESTION, clauses[sent.first].start, end))
-        return asking
+        return asking, formed
 
 
 def _head(text: str, clause: Clause, hits: list[Hit]) -> Hit | None:
@@ -650,6 +748,18 @@ def _head(text: str, clause: Clause, hits: list[Hit]) -> Hit | None:
             return hit
         pos = hit.end
     return None
+
+
+def _span_start(text: str, clause: Clause, hits: list[Hit]) -> int:
+    """Where a clause's quotable words begin: after an opening "but" / "但是"."""
+    pos = clause.start
+    for hit in hits:
+        if not hit.mask & CONJ or text[pos : hit.start].strip():
+            break
+        pos = hit.end
+    while pos < clause.end and text[pos].isspace():
+        pos += 1
+    return pos if pos < clause.end else clause.start
 
 
 def _to_moves(norm: Normalized, found: list[_Found]) -> tuple[Move, ...]:

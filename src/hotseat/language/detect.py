@@ -16,7 +16,7 @@ _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 
 
 def detect_lang(text: str) -> Lang:
-    """"zh" when Han characters are at least as many as Latin words, else "en"."""
+    """Return "zh" when Han characters are at least as many as Latin words, else "en"."""
     if text.isascii():
         return "en"
     han = len(_HAN.findall(text))

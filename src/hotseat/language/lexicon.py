@@ -50,6 +50,7 @@ CATEGORIES: dict[str, str] = {
     "agent": "the agent or the company as subject",
     "commit": "a modal or adverb that commits to the future (会, 马上, will)",
     "future": "a future modal (会, 将): after 已经 it turns a report back into a commitment",
+    "benefactive": "for the customer's benefit (给您, 帮您): with a committing word, a promise",
     "action": "something the company can do for the customer after or beyond the call",
     "try": "a hedge that still commits (尽量, I'll try): a promise without guarantee",
     "hedge": "speculation that commits to nothing (也许, maybe, should)",

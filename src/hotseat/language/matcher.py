@@ -80,20 +80,29 @@ class Matcher:
             self._automaton.make_automaton()
 
     def scan(self, text: str) -> list[Hit]:
-        """Leftmost-longest phrases, dropping any that would split an English word."""
+        """Leftmost-longest phrases, never one that starts or ends inside an English word.
+
+        When the longest phrase at a point turns out to split a word ("aim to" in
+        "claim today"), the scan resumes just after its first character, so the
+        phrase it swallowed ("today") is still found.
+        """
         if not self.size:
             return []
         hits: list[Hit] = []
         n = len(text)
-        for last, (length, mask, hours, per_unit, word_start, word_end) in (
-            self._automaton.iter_long(text)
-        ):
-            start = last + 1 - length
-            if word_start and start > 0 and _joins_before(text, start):
-                continue
-            if word_end and last + 1 < n and _joins_after(text, last + 1):
-                continue
-            hits.append(Hit(start, last + 1, mask, hours, per_unit))
+        pos = 0
+        while pos < n:
+            resume = n
+            for last, value in self._automaton.iter_long(text, pos):
+                length, mask, hours, per_unit, word_start, word_end = value
+                start = last + 1 - length
+                if (word_start and start > 0 and _joins_before(text, start)) or (
+                    word_end and last + 1 < n and _joins_after(text, last + 1)
+                ):
+                    resume = start + 1
+                    break
+                hits.append(Hit(start, last + 1, mask, hours, per_unit))
+            pos = resume
         return hits
 
 
