@@ -82,15 +82,14 @@ class Ctx:
         A question overlapping a summary, or carrying a confirming tag (对吧, is
         that right), checks what the customer said rather than asking for more.
         """
+        questions = reply.analysis.of(MoveKind.QUESTION)
+        if not questions:
+            return ()
         confirming: tuple[Move | Span, ...] = (
             *reply.analysis.of(MoveKind.SUMMARY),
             *self.phrases.find(reply.text, self.call.lang, "confirmations"),
         )
-        return tuple(
-            q
-            for q in reply.analysis.of(MoveKind.QUESTION)
-            if not any(_overlap(c, q) for c in confirming)
-        )
+        return tuple(q for q in questions if not any(_overlap(c, q) for c in confirming))
 
     def asks(self, reply: Reply) -> bool:
         """The reply asks the customer something new.
