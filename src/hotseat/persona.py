@@ -12,8 +12,8 @@ import random
 from collections import Counter
 from dataclasses import dataclass, field
 
-from hotseat.moves import Analysis, Move, MoveKind
-from hotseat.scenario.model import Condition, Element, Mode, Policy, Reaction, Scenario
+from hotseat.moves import Analysis, MoveKind, Span
+from hotseat.scenario.model import Condition, Element, Mode, Reaction, Scenario
 
 # Base mood changes, before the persona's escalation/calming multipliers.
 # Positive is angrier. Tuned so a textbook call settles a difficulty-2 customer
@@ -71,6 +71,7 @@ class Heard:
     analysis: Analysis
     asked: frozenset[str] = frozenset()  # fact ids the reply asked for
     close_attempt: bool = False
+    rash: tuple[Span, ...] = ()  # promises the judge flags (PR001-PR004): the customer pins them
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +94,6 @@ class Memory:
     mood: float
     vent_left: int
     apologies: int = 0
-    verified: bool = False  # the agent has asked a verification question
     pinned: list[str] = field(default_factory=list)  # rash promises, in the trainee's words
     summarized: bool = False
     revealed: set[str] = field(default_factory=set)
@@ -101,25 +101,6 @@ class Memory:
     last_threat_turn: int = -ESCALATE_COOLDOWN
     last_line: dict[str, str] = field(default_factory=dict)  # purpose -> last line said
     turn: int = 0
-
-
-def is_rash(move: Move, policy: Policy, verified: bool) -> bool:
-    """A promise the customer will hold the agent to and the agent cannot keep.
-
-    Shared with the rules so the customer pins exactly what the judge flags.
-    """
-    if move.kind is not MoveKind.PROMISE:
-        return False
-    if move.guarantee:
-        return True
-    if move.hours is not None and move.hours < policy.response_hours:
-        return True
-    if move.compensation:
-        if policy.compensation == "never" or policy.escalate:
-            return True
-        if policy.compensation == "after_verification" and not verified:
-            return True
-    return False
 
 
 class Customer:
@@ -169,8 +150,6 @@ class Customer:
 
         reaction, delta = self._react(heard, silent, was_venting)
 
-        if a.has(MoveKind.QUESTION) and heard.asked:
-            mem.verified = True
         mem.apologies += a.count(MoveKind.APOLOGY)
         if a.has(MoveKind.SUMMARY) and not was_venting:
             mem.summarized = True
@@ -255,7 +234,7 @@ class Customer:
         self, heard: Heard, counts: Counter[MoveKind], silent: bool
     ) -> list[tuple[Reaction, float]]:
         """Everything in the reply the customer cannot let pass, loudest first, with its cost."""
-        a, mem, policy = heard.analysis, self.memory, self.scenario.policy
+        a, mem = heard.analysis, self.memory
         rises, calms = self._rise_factor(), self.persona.calming
         out: list[tuple[Reaction, float]] = []
         if counts[MoveKind.RUDE]:
@@ -268,9 +247,8 @@ class Customer:
             out.append((Reaction.SILENCE, RISE[Reaction.SILENCE] * rises))
         if mem.pinned and a.refusals:
             out.append((Reaction.WALK_BACK, RISE[Reaction.WALK_BACK] * rises))
-        rash = [m for m in a.of(MoveKind.PROMISE) if is_rash(m, policy, mem.verified)]
-        if rash:
-            mem.pinned.extend(a.quote(m) for m in rash)
+        if heard.rash:
+            mem.pinned.extend(a.quote(span) for span in heard.rash)
             out.append((Reaction.RASH_PROMISE, -FALL[Reaction.RASH_PROMISE] * calms))
         apologies = counts[MoveKind.APOLOGY]
         if apologies >= 2 or (apologies and mem.apologies + apologies > 2):

@@ -15,7 +15,7 @@ from hotseat.conversation import Call, Finding, Outcome, Reply
 from hotseat.facts import FactIndex
 from hotseat.hints import Phase, hint
 from hotseat.language import Analyzer, analyze
-from hotseat.moves import Analysis, MoveKind
+from hotseat.moves import Analysis, MoveKind, Span
 from hotseat.persona import Customer, CustomerTurn, Heard
 from hotseat.rules import Judge, Rulebook, score
 from hotseat.scenario.model import Fact, Mode, Scenario
@@ -23,6 +23,7 @@ from hotseat.scorecard import SessionResult
 
 Speaker = Literal["customer", "trainee"]
 DEFAULT_CLOCK_SECONDS = 30.0
+RASH_PROMISE_RULES = ("PR001", "PR002", "PR003", "PR004")  # guarantee, beyond policy, too soon
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +73,17 @@ class Session:
         self.mode: Mode = mode
         self.clock_seconds = clock_seconds
         base = rulebook or Rulebook.default()
-        self.rulebook = base.configured(ignore=tuple(scenario.ignore)) if scenario.ignore else base
+        self.rulebook = (
+            base.configured(ignore=tuple(scenario.ignore), scenario=True)
+            if scenario.ignore
+            else base
+        )
         overrides = self.rulebook.lexicon_overrides
         self._analyzer = Analyzer(overrides) if overrides else None
         self._judge = Judge(self.rulebook)
+        # The customer holds the agent to every promise the promise rules call rash, whatever
+        # rules this run reports: selecting rules changes the scorecard, not the customer.
+        self._rash = Judge(Rulebook.default().configured(select=RASH_PROMISE_RULES))
         self._facts = FactIndex(scenario.facts)
         self.customer = Customer(scenario, seed=seed, mode=mode, intensity=intensity)
         self.transcript: list[Utterance] = [Utterance("customer", self.customer.opening, 0)]
@@ -139,15 +147,18 @@ class Session:
             customer_before=self.transcript[-1].text,
             seconds=seconds,
         )
-        close = not venting and reply.turn >= 2 and is_close_attempt(analysis)
-        customer = self.customer.respond(Heard(analysis, reply.asked, close_attempt=close))
         self.replies.append(reply)
+        found = tuple(self._judge.reply(self.call()))
+        rash = tuple(Span(f.start, f.end) for f in self._rash.reply(self.call()))
+        close = not venting and reply.turn >= 2 and is_close_attempt(analysis)
+        customer = self.customer.respond(
+            Heard(analysis, reply.asked, close_attempt=close, rash=rash)
+        )
         self.transcript.append(Utterance("trainee", text, reply.turn))
         self.transcript.append(Utterance("customer", customer.line, reply.turn))
         self.moods.append(customer.mood)
         if customer.accepted_close:
             self.close_turn = reply.turn
-        found = tuple(self._judge.reply(self.call()))
         self.findings.extend(found)
         if customer.hung_up:
             self._end("hung_up")

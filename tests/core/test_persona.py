@@ -6,8 +6,8 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from hotseat.moves import Analysis, Move, MoveKind, Span
-from hotseat.persona import Customer, Heard, is_rash
-from hotseat.scenario.model import Policy, Reaction, Scenario
+from hotseat.persona import Customer, Heard
+from hotseat.scenario.model import Reaction, Scenario
 
 
 def said(text: str, *kinds: MoveKind, **flags: object) -> Heard:
@@ -105,8 +105,12 @@ def test_interrogation_irritates_and_gets_one_answer(scenario: Scenario) -> None
 
 def test_rash_promise_is_pinned_and_walking_it_back_is_punished(scenario: Scenario) -> None:
     c = past_vent(scenario)
+    promise = "我保证今天给您退"
     pinned = c.respond(
-        said("我保证今天给您退", MoveKind.PROMISE, guarantee=True, deadline=True, hours=8.0)
+        Heard(
+            Analysis(promise, "zh", (Move(MoveKind.PROMISE, 0, 8, guarantee=True),)),
+            rash=(Span(0, 8),),
+        )
     )
     assert pinned.reaction is Reaction.RASH_PROMISE
     assert "我保证今天给您退" in pinned.line
@@ -207,17 +211,6 @@ def test_volunteered_elements_are_captured_by_a_summary(scenario: Scenario) -> N
     assert {e.value for e in c.captured()} == {"what", "who"}
 
 
-def test_rash_means_guarantee_fast_deadline_or_unverified_compensation() -> None:
-    policy = Policy(response_hours=24, compensation="after_verification")
-    p = MoveKind.PROMISE
-    assert is_rash(Move(p, 0, 1, guarantee=True), policy, verified=True)
-    assert is_rash(Move(p, 0, 1, deadline=True, hours=0), policy, verified=True)
-    assert not is_rash(Move(p, 0, 1, deadline=True, hours=24), policy, verified=True)
-    assert is_rash(Move(p, 0, 1, compensation=True), policy, verified=False)
-    assert not is_rash(Move(p, 0, 1, compensation=True), policy, verified=True)
-    assert is_rash(Move(p, 0, 1, compensation=True), Policy(compensation="never"), verified=True)
-
-
 def test_mood_counts_everything_in_a_reply_not_just_what_the_line_answers(
     scenario: Scenario,
 ) -> None:
@@ -234,7 +227,8 @@ def test_mood_counts_everything_in_a_reply_not_just_what_the_line_answers(
                 Move(apology, 8, 11),
                 Move(MoveKind.PROMISE, 12, 23, guarantee=True, deadline=True, hours=8.0),
             ),
-        )
+        ),
+        rash=(Span(12, 23),),
     )
     turn = c.respond(heard)
     assert turn.reaction is Reaction.RASH_PROMISE  # the line pins the promise down...

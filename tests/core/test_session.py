@@ -144,3 +144,29 @@ def test_a_100_kb_reply_is_handled(scenario: Scenario) -> None:
     s = Session(scenario)
     (r,) = s.reply("您好，" * 35_000)
     assert r.customer.line
+
+
+def test_the_customer_pins_exactly_the_promises_the_judge_calls_rash(scenario: Scenario) -> None:
+    s = Session(scenario, seed=2)
+    s.reply(LISTEN)
+    (sound,) = s.reply("核实后如果确实是我们的问题，我们会按规定给您退还多扣的费用。")
+    assert not any(f.code.startswith("PR") for f in sound.findings)
+    assert sound.customer.reaction is not Reaction.RASH_PROMISE
+    (rash,) = s.reply("我保证今天就给您把钱退回来！")
+    assert {"PR001"} <= {f.code for f in rash.findings}
+    assert rash.customer.reaction is Reaction.RASH_PROMISE
+
+
+def test_ignoring_promise_rules_changes_the_scorecard_not_the_customer(
+    scenario: Scenario,
+) -> None:
+    from hotseat.rules import Rulebook
+
+    quiet = Session(scenario, seed=2, rulebook=Rulebook.default().configured(ignore=("PR",)))
+    loud = Session(scenario, seed=2)
+    for s in (quiet, loud):
+        s.reply(LISTEN)
+        s.reply("我保证今天就给您把钱退回来！")
+    assert quiet.transcript == loud.transcript
+    assert not any(f.code.startswith("PR") for f in quiet.findings)
+    assert any(f.code.startswith("PR") for f in loud.findings)
