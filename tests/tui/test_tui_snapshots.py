@@ -15,6 +15,7 @@ from textual.pilot import Pilot
 
 from hotseat.tui.app import HotseatApp
 
+from .conftest import FIXTURES
 from .driving import say, settle, start
 
 Factory = Callable[..., HotseatApp]
@@ -89,26 +90,77 @@ def test_hang_up_zh(snap_compare: Snap, app_factory: Factory) -> None:
     assert snap_compare(app_factory(mode="drill", intensity=3), run_before=hang_up)
 
 
-def test_report_zh(snap_compare: Snap, app_factory: Factory) -> None:
-    """The report of a call that went badly, at 100×40.
+def handmade_result() -> Any:
+    """A finished drill written out by hand, so this snapshot shows the report screen only
+    and does not change whenever the analyzer, the rules or the persona are tuned."""
+    from hotseat.conversation import Area, Finding, Scores
+    from hotseat.scenario.model import Element
+    from hotseat.scorecard import SessionResult
 
-    The outcome line (客户挂断了电话 · 震撼演练) on a red background; the score card
-    with the overall score and five area bars, then the key elements with ✓/✗; the
-    mood curve climbing to 100 with turn numbers under it; the findings grouped by
-    rule, errors first, each with the turn, the message and → 建议说法; the trainee's
-    words are underlined in the transcript further down.
-    """
-
-    async def to_report(pilot: Pilot[Any]) -> None:
-        screen = await start(pilot)
-        while not screen.session.ended:  # type: ignore[attr-defined]
-            await say(pilot, RUDE_ZH)
-        await pilot.press("enter")
-        await settle(pilot)
-
-    assert snap_compare(
-        app_factory(mode="drill", intensity=3), run_before=to_report, terminal_size=(100, 40)
+    rude = "你冷静一点，你听不懂吗？"
+    sorry = "对不起对不起，我马上帮您查，保证后天一定送到！"
+    findings = (
+        Finding("ET001", "rude-language", Area.ET, "error", 1, 0, 5,
+                "第1轮用语不礼貌（「你冷静一点」）。",
+                "不说“你冷静一点”，说“我明白您很着急，您慢慢说，我在听”。", "你冷静一点"),
+        Finding("ET001", "rude-language", Area.ET, "error", 1, 6, 11,
+                "第1轮用语不礼貌（「你听不懂吗」）。",
+                "不说“你冷静一点”，说“我明白您很着急，您慢慢说，我在听”。", "你听不懂吗"),
+        Finding("PR001", "guarantee", Area.PR, "error", 2, 14, 23,
+                "第2轮打了包票（「保证后天一定送到」），这是你做不了主的结果。",
+                "只承诺你能做到的：“我马上联系物流核实，24小时内给您回电。”", "保证后天一定送到"),
+        Finding("AP002", "stacked-apology", Area.AP, "warning", 2, 0, 6,
+                "第2轮一句话里道歉了两次（「对不起对不起」）。",
+                "道歉一次就够，接着复述客户说的事实。", "对不起对不起"),
+        Finding("CT001", "element-not-captured", Area.CT, "warning", 0, 0, 0,
+                "通话结束时还没有记录到姓名与联系方式。",
+                "铺垫之后一个一个问，把四个要素记全。"),
+    )  # fmt: skip
+    return SessionResult(
+        scenario="zh/late-parcel",
+        title="说好三天到，一周了还没影",
+        lang="zh",
+        mode="drill",
+        seed=0,
+        outcome="hung_up",
+        scores=Scores({Area.AP: 85, Area.PR: 60, Area.CT: 80, Area.ET: 10, Area.EM: 70}, 58),
+        findings=findings,
+        elements={e: e in (Element.WHO, Element.WHAT) for e in Element},
+        mood_start=62,
+        moods=(100, 100),
+        transcript=(
+            ("customer", "你们这个快递到底还送不送了？说好三天到，今天都第七天了！"),
+            ("trainee", rude),
+            ("customer", "你什么态度？“你冷静一点”？再这样我就去平台投诉你们！"),
+            ("trainee", sorry),
+            ("customer", "算了，跟你说不清楚，我去消协投诉！"),
+        ),
     )
+
+
+def test_report_zh(snap_compare: Snap, app_factory: Factory, tmp_path: Path) -> None:
+    """The report of a drill that went badly, at 100×40.
+
+    The outcome line (结果：客户挂断了电话 · 震撼演练) on a red background; the score card
+    with the overall score 58 and five area bars, ET nearly empty, then the key elements
+    (two ✓, two ✗); the mood curve from 62 to 100 over turns 0-2; the findings grouped
+    by rule, errors first (ET001 共2次, PR001), then AP002 and CT001, each message
+    followed by → 建议说法; below, the transcript with the quoted words underlined.
+    """
+    from hotseat.scenario.library import load_scenario
+    from hotseat.tui.screens.report import ReportScreen
+
+    persona = load_scenario(FIXTURES / "zh" / "late-parcel.yaml").persona
+
+    async def show(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        report = ReportScreen(
+            handmade_result(), lang="zh", trainee="小王", persona=persona, export_dir=tmp_path
+        )
+        await pilot.app.push_screen(report)
+        await pilot.pause()
+
+    assert snap_compare(app_factory(), run_before=show, terminal_size=(100, 40))
 
 
 def test_help_en(snap_compare: Snap, app_factory: Factory) -> None:

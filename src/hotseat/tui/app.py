@@ -41,7 +41,7 @@ class HotseatApp(App[None]):
     COMMANDS = App.COMMANDS | {HotseatCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "key.help"),
-        Binding("ctrl+t", "toggle_theme", "key.theme"),
+        Binding("ctrl+t", "toggle_theme", "key.theme", show=False),
         Binding("ctrl+q", "quit", "key.quit", priority=True),
     ]
 

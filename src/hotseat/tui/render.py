@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
-from hotseat.i18n import t, turn_label
+from hotseat.i18n import t
 
 if TYPE_CHECKING:
     from hotseat.conversation import Finding
@@ -42,8 +42,13 @@ def highlighted(text: str, findings: Iterable[Finding]) -> Content:
     return content
 
 
-def finding_block(code: str, items: list[Finding], lang: Lang, *, turns: bool = True) -> Content:
-    """One rule and every place it fired: the evidence, then what to say instead."""
+def colon(lang: Lang) -> str:
+    """The label separator: a full-width colon in Chinese, so the text after it wraps in place."""
+    return "：" if lang == "zh" else ": "
+
+
+def finding_block(code: str, items: list[Finding], lang: Lang) -> Content:
+    """One rule and every place it fired (the messages name the turn), then what to say instead."""
     first = items[0]
     style = SEVERITY_STYLE[first.severity]
     parts: list[Content | tuple[str, str] | str] = [
@@ -53,12 +58,10 @@ def finding_block(code: str, items: list[Finding], lang: Lang, *, turns: bool = 
     if len(items) > 1:
         parts.append((f"  {t('tui.times', lang, n=len(items))}", "$text-muted"))
     for f in items:
-        where = f"{turn_label(f.turn, lang)}: " if turns else ""
-        parts.append(("\n" + where, "$text-muted"))
-        parts.append(f.message)
+        parts.append("\n" + f.message)
     tips = list(dict.fromkeys(f.tip for f in items if f.tip))
     for tip in tips:
-        parts.append((f"\n→ {t('tip', lang)}: ", "bold $success"))
+        parts.append((f"\n→ {t('tip', lang)}{colon(lang)}", "bold $success"))
         parts.append(tip)
     return Content.assemble(*parts)
 

@@ -142,7 +142,7 @@ class ConversationScreen(HotseatScreen[None]):
         chat.note(
             Content.assemble(
                 (s.persona.name, "bold"),
-                " — ",
+                "\n",
                 s.persona.who,
                 "\n",
                 (t(f"mode.{self.session.mode}.about", self.lang), "$text-muted"),

@@ -24,11 +24,11 @@ KEY_NAMES = {"escape": "Esc", "enter": "Enter", "pagedown": "PgDn", "pageup": "P
 
 
 def key_table(sections: Sequence[tuple[str, Sequence[BindingType]]], lang: Lang) -> Content:
-    """The shown bindings of each screen, as an aligned two-column list."""
+    """The described bindings of each screen, as an aligned two-column list."""
     rows: list[tuple[str, str, str]] = []
     for title, bindings in sections:
         for b in Binding.make_bindings(bindings):
-            if b.show and b.description:
+            if b.description:
                 key = "+".join(
                     KEY_NAMES.get(k, k.upper() if len(k) <= 3 else k) for k in b.key.split("+")
                 )

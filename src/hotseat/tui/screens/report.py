@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Static
 
 from hotseat.i18n import t
-from hotseat.tui.render import finding_block, group_by_rule
+from hotseat.tui.render import colon, finding_block, group_by_rule
 from hotseat.tui.screens.base import HotseatScreen
 from hotseat.tui.widgets.chat_log import ChatLog
 from hotseat.tui.widgets.mood_curve import MoodCurve
@@ -80,7 +80,7 @@ class ReportScreen(HotseatScreen[None]):
             outcome = r.outcome or "ongoing"
             yield Static(
                 Content.assemble(
-                    (f"{t('outcome', lang)}: ", "bold"),
+                    (t("outcome", lang) + colon(lang), "bold"),
                     (t(f"outcome.{outcome}", lang), "bold"),
                     ("  ·  " + t(f"mode.{r.mode}", lang), "$text-muted"),
                 ),

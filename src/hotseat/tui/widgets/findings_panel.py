@@ -36,7 +36,7 @@ class FindingsPanel(VerticalScroll):
         card.border_title = turn_label(turn, self.lang)
         if findings:
             blocks = [
-                finding_block(code, items, self.lang, turns=False)
+                finding_block(code, items, self.lang)
                 for code, items in group_by_rule(findings).items()
             ]
             card.update(Content("\n\n").join(blocks))

@@ -39,7 +39,8 @@ class ScenarioList(OptionList):
     def set_entries(self, entries: list[Entry]) -> None:
         """Replace the list, keeping the current filter and, when possible, the highlight."""
         current = self.highlighted_entry
-        self.entries = entries
+        # scenarios in the interface language first; the library's order within each group
+        self.entries = sorted(entries, key=lambda e: e.card is None or e.card.lang != self.lang)
         self.apply_filter(self.query_text, keep=current)
 
     def apply_filter(self, query: str, *, keep: Entry | None = None) -> int:
