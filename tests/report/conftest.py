@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
 from hotseat.conversation import Area, Finding, ScoreLine, Scores
 from hotseat.scenario.model import Element
 from hotseat.scorecard import SessionResult
+from hotseat.store.records import BoardRow, ClassBoard, Progress, RuleCount, SessionRecord
 
 HOSTILE = '<script>alert("x")</script><b onmouseover=alert(1)>&amp;</b>'
 
@@ -54,3 +57,56 @@ def make_result(reply: str = HOSTILE, title: str = "Title " + HOSTILE) -> Sessio
 @pytest.fixture
 def result() -> SessionResult:
     return make_result()
+
+
+def make_record(
+    sid: int = 1,
+    trainee: str = "王芳",
+    overall: int | None = 48,
+    outcome: str | None = "hung_up",
+    class_name: str | None = None,
+    stepped_out: bool = False,
+    day: int = 1,
+) -> SessionRecord:
+    start = datetime(2026, 3, day, 9, 0, tzinfo=UTC)
+    return SessionRecord(
+        id=sid,
+        trainee=trainee,
+        class_name=class_name,
+        scenario="en/overcharged-data",
+        scenario_hash="ab" * 32,
+        title="Title " + HOSTILE,
+        lang="en",
+        mode="drill",
+        seed=3,
+        intensity=2,
+        clock_seconds=30.0,
+        started_at=start,
+        ended_at=None if outcome is None else start + timedelta(minutes=4, seconds=5.5),
+        outcome=outcome,  # type: ignore[arg-type]
+        stepped_out=stepped_out,
+        overall=overall,
+        areas=None if overall is None else dict.fromkeys(Area, overall),
+        turns=5,
+    )
+
+
+@pytest.fixture
+def progress() -> Progress:
+    sessions = (
+        make_record(1, HOSTILE, 40, day=1),
+        make_record(2, HOSTILE, 65, "resolved", day=2),
+        make_record(3, HOSTILE, None, None, day=3),
+    )
+    rules = (RuleCount("ET001", "rude-language", Area.ET, 4, 2),)
+    return Progress(HOSTILE, sessions, rules, {"en/overcharged-data": 65})
+
+
+@pytest.fixture
+def board() -> ClassBoard:
+    worst = RuleCount("PR001", "guarantee", Area.PR, 3, 2)
+    rows = (
+        BoardRow(1, HOSTILE, 2, 81, dict.fromkeys(Area, 81), worst, 1),
+        BoardRow(None, "李雷", 0, None, None, None, 0),
+    )
+    return ClassBoard("一班 " + HOSTILE, rows)

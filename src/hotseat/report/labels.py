@@ -30,6 +30,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "status.finished": ("finished", "已完成"),
     "status.interrupted": ("interrupted", "已中断"),
     "turns": ("Turns", "轮次"),
+    "latest": ("Latest overall", "最近一次总分"),
+    "best": ("Best overall", "最好成绩"),
     "mood_curve": ("The customer's mood, turn by turn", "客户情绪变化（逐轮）"),
     "mood_axis": ("mood", "情绪"),
     "turn_axis": ("turn", "轮次"),

@@ -38,14 +38,16 @@ def calls_table(records: Sequence[SessionRecord], lang: Lang, who: bool = False)
 
 
 def trend_chart(records: Sequence[SessionRecord], lang: Lang) -> LineChart:
-    """Overall and per-area scores over the latest finished calls."""
-    done = [r for r in records if r.areas is not None][-CHART_CALLS:]
+    """Overall and per-area scores over the latest finished calls, numbered from the first."""
+    finished = [r for r in records if r.areas is not None]
+    done = finished[-CHART_CALLS:]
+    first = len(finished) - len(done) + 1
     series = [Series(label("overall", lang), [r.overall for r in done])]
     series += [Series(a.value, [r.areas[a] if r.areas else None for r in done]) for a in Area]
     return LineChart(
         label("over_time", lang),
         series,
-        [r.started_at.strftime("%m-%d") for r in done],
+        [str(n) for n in range(first, first + len(done))],
         label("session", lang),
     )
 
@@ -71,7 +73,8 @@ def trainee_document(
         (label("status.interrupted", lang), str(len(progress.sessions) - len(finished))),
     ]
     if finished:
-        facts.append((label("overall", lang), str(finished[-1].overall)))
+        facts.append((label("latest", lang), str(finished[-1].overall)))
+        facts.append((label("best", lang), str(max(s.overall or 0 for s in finished))))
     blocks: list[Block] = [Facts(facts)]
     if not progress.sessions:
         blocks.append(Para(label("no_sessions", lang)))
