@@ -9,18 +9,25 @@ the agent's last reply is taken as the close.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
 from typing import TypeVar
 
 from hotseat.conversation import Call, Finding, Reply, Scores
 from hotseat.language import Analyzer, detect_lang
-from hotseat.moves import Lang
+from hotseat.moves import Analysis, Lang
 from hotseat.rules import RULES, Judge, Rulebook, score
 from hotseat.transcripts import CallRecord
 
 T = TypeVar("T")
+
+# Agents reuse scripted lines ("您好，请问有什么可以帮您？", "Let me check that for you")
+# thousands of times in a day's calls; analyzing each distinct short line once pays for
+# itself on real traffic. The bound keeps memory flat whatever the input.
+CACHED_REPLIES = 8192
+CACHEABLE_LENGTH = 160  # characters; longer replies are rarely repeated word for word
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -59,40 +66,50 @@ class ScoredCall:
 class CallScorer:
     """Judges whole calls with one rulebook; built once per worker process."""
 
-    def __init__(self, rulebook: Rulebook, lang: Lang | None = None) -> None:
+    def __init__(
+        self, rulebook: Rulebook, lang: Lang | None = None, cached: int = CACHED_REPLIES
+    ) -> None:
         self.rulebook = rulebook
         self.lang = lang
         self._judge = Judge(rulebook)
         self._analyzer = Analyzer(rulebook.lexicon_overrides or None)
+        self._cached: Callable[[str, Lang], Analysis] = lru_cache(maxsize=cached)(
+            self._analyzer.analyze
+        )
+
+    def analyze(self, text: str, lang: Lang) -> Analysis:
+        """The analyzer's reading of one reply; short ones are remembered (CACHED_REPLIES)."""
+        if len(text) <= CACHEABLE_LENGTH:
+            return self._cached(text, lang)
+        return self._analyzer.analyze(text, lang)
 
     def score(self, record: CallRecord) -> ScoredCall:
         if record.error is not None:
             return ScoredCall(record.id, record.source, error=record.error)
-        agent_text = " ".join(t.text for t in record.turns if t.speaker == "agent")
-        if not agent_text.strip():
+        agent_turns = [t.text for t in record.turns if t.speaker == "agent"]
+        if not any(text.strip() for text in agent_turns):
             return ScoredCall(record.id, record.source, error="no agent replies to score")
-        lang = self.lang or detect_lang(agent_text)
+        lang = self.lang or detect_lang(" ".join(agent_turns))
         replies: list[Reply] = []
         findings: list[Finding] = []
         customer_before = ""
-        call = Call(lang=lang)
         for turn in record.turns:
             if turn.speaker == "customer":
                 customer_before = turn.text
                 continue
-            analysis = self._analyzer.analyze(turn.text, lang)
+            analysis = self.analyze(turn.text, lang)
             replies.append(
                 Reply(len(replies) + 1, turn.text, analysis, customer_before=customer_before)
             )
-            call = Call(lang=lang, replies=tuple(replies))
-            findings.extend(self._judge.reply(call))
-        closed = Call(lang=lang, replies=call.replies, outcome="resolved", close_turn=len(replies))
+            findings.extend(self._judge.reply(Call(lang=lang, replies=tuple(replies))))
+        n = len(replies)
+        closed = Call(lang=lang, replies=tuple(replies), outcome="resolved", close_turn=n)
         findings.extend(self._judge.close(closed))
         return ScoredCall(
             record.id,
             record.source,
             lang,
-            len(replies),
+            n,
             tuple(findings),
             score(closed, findings, self.rulebook),
         )
@@ -103,9 +120,18 @@ def skipped_rules(rulebook: Rulebook) -> list[str]:
     return [r.code for r in RULES if r.needs_scenario and rulebook.is_enabled(r.code)]
 
 
+def overall_bin(overall: int) -> int:
+    """The lower edge of the 10-point bin an overall score falls in (90-100 is one bin)."""
+    return min(overall // 10 * 10, 90)
+
+
 @dataclass(slots=True)
 class Summary:
-    """Running totals for the end-of-batch summary; constant memory however many calls."""
+    """Running totals for the end-of-batch summary; constant memory however many calls.
+
+    Workers each keep one for their batches and the parent merges them, so only
+    these few counters cross between processes, never the calls.
+    """
 
     calls: int = 0
     skipped: int = 0
@@ -121,11 +147,20 @@ class Summary:
         self.replies += scored.replies
         self.by_rule.update(f.code for f in scored.findings)
         if scored.scores is not None:
-            self.overall_bins[min(scored.scores.overall // 10 * 10, 90)] += 1
+            self.overall_bins[overall_bin(scored.scores.overall)] += 1
 
-    def extend(self, many: Iterable[ScoredCall]) -> None:
-        for scored in many:
-            self.add(scored)
+    def merge(self, other: Summary) -> None:
+        self.calls += other.calls
+        self.skipped += other.skipped
+        self.replies += other.replies
+        self.by_rule.update(other.by_rule)
+        self.overall_bins.update(other.overall_bins)
+
+    def distribution(self) -> dict[str, int]:
+        """Calls per overall-score bin, every bin named even when empty."""
+        return {
+            f"{lo}-{lo + 9 if lo < 90 else 100}": self.overall_bins[lo] for lo in range(0, 100, 10)
+        }
 
     def to_json(self, skipped_codes: list[str]) -> dict[str, object]:
         return {
@@ -133,9 +168,6 @@ class Summary:
             "skipped_calls": self.skipped,
             "replies": self.replies,
             "findings_per_rule": dict(sorted(self.by_rule.items())),
-            "overall_distribution": {
-                f"{lo}-{lo + 9 if lo < 90 else 100}": self.overall_bins[lo]
-                for lo in range(0, 100, 10)
-            },
+            "overall_distribution": self.distribution(),
             "rules_skipped_without_scenario": skipped_codes,
         }

@@ -3,43 +3,252 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
+import os
 import sys
+import time
+import zlib
+from collections import deque
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
 
 import click
 
 if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
+
     from hotseat.bulk import CallScorer, ScoredCall, Summary
+    from hotseat.moves import Lang
+    from hotseat.rules import Rulebook
     from hotseat.transcripts import CallRecord
 
 BATCH = 256  # calls handed to a worker at once: big enough to amortize, small enough to stream
-_worker: CallScorer | None = None
+IN_FLIGHT = 2  # batches per worker queued ahead, so memory stays flat on huge input
+AREAS = ("AP", "PR", "CT", "ET", "EM", "overall")
 
 
-def _init_worker(
-    rulebook_path: str | None, select: tuple[str, ...], ignore: tuple[str, ...], lang: str | None
-) -> None:
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What every worker needs to build the same scorer and formatter as the parent."""
+
+    fmt: str = "jsonl"
+    lang: Lang | None = None
+    rulebook: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def load_rulebook(self) -> Rulebook:
+        """The rulebook for this run; RulebookError or ValueError when it cannot be used."""
+        from hotseat.rules import Rulebook
+
+        book = Rulebook.load(self.rulebook) if self.rulebook else Rulebook.default()
+        if self.select or self.ignore:
+            book = book.configured(select=self.select, ignore=self.ignore)
+        return book
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """One batch of calls, scored and already written out: all that crosses back from a worker."""
+
+    out: str
+    errors: list[str]
+    summary: Summary
+
+
+class Formatter:
+    """Renders scored calls as JSON Lines, CSV rows or a fixed-width table."""
+
+    def __init__(self, fmt: str) -> None:
+        self.fmt = fmt
+
+    def header(self) -> str:
+        if self.fmt == "csv":
+            return self._csv([["id", "source", "lang", "replies", *AREAS, "codes"]])
+        if self.fmt == "table":
+            return f"{'id':<28} {'replies':>7} " + " ".join(f"{a:>7}" for a in AREAS) + "  codes\n"
+        return ""
+
+    def rows(self, calls: list[ScoredCall]) -> str:
+        scored = [c for c in calls if c.error is None]
+        if self.fmt == "jsonl":
+            return "".join(json.dumps(c.to_json(), ensure_ascii=False) + "\n" for c in scored)
+        if self.fmt == "csv":
+            return self._csv(
+                [
+                    [c.id, c.source, c.lang, c.replies, *self._areas(c), self._codes(c)]
+                    for c in scored
+                ]
+            )
+        return "".join(
+            f"{c.id[:28]:<28} {c.replies:>7} "
+            + " ".join(f"{v:>7}" for v in self._areas(c))
+            + f"  {self._codes(c)}\n"
+            for c in scored
+        )
+
+    def footer(self, summary: Summary, skipped_codes: list[str]) -> str:
+        """The human summary that ends a table; the other formats keep stdout machine-readable."""
+        if self.fmt != "table":
+            return ""
+        lines = [
+            "",
+            f"{summary.calls} calls, {summary.replies} replies, {summary.skipped} skipped",
+            "findings per rule:",
+            *(f"  {code}  {n}" for code, n in sorted(summary.by_rule.items(), key=_most)),
+            "overall score distribution:",
+            *(f"  {bin_:>6}  {n:>7}" for bin_, n in summary.distribution().items()),
+            "not judged without a scenario: " + (" ".join(skipped_codes) or "none"),
+        ]
+        return "\n".join(lines) + "\n"
+
+    @staticmethod
+    def _areas(call: ScoredCall) -> list[int]:
+        assert call.scores is not None
+        areas = call.scores.to_json()
+        return [areas[a] for a in AREAS]
+
+    @staticmethod
+    def _codes(call: ScoredCall) -> str:
+        return " ".join(sorted({f.code for f in call.findings}))
+
+    @staticmethod
+    def _csv(rows: list[list[object]]) -> str:
+        buffer = io.StringIO()
+        csv.writer(buffer).writerows(rows)
+        return buffer.getvalue()
+
+
+class Worker:
+    """Scores a batch and renders it, so a worker process sends back text and counters only."""
+
+    def __init__(self, options: Options, rulebook: Rulebook | None = None) -> None:
+        from hotseat.bulk import CallScorer
+
+        self.scorer: CallScorer = CallScorer(rulebook or options.load_rulebook(), options.lang)
+        self.formatter = Formatter(options.fmt)
+
+    def run(self, records: list[CallRecord]) -> Chunk:
+        from hotseat.bulk import Summary
+
+        scored = [self.scorer.score(r) for r in records]
+        summary = Summary()
+        for call in scored:
+            summary.add(call)
+        errors = [f"{c.source}: skipped: {c.error}" for c in scored if c.error is not None]
+        return Chunk(self.formatter.rows(scored), errors, summary)
+
+
+_worker: Worker | None = None
+
+
+def _init_worker(options: Options) -> None:
     global _worker
-    _worker = _make_scorer(rulebook_path, select, ignore, lang)
+    _worker = Worker(options)
 
 
-def _score_batch(records: list[CallRecord]) -> list[ScoredCall]:
-    assert _worker is not None
-    return [_worker.score(r) for r in records]
+def _run_batch(records: list[CallRecord]) -> Chunk:
+    assert _worker is not None, "the pool initializer did not run"
+    return _worker.run(records)
 
 
-def _make_scorer(
-    rulebook_path: str | None, select: tuple[str, ...], ignore: tuple[str, ...], lang: str | None
-) -> CallScorer:
-    from hotseat.bulk import CallScorer
-    from hotseat.rules import Rulebook
+class Inputs:
+    """The named inputs read one after another, with how far through them the reading is."""
 
-    book = Rulebook.load(rulebook_path) if rulebook_path else Rulebook.default()
-    if select or ignore:
-        book = book.configured(select=select, ignore=ignore)
-    return CallScorer(book, lang)  # type: ignore[arg-type]
+    def __init__(self, names: tuple[str, ...], stdin: IO[bytes]) -> None:
+        self.names = names
+        self.stdin = stdin
+        self.total = self._total_bytes(names)
+        self._done = 0
+        self._current: IO[bytes] | None = None
+
+    @staticmethod
+    def _total_bytes(names: tuple[str, ...]) -> int | None:
+        """The sum of the file sizes, or None when one of them is a stream or unreadable."""
+        total = 0
+        for name in names:
+            path = Path(name)
+            if name == "-" or not path.is_file():
+                return None
+            total += path.stat().st_size
+        return total
+
+    def position(self) -> int:
+        """Bytes of the input (compressed bytes for gzip) read so far."""
+        current = self._current
+        return self._done + (current.tell() if current is not None else 0)
+
+    def records(self) -> Iterator[CallRecord]:
+        """Every call of every input; an unreadable input becomes one error record."""
+        from hotseat.transcripts import CallRecord
+
+        for name in self.names:
+            try:
+                yield from self._read(name)
+            except (OSError, EOFError, zlib.error) as exc:
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+                yield CallRecord(name, name, error=f"cannot read: {reason}")
+
+    def _read(self, name: str) -> Iterator[CallRecord]:
+        from hotseat.transcripts import open_input, read_calls
+
+        raw = self.stdin if name == "-" else Path(name).open("rb")  # noqa: SIM115 - closed below
+        if not hasattr(raw, "peek"):
+            raw = io.BufferedReader(raw)  # type: ignore[type-var]
+        self._current = raw if raw.seekable() else None
+        # open_input reads "-" from the stream we pass, so it sniffs gzip on files and stdin alike
+        stream = open_input("-", raw)
+        try:
+            yield from read_calls(stream, name)
+        finally:
+            if self._current is not None:
+                self._done += self._current.tell()
+            self._current = None
+            if stream is not raw:
+                stream.close()  # the gzip layer; it leaves the stream under it open
+            if raw is not self.stdin:
+                raw.close()
+
+
+class Progress:
+    """A bar (or, for streams, a count) on stderr while a terminal watches; nothing when piped."""
+
+    WIDTH = 30
+    EVERY = 0.1  # seconds between redraws
+
+    def __init__(self, out: IO[str], enabled: bool, total: int | None) -> None:
+        self.out = out
+        self.enabled = enabled
+        self.total = total
+        self._shown = 0
+        self._last = 0.0
+
+    def update(self, position: int, calls: int) -> None:
+        now = time.monotonic()
+        if not self.enabled or now - self._last < self.EVERY:
+            return
+        self._last = now
+        if self.total:
+            share = min(position / self.total, 1.0)
+            filled = int(share * self.WIDTH)
+            bar = "#" * filled + "-" * (self.WIDTH - filled)
+            line = f"[{bar}] {share:4.0%}  {calls:,} calls"
+        else:
+            line = f"scored {calls:,} calls"
+        self.out.write("\r" + line.ljust(self._shown))
+        self.out.flush()
+        self._shown = len(line)
+
+    def clear(self) -> None:
+        """Wipe the bar so a message can take its line."""
+        if self._shown:
+            self.out.write("\r" + " " * self._shown + "\r")
+            self.out.flush()
+            self._shown = 0
+            self._last = 0.0
 
 
 @click.command("score")
@@ -73,138 +282,96 @@ def command(
 ) -> None:
     """Score real call transcripts (JSON Lines or speaker-prefixed text; gzip; - for stdin).
 
-    Prints one result per call, then a summary on stderr. Exit status 0 when every
-    call was scored, 1 when any record was skipped as malformed.
+    Prints one result per call in input order. The summary (calls, replies,
+    findings per rule, score distribution, the rules a transcript cannot trigger
+    without a scenario) ends the table; for jsonl and csv it is one JSON line on
+    stderr. Exit status 0 when every call was scored, 1 when any record was
+    skipped (reported on stderr with its file and line), 2 on a usage error.
     """
     from hotseat.bulk import Summary, batched, skipped_rules
-    from hotseat.transcripts import open_input, read_calls
+    from hotseat.rules.rulebook import RulebookError
 
-    sel = tuple(p.strip() for p in select.split(",") if p.strip())
-    ign = tuple(p.strip() for p in ignore.split(",") if p.strip())
-    fixed_lang = None if lang == "auto" else lang
-
-    def records() -> Iterator[CallRecord]:
-        for name in files:
-            try:
-                stream = open_input(name, sys.stdin.buffer)
-            except OSError as exc:
-                click.echo(f"{name}: cannot read: {exc.strerror}", err=True)
-                summary.skipped += 1
-                continue
-            with stream:
-                yield from read_calls(stream, name)
-
-    summary = Summary()
-    emit = _Emitter(fmt)
-    progress = _Progress(sys.stderr.isatty())
-    scorer = _make_scorer(rulebook, sel, ign, fixed_lang)
-    if jobs == 1:
-        results: Iterator[list[ScoredCall]] = (
-            [scorer.score(r) for r in batch] for batch in batched(records(), BATCH)
-        )
-        _drain(results, summary, emit, progress)
-    else:
-        import multiprocessing
-
-        ctx = multiprocessing.get_context("forkserver")
-        with ctx.Pool(jobs, _init_worker, (rulebook, sel, ign, fixed_lang)) as pool:
-            _drain(_bounded(pool, records(), jobs), summary, emit, progress)
-    progress.done()
-    emit.finish(summary)
-    click.echo(
-        json.dumps(summary.to_json(skipped_rules(scorer.rulebook)), ensure_ascii=False), err=True
+    options = Options(
+        fmt=fmt,
+        lang=None if lang == "auto" else lang,  # type: ignore[arg-type]
+        rulebook=rulebook,
+        select=_codes(select),
+        ignore=_codes(ignore),
     )
+    try:
+        book = options.load_rulebook()
+    except RulebookError as exc:
+        raise click.BadParameter(str(exc), param_hint="--rulebook") from exc
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--select/--ignore") from exc
+
+    inputs = Inputs(files, sys.stdin.buffer)
+    formatter = Formatter(fmt)
+    progress = Progress(sys.stderr, sys.stderr.isatty(), inputs.total)
+    summary = Summary()
+    out = sys.stdout
+    try:
+        out.write(formatter.header())
+        batches = batched(inputs.records(), BATCH)
+        if jobs == 1:
+            worker = Worker(options, book)
+            chunks: Iterator[Chunk] = (worker.run(batch) for batch in batches)
+            _drain(chunks, summary, inputs, progress, out)
+        else:
+            import multiprocessing
+
+            ctx = multiprocessing.get_context("forkserver")
+            with ctx.Pool(jobs, _init_worker, (options,)) as pool:
+                _drain(_in_order(pool, batches, jobs), summary, inputs, progress, out)
+        progress.clear()
+        out.write(formatter.footer(summary, skipped_rules(book)))
+        out.flush()
+    except BrokenPipeError:
+        _quiet_stdout()  # the reader went away (| head): stop, without a traceback
+        sys.exit(1)
+    if fmt != "table":
+        json_summary = summary.to_json(skipped_rules(book))
+        click.echo(json.dumps(json_summary, ensure_ascii=False), err=True)
     if summary.skipped:
         sys.exit(1)
 
 
-def _bounded(pool: object, records: Iterator[CallRecord], jobs: int) -> Iterator[list[ScoredCall]]:
-    """Keep at most two batches per worker in flight, so memory stays flat on huge input."""
-    from collections import deque
-
-    from hotseat.bulk import batched
-
+def _in_order(pool: Pool, batches: Iterator[list[CallRecord]], jobs: int) -> Iterator[Chunk]:
+    """Results in input order, with at most IN_FLIGHT batches per worker queued."""
     pending: deque = deque()
-    for batch in batched(records, BATCH):
-        pending.append(pool.apply_async(_score_batch, (list(batch),)))  # type: ignore[attr-defined]
-        if len(pending) >= 2 * jobs:
+    for batch in batches:
+        pending.append(pool.apply_async(_run_batch, (batch,)))
+        if len(pending) >= IN_FLIGHT * jobs:
             yield pending.popleft().get()
     while pending:
         yield pending.popleft().get()
 
 
 def _drain(
-    results: Iterator[list[ScoredCall]], summary: Summary, emit: _Emitter, progress: _Progress
+    chunks: Iterator[Chunk], summary: Summary, inputs: Inputs, progress: Progress, out: IO[str]
 ) -> None:
-    for batch in results:
-        for scored in batch:
-            if scored.error is not None:
-                click.echo(f"{scored.source}: skipped: {scored.error}", err=True)
-            else:
-                emit.write(scored)
-            summary.add(scored)
-        progress.update(summary.calls + summary.skipped)
+    for chunk in chunks:
+        if chunk.errors:
+            progress.clear()
+            click.echo("\n".join(chunk.errors), err=True)
+        out.write(chunk.out)
+        summary.merge(chunk.summary)
+        progress.update(inputs.position(), summary.calls + summary.skipped)
 
 
-class _Emitter:
-    """Writes each scored call in the chosen format as soon as it is ready."""
-
-    AREAS = ("AP", "PR", "CT", "ET", "EM", "overall")
-
-    def __init__(self, fmt: str) -> None:
-        self.fmt = fmt
-        self._csv = csv.writer(sys.stdout) if fmt == "csv" else None
-        if self._csv is not None:
-            self._csv.writerow(["id", "source", "lang", "replies", *self.AREAS, "codes"])
-        elif fmt == "table":
-            click.echo(
-                f"{'id':<28} {'replies':>7} " + " ".join(f"{a:>7}" for a in self.AREAS) + "  codes"
-            )
-
-    def write(self, scored: ScoredCall) -> None:
-        assert scored.scores is not None
-        areas = scored.scores.to_json()
-        codes = " ".join(sorted({f.code for f in scored.findings}))
-        if self.fmt == "jsonl":
-            click.echo(json.dumps(scored.to_json(), ensure_ascii=False))
-        elif self._csv is not None:
-            self._csv.writerow(
-                [
-                    scored.id,
-                    scored.source,
-                    scored.lang,
-                    scored.replies,
-                    *(areas[a] for a in self.AREAS),
-                    codes,
-                ]
-            )
-        else:
-            click.echo(
-                f"{scored.id[:28]:<28} {scored.replies:>7} "
-                + " ".join(f"{areas[a]:>7}" for a in self.AREAS)
-                + f"  {codes}"
-            )
-
-    def finish(self, summary: Summary) -> None:
-        if self.fmt != "table":
-            return
-        click.echo(f"\n{summary.calls} calls, {summary.replies} replies, {summary.skipped} skipped")
-        for code, n in summary.by_rule.most_common():
-            click.echo(f"  {code}  {n}")
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
 
 
-class _Progress:
-    """A count of calls on stderr while a terminal watches; nothing when piped."""
+def _most(item: tuple[str, int]) -> tuple[int, str]:
+    """Most frequent first, ties by code, so the order never depends on the input's order."""
+    return -item[1], item[0]
 
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self._shown = False
 
-    def update(self, n: int) -> None:
-        if self.enabled:
-            click.echo(f"\rscored {n} calls", err=True, nl=False)
-            self._shown = True
-
-    def done(self) -> None:
-        if self._shown:
-            click.echo(err=True)
+def _codes(value: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in value.split(",") if part.strip())
