@@ -114,9 +114,12 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class ScoreLine:
-    """One reason a score moved: a finding's cost or a good move's credit."""
+    """One reason a score moved: a finding's cost, a good move's credit, or a cap.
 
-    area: Area
+    ``area`` is None for a line about the overall score (an outcome cap).
+    """
+
+    area: Area | None
     points: int  # negative for a loss
     reason: str
     code: str = ""

@@ -43,7 +43,7 @@ class SessionResult:
             "transcript": [{"speaker": s, "text": text} for s, text in self.transcript],
             "score_lines": [
                 {
-                    "area": ln.area.value,
+                    "area": ln.area.value if ln.area else "overall",
                     "points": ln.points,
                     "reason": ln.reason,
                     "code": ln.code,

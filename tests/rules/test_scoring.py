@@ -179,3 +179,21 @@ def test_area_weights_shape_the_overall() -> None:
 def test_a_call_with_no_replies_scores_nothing() -> None:
     s = scored(call(outcome="abandoned", policy=Policy(), elements=ALL))
     assert s.overall == 0 and set(s.areas.values()) == {0}
+
+
+def test_a_call_the_customer_hung_up_on_is_capped_and_the_cap_is_explained() -> None:
+    good = model_call()
+    lost = replace(good, outcome="hung_up", close_turn=None)
+    capped = scored(lost)
+    assert scored(good).overall == 100
+    assert capped.overall == 40
+    cap_lines = [line for line in capped.lines if line.area is None]
+    assert len(cap_lines) == 1 and cap_lines[0].points < 0
+    assert "挂断" in cap_lines[0].reason
+
+
+def test_outcome_caps_come_from_the_rulebook(tmp_path: Path) -> None:
+    path = tmp_path / "book.yaml"
+    path.write_text("version: 1\noutcome_caps:\n  hung_up: 60\n", encoding="utf-8")
+    lost = replace(model_call(), outcome="hung_up", close_turn=None)
+    assert scored(lost, Rulebook.load(path)).overall == 60

@@ -25,7 +25,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from hotseat.conversation import Area, Severity
+from hotseat.conversation import Area, Outcome, Severity
 from hotseat.language.lexicon import CATEGORIES
 from hotseat.moves import Lang
 from hotseat.rules.phrases import PhraseKind
@@ -64,6 +64,10 @@ class RulebookFile(_Strict):
     )
     areas: dict[Area, Annotated[float, Field(ge=0)]] = Field(
         default_factory=dict, description="Weight of each area in the overall score."
+    )
+    outcome_caps: dict[Outcome, Annotated[int, Field(ge=0, le=100)]] = Field(
+        default_factory=dict,
+        description="The highest overall score a call can have when it ends this way.",
     )
     lexicon: dict[Lang, dict[Annotated[str, Field(pattern=r"^[a-z_]+$")], list[Phrase]]] = Field(
         default_factory=dict, description="Extra analyzer phrases per language and category."
@@ -142,6 +146,7 @@ class Rulebook:
     settings: Mapping[str, RuleConfig]
     credits: Mapping[str, int]
     areas: Mapping[Area, float]
+    outcome_caps: Mapping[Outcome, int]
     lexicon: Mapping[Lang, Mapping[str, tuple[str, ...]]]
     phrases: Mapping[Lang, Mapping[PhraseKind, tuple[str, ...]]]
     layers: tuple[Layer, ...]
@@ -210,6 +215,7 @@ class Rulebook:
             settings=MappingProxyType(settings),
             credits=MappingProxyType({**self.credits, **file.credits}),
             areas=MappingProxyType({**self.areas, **file.areas}),
+            outcome_caps=MappingProxyType({**self.outcome_caps, **file.outcome_caps}),
             lexicon=_extend(self.lexicon, file.lexicon),
             phrases=_extend(self.phrases, file.phrases),
             layers=(*self.layers, Layer(tuple(file.select), tuple(file.ignore)))
@@ -354,6 +360,7 @@ def _default() -> Rulebook:
         ),
         credits=MappingProxyType({}),
         areas=MappingProxyType(dict.fromkeys(Area, 1.0)),
+        outcome_caps=MappingProxyType({}),
         lexicon=MappingProxyType({}),
         phrases=MappingProxyType({}),
         layers=(),

@@ -104,4 +104,12 @@ def score(call: Call, findings: Sequence[Finding], rulebook: Rulebook | None = N
             lines.append(ScoreLine(area, areas[area] - raw, reason))
     total = sum(rb.areas.get(a, 1.0) for a in AREAS)
     overall = round(sum(rb.areas.get(a, 1.0) * areas[a] for a in AREAS) / total) if total else 0
-    return Scores(areas, overall, tuple(line for lines in by_area.values() for line in lines))
+    lines = [line for area_lines in by_area.values() for line in area_lines]
+    cap = rb.outcome_caps.get(call.outcome) if call.outcome else None
+    if cap is not None and overall > cap:
+        # Losing the customer is the failure the whole call is judged by (seed 000: "do not
+        # be the reason a customer becomes angrier"); good moves before it don't outweigh it.
+        reason = words.labels[f"cap_{call.outcome}"]
+        lines.append(ScoreLine(None, cap - overall, reason))
+        overall = cap
+    return Scores(areas, overall, tuple(lines))

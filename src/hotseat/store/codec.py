@@ -30,7 +30,7 @@ def result_from_json(d: dict[str, Any]) -> SessionResult:
     scores = d["scores"]
     lines = tuple(
         ScoreLine(
-            area=Area(ln["area"]),
+            area=None if ln["area"] == "overall" else Area(ln["area"]),
             points=int(ln["points"]),
             reason=str(ln["reason"]),
             code=str(ln.get("code", "")),
