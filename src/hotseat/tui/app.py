@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import asyncio
 import random
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import SimpleCommand
+from textual.screen import Screen
 
 from hotseat.i18n import t, ui_lang
 from hotseat.tui.catalog import Sources, default_cache
@@ -171,6 +173,12 @@ class HotseatApp(App[None]):
         error = save_remembered(self.settings_path, self.remembered)
         if error:
             self.notify(error, title=t("tui.settings_failed", self.lang), severity="warning")
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's own entries, minus its theme picker: ours toggles and is remembered."""
+        return (
+            c for c in super().get_system_commands(screen) if c.callback != self.action_change_theme
+        )
 
     def palette_commands(self) -> list[SimpleCommand]:
         """Commands offered on every screen."""
