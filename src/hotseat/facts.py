@@ -8,9 +8,12 @@ single pass per reply.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import ahocorasick
 
 from hotseat.language import normalize
+from hotseat.moves import Move, Span
 from hotseat.scenario.model import Fact
 
 
@@ -26,16 +29,23 @@ class FactIndex:
                 if key:
                     phrases.setdefault(key, set()).add(fact.id)
         for key, ids in phrases.items():
-            self._automaton.add_word(key, frozenset(ids))
+            self._automaton.add_word(key, (len(key), frozenset(ids)))
         self._empty = not phrases
         if not self._empty:
             self._automaton.make_automaton()
 
-    def asked(self, text: str) -> frozenset[str]:
-        """Ids of the facts whose ask phrases occur in the reply."""
+    def asked(self, text: str, quoted: Sequence[Span | Move] = ()) -> frozenset[str]:
+        """Ids of the facts whose ask phrases occur in the reply, outside ``quoted`` spans.
+
+        A phrase inside the trainee's summary of what the customer said ("您是要…")
+        restates the answer rather than asking for it.
+        """
         if self._empty or not text:
             return frozenset()
+        norm = normalize(text)
         found: set[str] = set()
-        for _end, ids in self._automaton.iter(normalize(text).text):
-            found.update(ids)
+        for end, (length, ids) in self._automaton.iter(norm.text):
+            start, stop = norm.to_original(end - length + 1, end + 1)
+            if not any(q.start <= start and stop <= q.end for q in quoted):
+                found.update(ids)
         return frozenset(found)

@@ -155,7 +155,8 @@ class Customer:
             mem.summarized = True
 
         answered: list[str] = []
-        if reaction not in HOSTILE and not was_venting and heard.asked:
+        answering = reaction not in HOSTILE and reaction is not Reaction.CLOSE
+        if answering and not was_venting and heard.asked:
             limit = 1 if reaction is Reaction.INTERROGATION else 2
             answered = sorted(heard.asked, key=self._fact_order)[:limit]
             delta -= FACT_ANSWERED_FALL * self.persona.calming

@@ -143,7 +143,7 @@ class Session:
             text=text,
             analysis=analysis,
             venting=venting,
-            asked=self._facts.asked(text),
+            asked=self._facts.asked(text, analysis.of(MoveKind.SUMMARY)),
             customer_before=self.transcript[-1].text,
             seconds=seconds,
         )
