@@ -48,6 +48,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "stepped_out_note": ("The trainee stepped out of the drill.", "学员中途退出了演练。"),
     "no_sessions": ("No calls recorded yet.", "还没有通话记录。"),
     "next": ("Practise next", "建议下一个练习"),
+    "practise": ("Practise this", "开始练习"),
+    "all_mastered": (
+        "Every scenario mastered: try another language or mode.",
+        "所有场景都已掌握，可以换一种语言或模式再练。",
+    ),
     "members": ("Members", "成员"),
     "quote": ("Words", "原话"),
     "severity": ("Severity", "严重程度"),
