@@ -38,18 +38,18 @@ def _joins_before(text: str, start: int) -> bool:
     """Whether the text before ``start`` continues the same English word (or contraction)."""
     prev = text[start - 1]
     if prev == "'":
-        return start >= 2 and _is_word_char(text[start - 2])
-    if prev.isdigit() and text[start].isalpha():
-        return False  # "5pm", "24hrs": a unit glued to its number
-    return _is_word_char(prev)
+        return start >= 2 and text[start - 2].isascii() and text[start - 2].isalnum()
+    if not prev.isascii() or not prev.isalnum():
+        return False
+    return not (prev.isdigit() and text[start].isalpha())  # "5pm", "24hrs": a unit and its number
 
 
 def _joins_after(text: str, end: int) -> bool:
     """Whether the text from ``end`` continues the same English word (you're is not you)."""
     nxt = text[end]
     if nxt == "'":
-        return end + 1 < len(text) and _is_word_char(text[end + 1])
-    return _is_word_char(nxt)
+        return end + 1 < len(text) and text[end + 1].isascii() and text[end + 1].isalnum()
+    return nxt.isascii() and nxt.isalnum()
 
 
 class Matcher:
@@ -89,19 +89,28 @@ class Matcher:
         if not self.size:
             return []
         hits: list[Hit] = []
+        append = hits.append
+        new = tuple.__new__
         n = len(text)
         pos = 0
         while pos < n:
             resume = n
-            for last, value in self._automaton.iter_long(text, pos):
-                length, mask, hours, per_unit, word_start, word_end = value
+            for last, (
+                length,
+                mask,
+                hours,
+                per_unit,
+                word_start,
+                word_end,
+            ) in self._automaton.iter_long(text, pos):
                 start = last + 1 - length
-                if (word_start and start > 0 and _joins_before(text, start)) or (
-                    word_end and last + 1 < n and _joins_after(text, last + 1)
+                end = last + 1
+                if (word_start and start and _joins_before(text, start)) or (
+                    word_end and end < n and _joins_after(text, end)
                 ):
                     resume = start + 1
                     break
-                hits.append(Hit(start, last + 1, mask, hours, per_unit))
+                append(new(Hit, (start, end, mask, hours, per_unit)))
             pos = resume
         return hits
 

@@ -9,7 +9,6 @@ character it came from.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
 
 import opencc
@@ -77,7 +76,6 @@ def _traditional() -> tuple[frozenset[str], dict[int, str]]:
     return frozenset(chr(cp) for cp in table), table
 
 
-@dataclass(frozen=True, slots=True)
 class Normalized:
     """A folded reply plus the way back to the original.
 
@@ -85,9 +83,15 @@ class Normalized:
     character it came from; ``None`` means the two texts align one to one.
     """
 
-    text: str
-    original: str
-    origin: tuple[int, ...] | None = None
+    __slots__ = ("origin", "original", "text")
+
+    def __init__(self, text: str, original: str, origin: tuple[int, ...] | None = None) -> None:
+        self.text = text
+        self.original = original
+        self.origin = origin
+
+    def __repr__(self) -> str:
+        return f"Normalized(text={self.text!r}, original={self.original!r})"
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of ``text`` onto ``original`` (end exclusive)."""

@@ -4,62 +4,82 @@ Moves are decided clause by clause (a negation reaches to the end of its
 clause, a commitment is counted once per clause) and questions sentence by
 sentence, so this cut is the skeleton every later rule hangs on. Quotes are
 found first because a customer's words quoted back ("您说'今天必须退'") may
-contain punctuation that must not split the agent's sentence.
+contain punctuation that must not split the agent's sentence, and nothing
+inside them is the agent's own move.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-# Sentence ends; "." only when it is not a decimal point.
-_TERMINAL = frozenset("。!?;\n")
+from hotseat.language.matcher import Hit
+from hotseat.language.tags import CONJ
+
+# Separators: punctuation runs (and, in Chinese, spaces); a spaced dash in English.
+# A "." between digits is a decimal point, not a separator; that is checked by hand
+# because a look-around in this pattern would slow every reply down.
 _SEPARATORS = {
-    "zh": re.compile(r"[,、:;。!?\n\r\t ~]+|(?<!\d)\.+|\.+(?!\d)|…+|[—–]+|\s-+\s"),
-    "en": re.compile(r"[,、:;。!?\n\r\t]+|(?<!\d)\.+|\.+(?!\d)|…+|[—–]+|\s-+\s"),
+    "zh": re.compile(r"[,、:;。!?\n\r\t .…—–~]+"),
+    "en": re.compile(r"[,、:;。!?\n\r\t.…—–~]+| -+ "),
 }
-_PAIRED_QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』", "《": "》"}
-_QUOTE_CHARS = frozenset("'\"“「『《")
+# The terminator a one-character separator gives its sentence.
+_TERM_OF = {"?": "?", "。": ".", "!": ".", ";": ".", "\n": ".", ".": "."}
+_TERMINAL = re.compile(r"[。!;\n]|(?<!\.)\.(?!\.)")
+_QUOTE = re.compile("[\"'“「『《]")
+_PAIRED = {'"': '"', "“": "”", "「": "」", "『": "』", "《": "》"}
 
 
-@dataclass(slots=True)
 class Clause:
-    """A stretch between separators; ``sentence`` indexes ``Segments.sentences``."""
+    """A stretch between separators, with the lexicon hits that fall inside it and the
+    OR of their category masks."""
 
-    start: int
-    end: int
-    sentence: int
+    __slots__ = ("end", "hits", "mask", "sentence", "start")
+
+    def __init__(self, start: int, end: int, sentence: int) -> None:
+        self.start = start
+        self.end = end
+        self.sentence = sentence
+        self.hits: list[Hit] = []
+        self.mask = 0
 
 
-@dataclass(slots=True)
 class Sentence:
-    """A run of clauses with its terminator: "?" asks, "." states, "" was left open."""
+    """A run of clauses with its terminator: "?" asks, "." states, "" was left open;
+    ``first`` and ``last`` index its first and last clause."""
 
-    start: int
-    end: int
-    term: str
-    first: int  # index of its first clause
-    last: int  # index of its last clause (inclusive)
+    __slots__ = ("end", "first", "last", "term")
 
-
-@dataclass(slots=True)
-class Segments:
-    clauses: list[Clause]
-    sentences: list[Sentence]
-    quotes: list[tuple[int, int]]
+    def __init__(self, end: int, term: str, first: int, last: int) -> None:
+        self.end = end
+        self.term = term
+        self.first = first
+        self.last = last
 
 
 def _wordy(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
-def _single_quotes(text: str) -> list[tuple[int, int]]:
-    """English-style 'quotes', told apart from apostrophes in you're and boxes'."""
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted material, quote marks included.
+
+    Paired marks (“…”, 「…」, "…") quote; a single ' opens a quote only after a
+    non-letter and closes only before one, so you're and boxes' stay words.
+    """
     regions: list[tuple[int, int]] = []
+    covered = -1
     opened = -1
     n = len(text)
-    for i, char in enumerate(text):
+    for m in _QUOTE.finditer(text):
+        i = m.start()
+        if i < covered:
+            continue
+        char = text[i]
         if char != "'":
+            j = text.find(_PAIRED[char], i + 1)
+            if j > i + 1:
+                regions.append((i, j + 1))
+                covered = j + 1
             continue
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < n else " "
@@ -68,75 +88,89 @@ def _single_quotes(text: str) -> list[tuple[int, int]]:
                 opened = i
         elif not _wordy(after) and not before.isspace():
             regions.append((opened, i + 1))
+            covered = i + 1
             opened = -1
     return regions
 
 
-def find_quotes(text: str) -> list[tuple[int, int]]:
-    """Spans of quoted material, quote marks included."""
-    if _QUOTE_CHARS.isdisjoint(text):
-        return []
-    regions: list[tuple[int, int]] = []
-    i = 0
-    n = len(text)
-    while i < n:
-        closer = _PAIRED_QUOTES.get(text[i])
-        if closer is not None:
-            j = text.find(closer, i + 1)
-            if j > i + 1:
-                regions.append((i, j + 1))
-                i = j + 1
-                continue
-        i += 1
-    if "'" in text:
-        regions.extend(r for r in _single_quotes(text) if not _inside(r[0], regions))
-        regions.sort()
-    return regions
-
-
 def _inside(pos: int, regions: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in regions)
+    return any(start <= pos < end for start, end in regions)
 
 
-def segment(text: str, lang: str, extra_cuts: list[int]) -> Segments:
-    """Sentences and clauses of a folded reply; ``extra_cuts`` start new clauses (conjunctions)."""
-    quotes = find_quotes(text)
+def _cuts(text: str, lang: str, hits: list[Hit], quotes: list[tuple[int, int]]) -> list:
+    """(start, end, terminator) of every separator, plus a zero-width cut before each
+    conjunction ("but", 但是) so it opens a clause of its own."""
     cuts: list[tuple[int, int, str]] = []
+    n = len(text)
     for m in _SEPARATORS[lang].finditer(text):
-        if quotes and _inside(m.start(), quotes):
+        start = m.start()
+        if quotes and _inside(start, quotes):
             continue
         sep = m.group()
-        term = "?" if "?" in sep else ("." if (sep == "." or not _TERMINAL.isdisjoint(sep)) else "")
-        cuts.append((m.start(), m.end(), term))
-    for pos in extra_cuts:
-        cuts.append((pos, pos, ""))
-    cuts.sort()
+        end = m.end()
+        if end - start == 1:
+            if (
+                sep == "."
+                and start > 0
+                and end < n
+                and text[start - 1].isdigit()
+                and text[end].isdigit()
+            ):
+                continue  # 183.6元: a decimal point
+            term = _TERM_OF.get(sep, "")
+        elif "?" in sep:
+            term = "?"
+        else:
+            term = "." if _TERMINAL.search(sep) else ""
+        cuts.append((start, end, term))
+    conj = [(h.start, h.start, "") for h in hits if h.mask & CONJ]
+    if conj:
+        cuts.extend(conj)
+        cuts.sort()
+    return cuts
 
+
+def segment(
+    text: str, lang: str, hits: list[Hit]
+) -> tuple[list[Clause], list[Sentence], list[tuple[int, int]]]:
+    """Clauses (each holding its hits), sentences, and quoted spans of a folded reply.
+
+    A clause gets the hits that start inside it; hits inside quotes are the
+    customer's words and belong to no clause.
+    """
+    quotes = find_quotes(text) if _QUOTE.search(text) else []
+    n = len(text)
+    cuts = _cuts(text, lang, hits, quotes)
+    cuts.append((n, n, ""))
     clauses: list[Clause] = []
     sentences: list[Sentence] = []
-    pos = 0
-    sent_start = 0
-    first_clause = 0
-
-    def close_clause(end: int) -> None:
-        s, e = pos, end
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            clauses.append(Clause(s, e, len(sentences)))
-
+    pos = first = h = 0
+    n_hits = len(hits)
     for start, end, term in cuts:
         if start < pos:
             continue
-        close_clause(start)
+        if start > pos:
+            piece = text[pos:start]
+            stripped = piece.strip()
+            if stripped:
+                lead = pos + len(piece) - len(piece.lstrip())
+                tail = lead + len(stripped)
+                clause = Clause(lead, tail, len(sentences))
+                own = clause.hits
+                mask = 0
+                while h < n_hits:
+                    hit = hits[h]
+                    at = hit[0]
+                    if at >= tail:
+                        break
+                    h += 1
+                    if at >= lead and not (quotes and _inside(at, quotes)):
+                        own.append(hit)
+                        mask |= hit[2]
+                clause.mask = mask
+                clauses.append(clause)
         pos = end
-        if term and len(clauses) > first_clause:
-            sentences.append(Sentence(sent_start, end, term, first_clause, len(clauses) - 1))
-            first_clause = len(clauses)
-            sent_start = end
-    close_clause(len(text))
-    if len(clauses) > first_clause:
-        sentences.append(Sentence(sent_start, len(text), "", first_clause, len(clauses) - 1))
-    return Segments(clauses, sentences, quotes)
+        if (term or start == n) and len(clauses) > first:
+            sentences.append(Sentence(end, term, first, len(clauses) - 1))
+            first = len(clauses)
+    return clauses, sentences, quotes

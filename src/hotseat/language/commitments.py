@@ -1,0 +1,282 @@
+"""Decide which clauses commit the agent (promises), which decline (refusals), and their flags.
+
+The trainers' rule is "commit appropriately, never over-promise", so the
+analyzer must tell a real commitment from its look-alikes: a negated one
+(没办法跟您保证一定今天到账 — the negation reaches every word after it in the
+clause), a hedge that commits to nothing (也许能退, the refund should show up),
+a step inside this call (我先帮您查一下, let me check), a report of what is
+already done (已经提交了, I've raised a ticket) and a purpose (为了…, so that I
+can...). A try (尽量, I'll try) still commits, without a guarantee.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from hotseat.language.matcher import Hit
+from hotseat.language.segment import Clause, Sentence
+from hotseat.language.tags import (
+    ACTION,
+    AGENT,
+    BENEFACTIVE,
+    COMMIT,
+    COMMIT_VERB,
+    COMPENSATION,
+    DEADLINE,
+    DONE,
+    FUTURE,
+    GLUE,
+    GUARANTEE,
+    IN_CALL,
+    INQUIRY,
+    NEG_COMMIT,
+    NEGATOR,
+    PRECURSOR,
+    PURPOSE,
+    REFUSAL,
+    TRY,
+)
+
+# What a negator must reach to decline a commitment ("I can't promise", 不能退).
+_NEGATABLE = COMMIT_VERB | ACTION | COMMIT | GUARANTEE | COMPENSATION
+_ZH_SOFT_ENDINGS = "啊呀喔哦啦"
+
+
+class Flags:
+    """The flags a promise carries; ``hours`` is the time it names, if any."""
+
+    __slots__ = ("compensation", "deadline", "guarantee", "hours")
+
+    def __init__(self) -> None:
+        self.guarantee = False
+        self.deadline = False
+        self.compensation = False
+        self.hours: float | None = None
+
+
+def head(text: str, clause: Clause) -> Hit | None:
+    """The hit a clause opens with, past conjunctions and particles; None if words come first."""
+    pos = clause.start
+    for hit in clause.hits:
+        if text[pos : hit.start].strip():
+            return None
+        if not hit.mask & GLUE:
+            return hit
+        pos = hit.end
+    return None
+
+
+def negation_start(clause: Clause) -> int | None:
+    """Where a refusal or a negated commitment begins in the clause, if it has one."""
+    hits = clause.hits
+    for k, hit in enumerate(hits):
+        if hit.mask & REFUSAL:
+            return hit.start
+        if hit.mask & NEGATOR:
+            for later in hits[k + 1 :]:
+                if later.mask & _NEGATABLE:
+                    return hit.start
+    return None
+
+
+class Commitments:
+    """Commitment rules for one language."""
+
+    def __init__(self, lang: str, numbers: Mapping[str, int]) -> None:
+        self.zh = lang == "zh"
+        self.numbers = numbers
+
+    # ------------------------------------------------------------- deciding
+
+    def opens_purpose(self, text: str, clause: Clause) -> bool:
+        """A clause that opens with 为了 / so that / to ...: an intention, not a commitment."""
+        if not self.zh and text.startswith("to ", clause.start):
+            return True
+        if not clause.mask & PURPOSE:
+            return False
+        first = head(text, clause)
+        return first is not None and bool(first.mask & PURPOSE)
+
+    def commits(
+        self, text: str, clause: Clause, previous: Clause | None, prev_promise: bool
+    ) -> bool:
+        """Whether a clause (already cleared of questions, summaries, hedges...) commits."""
+        if self.zh:
+            return not _reported_done(text, clause) and _commits_zh(text, clause)
+        if _commits_en(text, clause):
+            return True
+        # "I'll chase it up and ring you back": the verb after "and" shares the commitment
+        if prev_promise and previous is not None and previous.sentence == clause.sentence:
+            first = head(text, clause)
+            return first is not None and bool(first.mask & ACTION)
+        return False
+
+    # ---------------------------------------------------------------- flags
+
+    def set_flags(self, text: str, flags: Flags, hits: list[Hit]) -> None:
+        """Raise the flags the hits name; the latest time wins ("明天下午五点前" is tomorrow)."""
+        for hit in hits:
+            mask = hit.mask
+            if mask & GUARANTEE:
+                flags.guarantee = True
+            if mask & COMPENSATION:
+                flags.compensation = True
+            if mask & DEADLINE:
+                hours = self._hours(text, hit)
+                if hit.per_unit and hours is None:
+                    continue  # 天 with no number before it names no time
+                flags.deadline = True
+                if hours is not None and (flags.hours is None or hours > flags.hours):
+                    flags.hours = hours
+
+    def attach(
+        self,
+        text: str,
+        flag_only: list[int],
+        clauses: list[Clause],
+        sentences: list[Sentence],
+        promises: list[Flags | None],
+    ) -> None:
+        """Give a bare "明天就到账" / "百分之百没问题" / "Definitely not." to the promise it
+        elaborates: the nearest one in its sentence, or the one before a one-clause sentence."""
+        for k in flag_only:
+            sent = sentences[clauses[k].sentence]
+            target = _nearest(promises, range(k - 1, sent.first - 1, -1))
+            if target is None:
+                target = _nearest(promises, range(k + 1, sent.last + 1))
+            if target is None and sent.first == sent.last:
+                target = _nearest(promises, range(k - 1, -1, -1))
+            if target is not None:
+                self.set_flags(text, target, clauses[k].hits)
+
+    def _hours(self, text: str, hit: Hit) -> float | None:
+        if hit.hours is None or not hit.per_unit:
+            return hit.hours
+        count = self._number_before(text, hit.start)
+        return None if count is None else count * hit.hours
+
+    def _number_before(self, text: str, pos: int) -> int | None:
+        """The number spelled just before a time unit ("24" 小时, "three" days, 三个工作日)."""
+        i = pos
+        while i > 0 and text[i - 1] in " 个個":
+            i -= 1
+        j = i
+        while j > 0 and text[j - 1].isdigit():
+            j -= 1
+        if j < i:
+            return int(text[j:i]) if text[j:i].isascii() else None
+        while j > 0 and text[j - 1] in self.numbers:
+            j -= 1
+        if j < i:
+            return self._spelled_number(text[j:i])
+        word_start = text.rfind(" ", 0, i) + 1
+        return self.numbers.get(text[word_start:i])
+
+    def _spelled_number(self, chars: str) -> int | None:
+        """A number in single-character numerals (三, 十, 二十四), as Chinese spells it."""
+        if len(chars) == 1:
+            return self.numbers.get(chars)
+        total = digit = 0
+        for char in chars:
+            value = self.numbers[char]
+            if value == 10:
+                total += (digit or 1) * 10
+                digit = 0
+            else:
+                digit = value
+        return total + digit
+
+
+def _nearest(promises: list[Flags | None], order: range) -> Flags | None:
+    for j in order:
+        if promises[j] is not None:
+            return promises[j]
+    return None
+
+
+def _reported_done(text: str, clause: Clause) -> bool:
+    """已经/已 or a clause-final 了 report what was done, unless a 会 follows
+    (已经收的费用也会退还 still commits)."""
+    hits = clause.hits
+    done_at = -1
+    if clause.mask & DONE:
+        done_at = next(h.start for h in hits if h.mask & DONE)
+    else:
+        end = clause.end
+        while end > clause.start and text[end - 1] in _ZH_SOFT_ENDINGS:
+            end -= 1
+        if text[end - 1 : end] != "了":
+            return False
+        done_at = clause.start
+    return not any(h.mask & (FUTURE | NEG_COMMIT) and h.start > done_at for h in hits)
+
+
+def _commits_zh(text: str, clause: Clause) -> bool:
+    """A Chinese clause commits when the agent speaks in the future (我们会…), when a
+    committing word precedes a benefactive or a refund (明天会给您…, 款项会退回), or when
+    a verb of service has a committing word before it (马上取消, 帮您提交)."""
+    hits = clause.hits
+    if clause.mask & NEG_COMMIT:
+        return True
+    agent = committed = False
+    for hit in hits:
+        mask = hit.mask
+        if mask & FUTURE and agent and text[hit.end : clause.end].strip():
+            return True
+        if committed and mask & (BENEFACTIVE | COMPENSATION):
+            return True
+        if mask & AGENT:
+            agent = True
+        if mask & (FUTURE | TRY | GUARANTEE | DEADLINE) or (
+            mask & COMMIT and not mask & BENEFACTIVE
+        ):
+            committed = True
+    if not clause.mask & ACTION:
+        return False
+    trigger = False
+    for k, hit in enumerate(hits):
+        mask = hit.mask
+        if mask & ACTION:
+            if text[hit.end : hit.end + 1] == "了" and not trigger:
+                continue  # 我给您登记了: reported as done
+            if trigger or mask & (COMMIT | TRY):
+                return True
+            # a benefactive right after the verb (赔给您, 退返畀你)
+            nxt = hits[k + 1] if k + 1 < len(hits) else None
+            if nxt is not None and nxt.start == hit.end and nxt.mask & COMMIT:
+                return True
+        if mask & (COMMIT | TRY | AGENT | GUARANTEE | DEADLINE | PRECURSOR):
+            trigger = True
+        if mask & DONE:
+            trigger = False
+    return False
+
+
+def _commits_en(text: str, clause: Clause) -> bool:
+    """An English clause commits with a future form (will, I'll, going to) or a try before a
+    verb, unless that verb is a step in this call (I'll need to check, I'm going to pull up);
+    "let me" commits only before a verb of service (let me get that refunded)."""
+    if clause.mask & NEG_COMMIT:
+        return True
+    hits = clause.hits
+    for k, hit in enumerate(hits):
+        mask = hit.mask
+        if not mask & (COMMIT | TRY | PRECURSOR):
+            continue
+        nxt = hits[k + 1] if k + 1 < len(hits) else None
+        if nxt is not None and nxt.mask & (IN_CALL | INQUIRY) and not nxt.mask & ACTION:
+            return False
+        if mask & PRECURSOR and not mask & (COMMIT | TRY):
+            if any(h.mask & ACTION for h in hits[k + 1 :]):
+                return True
+            continue
+        rest = text[hit.end : clause.end].lstrip()
+        if not rest:
+            continue
+        if rest.startswith("be ") or rest == "be":
+            # "it'll be refunded" commits; "it'll be in your account tomorrow" elaborates
+            if clause.mask & (ACTION | GUARANTEE):
+                return True
+            continue
+        return True
+    return False

@@ -1,0 +1,200 @@
+"""Count the questions in a reply by their form, with or without a question mark.
+
+Trainees type fast: "你上次什么时候打的 谁接的" and "when did you last call who
+did you speak to" are several questions with no "?" at all, while "请提供订单号"
+and "please send me your number" are requests, not questions. So a question
+is counted from its form (吗, 对吧, 什么, 有没有; do you..., what did...) and the
+sentence's end decides how much a form counts: after "?" every form asks, in
+a statement only the unmistakable ones (吗, a tag, "Could you..." at the head)
+do, and a restatement ending in a tag check (…对吧? / ..., is that right?) is
+one question however many question words the restated content holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from hotseat.language.segment import Clause, Sentence
+from hotseat.language.tags import CONTINUER, INDIRECT, Q_LEAD, Q_TAG, Q_WORD
+
+# Sentence-final particles stripped before looking for 吗/呢 at a clause's end.
+_TRAILING_PARTICLES = "啊呀啦喔哦嘛哈吖了"
+# 么 ends 什么, 怎么, 这么...: only a bare 么 asks.
+_NOT_PARTICLE_MO = ("什", "怎", "这", "那", "多")
+# Words that may sit between a wh-word and its auxiliary even in a statement: "how much is".
+_WH_MODIFIERS = frozenset({"much", "many", "long", "often", "far", "soon", "old"})
+# Auxiliaries that open a question even without a pronoun after them: "is data roaming on".
+_BARE_AUX = frozenset({"is", "are", "was", "were", "does", "did"})
+_TOKEN_EDGES = "\"'()[]-"
+
+
+class QuestionCounter:
+    """Question forms for one language; English reads token sets from the lexicon."""
+
+    def __init__(self, lang: str, words: Mapping[str, frozenset[str]]) -> None:
+        self.zh = lang == "zh"
+        self.wh = words.get("wh", frozenset())
+        self.wh_aux = words.get("wh_aux", frozenset())
+        self.aux = words.get("aux", frozenset())
+        self.subject = words.get("subject", frozenset())
+        self.lead = words.get("lead", frozenset())
+
+    # --------------------------------------------------------------- Chinese
+
+    @staticmethod
+    def zh_forms(text: str, clause: Clause) -> tuple[int, int]:
+        """(strong, weak) forms in a Chinese clause: 吗, a tag or 请问 ask anywhere;
+        什么 / 有没有 / a final 呢 only where the sentence does not end in "。"."""
+        mask = clause.mask
+        if mask & CONTINUER:
+            return 0, 0  # 然后呢 invites the customer to go on
+        strong = 1 if mask & (Q_TAG | Q_LEAD) else 0
+        end = clause.end
+        while end > clause.start + 1 and text[end - 1] in _TRAILING_PARTICLES:
+            end -= 1
+        last = text[end - 1]
+        if last == "吗":
+            strong = 1
+        weak = 0
+        if mask & Q_WORD:
+            for hit in clause.hits:
+                if hit.mask & INDIRECT:
+                    break  # 弄清楚是谁开的: the question word is embedded
+                if hit.mask & Q_WORD:
+                    weak = 1
+                    break
+        if last in "呢咩" or (last == "么" and text[end - 2 : end - 1] not in _NOT_PARTICLE_MO):
+            weak = 1
+        return strong, weak
+
+    # --------------------------------------------------------------- English
+
+    def _form_at(self, tokens: list[str], i: int, gap: int) -> int:
+        """If an interrogative form starts at token ``i``, the index just past it, else 0.
+
+        Forms: a wh-contraction (what's); a wh-word with an auxiliary at most
+        ``gap`` words later (what plan are you...) and no subject before it
+        (what you'd like is... states); an auxiliary before a subject (do you, is that).
+        """
+        tok = tokens[i]
+        n = len(tokens)
+        if tok in self.wh_aux:
+            return i + 1
+        if tok in self.wh:
+            for k in range(i + 1, min(i + 2 + max(gap, 1), n)):
+                word = tokens[k]
+                if word in self.subject:
+                    return 0
+                if word in self.aux:
+                    return k + 2 if k + 1 < n and tokens[k + 1] in self.subject else k + 1
+                if gap == 0 and word not in _WH_MODIFIERS:
+                    return 0
+            return 0
+        if tok in self.aux and i + 1 < n and tokens[i + 1] in self.subject:
+            return i + 2
+        return 0
+
+    def en_forms(self, text: str, clause: Clause, term: str, first: bool) -> int:
+        """Interrogative forms in an English clause.
+
+        A statement ("." sentence) asks only if its first clause opens with a
+        form; a sentence that ends with "?" or runs on unpunctuated counts every
+        form in it ("when did you last call who did you speak to...").
+        """
+        if term == "." and not first:
+            return 0
+        words = text[clause.start : clause.end]
+        raw = words.split(None, 8) if term == "." else words.split()
+        tokens = [tok for tok in (t.strip(_TOKEN_EDGES) for t in raw) if tok]
+        i = 0
+        while i < len(tokens) and tokens[i] in self.lead:
+            i += 1
+        if i >= len(tokens):
+            return 0
+        gap = 0 if term == "." else 2
+        forms = 0
+        past = self._form_at(tokens, i, gap)
+        if not past and i + 1 < len(tokens) and tokens[i] in _BARE_AUX and tokens[i + 1] != "not":
+            past = i + 2
+        if (
+            not past
+            and term == "?"
+            and tokens[i] in self.wh
+            and (first or len(tokens) - i <= 2)
+            and not (i + 1 < len(tokens) and tokens[i + 1] in self.subject)
+        ):
+            past = i + 1  # "Which supermarket?", but not "What you'd like is...?"
+        if past:
+            forms, i = 1, past
+        else:
+            i += 1
+        if term == ".":
+            return forms
+        while i < len(tokens):
+            past = self._form_at(tokens, i, gap)
+            if past:
+                forms += 1
+                i = past
+            else:
+                i += 1
+        return forms
+
+    # ----------------------------------------------------------------- count
+
+    def _tagged(self, text: str, sent: Sentence, last: Clause) -> bool:
+        """Whether the sentence ends in a tag check (…对吧 / ..., is that right?)."""
+        if not last.mask & Q_TAG:
+            return False
+        for hit in last.hits:
+            if hit.mask & Q_TAG and hit.end == last.end:
+                # a lone "right" / "ok" is a tag only when a "?" says so
+                return self.zh or sent.term == "?" or " " in text[hit.start : hit.end]
+        return False
+
+    def count(
+        self, text: str, clauses: list[Clause], sentences: list[Sentence]
+    ) -> tuple[list[tuple[int, int]], set[int], set[int]]:
+        """The question spans (one per question), the clauses that ask (nothing in them
+        is committed or admitted), and the clauses with an interrogative form of their own."""
+        spans: list[tuple[int, int]] = []
+        asking: set[int] = set()
+        formed: set[int] = set()
+        for sent in sentences:
+            tag = self._tagged(text, sent, clauses[sent.last])
+            strong = weak = 0
+            forms_at: list[int] = []
+            statement = sent.term == "."
+            for k in range(sent.first, sent.last + 1):
+                clause = clauses[k]
+                if self.zh:
+                    if (
+                        statement
+                        and not clause.mask & (Q_TAG | Q_LEAD)
+                        and "吗" not in text[clause.start : clause.end]
+                    ):
+                        continue  # a statement asks only with 吗, a tag or 请问
+                    s, w = self.zh_forms(text, clause)
+                elif statement and k != sent.first:
+                    break  # a statement asks only if it opens with a question form
+                else:
+                    s, w = self.en_forms(text, clause, sent.term, k == sent.first), 0
+                if s or (w and sent.term != "."):
+                    forms_at.append(k)
+                strong += s
+                weak += 1 if (w and not s) else 0
+            if sent.term == "?":
+                count = 1 if tag else max(1, strong + weak)
+            elif sent.term == "":
+                count = 1 if tag else strong + weak
+            else:
+                count = strong
+            if tag:
+                # before a tag check, question words belong to the restated content
+                formed.update(k for k in forms_at if k == sent.last)
+            else:
+                formed.update(forms_at)
+            if count:
+                asking.update([sent.last] if tag or not forms_at else forms_at)
+                span = (clauses[sent.first].start, min(sent.end, len(text)))
+                spans.extend([span] * count)
+        return spans, asking, formed
