@@ -1,0 +1,212 @@
+"""Bulk scoring speed (issue 7): agent replies scored per second, beside a naive regex scan.
+
+Run: .venv/bin/pytest bench/test_bench_score.py --benchmark-enable -s
+HOTSEAT_BENCH_CALLS sets the corpus size (default 6000 calls, about 24,000 agent replies).
+
+Everything in the printed table is measured in the same run on the same
+replies: the naive scan (normalize, then one regex per lexicon phrase), the
+analyzer's own Aho-Corasick scan, the whole analyzer, the in-process stages
+of scoring, and `hotseat score` end to end (a fresh process, start-up
+included) with one and two jobs, on two corpora built from the dev-set
+replies: "cycled" (each reply recurs, as scripted lines do in real traffic)
+and "unique" (a ticket number makes every reply distinct, so no cache helps).
+In-process rates are per CPU-second, so other load on a shared machine does
+not count; `hotseat score` runs are given by wall clock and, with one job,
+by the CPU time of the process as well. Target: 50,000 replies/s on one core.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from hotseat.bulk import CallScorer
+from hotseat.cli.score import Formatter
+from hotseat.language import Analyzer, normalize
+from hotseat.language.lexicon import builtin_lexicon
+from hotseat.language.matcher import Matcher
+from hotseat.rules import Rulebook
+from hotseat.transcripts import CallRecord, Turn
+
+from .corpus import LANGS, calls, write_jsonl
+from .naive import NaiveScanner
+
+CALLS = int(os.environ.get("HOTSEAT_BENCH_CALLS", "6000"))
+SAMPLE_CALLS = 600  # for the in-process stages and the scans (the naive scan is slow)
+
+NAIVE = "naive scan: normalize + one regex per phrase"
+AHO_CORASICK = "Aho-Corasick scan: normalize + matcher"
+
+Reply = tuple[str, str]  # (lang, text)
+
+
+def records(count: int, *, unique: bool) -> list[CallRecord]:
+    return [
+        CallRecord(
+            str(c["id"]),
+            str(c["id"]),
+            tuple(Turn(t["speaker"], t["text"]) for t in c["turns"]),  # type: ignore[attr-defined]
+        )
+        for c in calls(count, unique=unique)
+    ]
+
+
+def agent_replies(recs: Sequence[CallRecord]) -> list[Reply]:
+    return [
+        (LANGS[i % 2], t.text)
+        for i, rec in enumerate(recs)
+        for t in rec.turns
+        if t.speaker == "agent"
+    ]
+
+
+def rate(items: int, work: Callable[[], object]) -> float:
+    """Items per CPU-second of this process for one run of ``work`` (other load does not count)."""
+    began = time.process_time()
+    work()
+    return items / (time.process_time() - began)
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def score_process(path: Path, jobs: int) -> tuple[float, float, bytes, dict[str, Any]]:
+    """`hotseat score` on a file as a fresh process: wall seconds, CPU seconds of the process
+    and its workers, its stdout and its summary."""
+    cpu, began = children_cpu(), time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "hotseat", "score", "--jobs", str(jobs), str(path)],
+        capture_output=True,
+        check=True,
+        timeout=1800,
+    )
+    wall = time.perf_counter() - began
+    summary = json.loads(done.stderr.decode().splitlines()[-1])
+    return wall, children_cpu() - cpu, done.stdout, summary
+
+
+@pytest.fixture(scope="module")
+def scanners() -> dict[str, tuple[NaiveScanner, Matcher]]:
+    return {
+        lang: (NaiveScanner(builtin_lexicon(lang)), Matcher(builtin_lexicon(lang)))
+        for lang in LANGS
+    }
+
+
+@pytest.fixture(scope="module")
+def folded() -> list[Reply]:
+    return [
+        (lang, normalize(text).text)
+        for lang, text in agent_replies(records(SAMPLE_CALLS, unique=True))
+    ]
+
+
+def test_the_naive_scan_finds_every_phrase_the_matcher_finds(
+    scanners: dict[str, tuple[NaiveScanner, Matcher]], folded: list[Reply]
+) -> None:
+    """Both scan the same lexicon: the naive one also reports overlaps the matcher resolves."""
+    found = 0
+    for lang, text in folded:
+        naive, matcher = scanners[lang]
+        everything = set(naive.scan(text))
+        for hit in matcher.scan(text):
+            assert (hit.start, hit.end, hit.mask) in everything, (text, hit)
+            found += 1
+    assert found > len(folded)  # the sample is full of phrases, not a vacuous pass
+
+
+@pytest.mark.benchmark(group="lexicon-scan")
+def test_scan_naive_regex_per_phrase(
+    benchmark: Any, scanners: dict[str, tuple[NaiveScanner, Matcher]], folded: list[Reply]
+) -> None:
+    sample = folded[:500]
+    hits = benchmark(lambda: sum(len(scanners[lang][0].scan(text)) for lang, text in sample))
+    assert hits > 0
+
+
+@pytest.mark.benchmark(group="lexicon-scan")
+def test_scan_aho_corasick(
+    benchmark: Any, scanners: dict[str, tuple[NaiveScanner, Matcher]], folded: list[Reply]
+) -> None:
+    sample = folded[:500]
+    hits = benchmark(lambda: sum(len(scanners[lang][1].scan(text)) for lang, text in sample))
+    assert hits > 0
+
+
+def test_replies_scored_per_second_side_by_side(
+    benchmark: Any,
+    scanners: dict[str, tuple[NaiveScanner, Matcher]],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    sample = records(SAMPLE_CALLS, unique=True)
+    replies = agent_replies(sample)
+    n = len(replies)
+    figures: list[tuple[str, float]] = []
+
+    def naive() -> None:
+        for lang, text in replies:
+            scanners[lang][0].scan(normalize(text).text)
+
+    def aho_corasick() -> None:
+        for lang, text in replies:
+            scanners[lang][1].scan(normalize(text).text)
+
+    analyzer = Analyzer()
+
+    def analyze() -> None:
+        for lang, text in replies:
+            analyzer.analyze(text, lang)  # type: ignore[arg-type]
+
+    scorer = CallScorer(Rulebook.default(), cached=0)
+    scored = [scorer.score(r) for r in sample]  # warm every lazy table once
+    formatter = Formatter("jsonl")
+    figures += [
+        (NAIVE, rate(n, naive)),
+        (AHO_CORASICK, rate(n, aho_corasick)),
+        ("analyzer: all moves of a reply", rate(n, analyze)),
+        (
+            "in-process score, no cache (analyze + judge + score)",
+            rate(n, lambda: [scorer.score(r) for r in sample]),
+        ),
+        ("in-process JSON Lines rendering only", rate(n, lambda: formatter.rows(scored))),
+    ]
+
+    outputs: dict[str, bytes] = {}
+    for corpus in ("cycled", "unique"):
+        path = tmp_path / f"{corpus}.jsonl"
+        _, total = write_jsonl(path, count=CALLS, unique=corpus == "unique")
+        for jobs in (1, 2):
+            wall, cpu, stdout, summary = score_process(path, jobs)
+            assert summary["replies"] == total and summary["skipped_calls"] == 0
+            outputs[f"{corpus}-{jobs}"] = stdout
+            name = f"hotseat score --jobs {jobs}, {corpus} ({total:,} replies)"
+            figures.append((f"{name}: wall clock", total / wall))
+            if jobs == 1:
+                figures.append((f"{name}: CPU time", total / cpu))
+        assert outputs[f"{corpus}-1"] == outputs[f"{corpus}-2"]
+
+    benchmark.extra_info.update({name: round(value) for name, value in figures})
+    benchmark.pedantic(lambda: [scorer.score(r) for r in sample[:100]], rounds=1, iterations=1)
+    with capsys.disabled():
+        print(
+            f"\n\nagent replies per second ({os.cpu_count()} cores; load {os.getloadavg()[0]:.1f}):"
+        )
+        for name, value in figures:
+            print(f"  {name:<66} {value:>9,.0f}/s  {1e6 / value:>7.1f} µs/reply")
+    by_name = dict(figures)
+    naive_rate = by_name[NAIVE]
+    # the whole scorer, start-up and I/O included, outruns the naive approach's first stage alone
+    assert by_name[f"hotseat score --jobs 1, unique ({total:,} replies): CPU time"] > naive_rate
+    assert by_name[AHO_CORASICK] > 10 * naive_rate
