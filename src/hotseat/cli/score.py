@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import signal
 import sys
 import time
 import zlib
@@ -147,6 +148,7 @@ _worker: Worker | None = None
 
 def _init_worker(options: Options) -> None:
     global _worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle, once
     _worker = Worker(options)
 
 

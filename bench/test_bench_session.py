@@ -1,0 +1,149 @@
+"""Per-turn speed (issue 2): one reply analyzed, judged and answered, and a 30-turn `hotseat play`.
+
+Run: .venv/bin/pytest bench/test_bench_session.py --benchmark-enable -s
+
+A turn is `Session.reply`: the analyzer, the judge (and the rash-promise judge
+the customer listens to) and the persona's next line. Turns are timed in
+real conversations on zh/overcharged-data and en/overcharged-data: the dev
+set's replies in order (calls end when the customer hangs up or accepts the
+close) and a patient 30-turn call (the longest history the judge ever reads).
+Target: p99 under 2 ms per turn. The whole-process figure is a headless
+`hotseat play` of 30 turns, start-up included, timed with hyperfine when it
+is installed (`apt-get install hyperfine`), else with a timed loop.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from hotseat.scenario.library import load_scenario, resolve
+from hotseat.scenario.model import Scenario
+from hotseat.session import Session
+
+from .corpus import dev_pairs
+
+SCENARIOS = ["zh/overcharged-data", "en/overcharged-data"]
+P99_BUDGET = 0.002
+TURNS = 3000
+PLAY_RUNS = 10
+
+# Patient replies that neither anger the customer into hanging up nor close the call.
+PATIENT = {
+    "zh": [
+        "嗯，您请讲。",
+        "我理解您的心情，换作是我也会着急。",
+        "为了尽快帮您处理，我需要核实几个信息。请问您的手机号是多少？",
+        "好的，我记下了。请问是哪一天扣的费？",
+    ],
+    "en": [
+        "I see, go on.",
+        "I understand how frustrating this is.",
+        "To sort this out quickly, I need to ask a few questions. Could you tell me your number?",
+        "Thanks, I've noted that. Which day was the charge?",
+    ],
+}
+
+
+def timed_turns(scenario: Scenario, script: list[str], turns: int, endless: bool) -> list[float]:
+    """Seconds per `Session.reply`, over as many calls as it takes; ``endless`` plays each call
+    to the turn limit with the patient replies, else the script runs on across calls."""
+    timings: list[float] = []
+    k = seed = 0
+    while len(timings) < turns:
+        session = Session(scenario, seed=seed)
+        seed += 1
+        if endless:
+            k = 0
+        while not session.ended and len(timings) < turns:
+            text = script[k % len(script)]
+            k += 1
+            began = time.perf_counter()
+            session.reply(text)
+            timings.append(time.perf_counter() - began)
+    return timings
+
+
+def percentiles(timings: list[float]) -> tuple[float, float]:
+    cuts = statistics.quantiles(timings, n=100)
+    return cuts[49], cuts[98]
+
+
+@pytest.mark.parametrize("key", SCENARIOS)
+def test_one_turn_p99_under_two_milliseconds(
+    benchmark: Any, key: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    scenario = load_scenario(resolve(key))
+    dev = [text for _, text in dev_pairs(scenario.lang)]
+    timed_turns(scenario, dev, 200, endless=False)  # load the lexicons and warm every table
+    runs = {
+        "dev replies": timed_turns(scenario, dev, TURNS, endless=False),
+        "30-turn calls": timed_turns(scenario, PATIENT[scenario.lang], TURNS, endless=True),
+    }
+    every = [t for timings in runs.values() for t in timings]
+    p50, p99 = percentiles(every)
+    benchmark.extra_info.update({"p50_ms": p50 * 1e3, "p99_ms": p99 * 1e3})
+    benchmark.pedantic(timed_turns, args=(scenario, dev, 30, False), rounds=1, iterations=1)
+    with capsys.disabled():
+        for name, timings in runs.items():
+            a, b = percentiles(timings)
+            print(
+                f"\n{key}, {name}: {len(timings)} turns, p50 {a * 1e3:.3f} ms, "
+                f"p99 {b * 1e3:.3f} ms, max {max(timings) * 1e3:.3f} ms"
+            )
+    assert p99 < P99_BUDGET, f"p99 {p99 * 1e3:.3f} ms"
+
+
+def play_command(key: str, replies: Path) -> list[str]:
+    return [sys.executable, "-m", "hotseat", "play", key, "--replies", str(replies), "--json"]
+
+
+@pytest.mark.parametrize("key", SCENARIOS)
+def test_thirty_turn_headless_play_as_a_process(
+    benchmark: Any, key: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lang = key.split("/")[0]
+    replies = tmp_path / "replies.txt"
+    replies.write_text("\n".join(PATIENT[lang] * 8) + "\n", encoding="utf-8")
+    cmd = play_command(key, replies)
+    done = json.loads(subprocess.run(cmd, capture_output=True, check=True).stdout)
+    assert done["outcome"] == "turn_limit"
+    assert sum(1 for speaker, _ in done["transcript"] if speaker == "trainee") == 30
+
+    hyperfine = shutil.which("hyperfine")
+    if hyperfine:
+        report = tmp_path / "hyperfine.json"
+        subprocess.run(
+            [
+                hyperfine,
+                "--warmup", "2",
+                "--runs", str(PLAY_RUNS),
+                "--export-json", str(report),
+                "--output", "null",
+                " ".join(cmd),
+            ],
+            capture_output=True,
+            check=True,
+        )  # fmt: skip
+        result = json.loads(report.read_text())["results"][0]
+        mean, spread, tool = result["mean"], result["stddev"], "hyperfine"
+    else:
+        subprocess.run(cmd, capture_output=True, check=True)  # warm the file cache
+        timings = []
+        for _ in range(PLAY_RUNS):
+            began = time.perf_counter()
+            subprocess.run(cmd, capture_output=True, check=True)
+            timings.append(time.perf_counter() - began)
+        mean, spread, tool = statistics.mean(timings), statistics.stdev(timings), "timed loop"
+    benchmark.extra_info.update({"mean_s": mean, "stddev_s": spread, "tool": tool})
+    benchmark.pedantic(subprocess.run, args=(cmd,), kwargs={"capture_output": True}, rounds=1)
+    with capsys.disabled():
+        print(f"\n{key}: 30-turn headless play, {mean:.3f} s ± {spread:.3f} s ({tool})")
