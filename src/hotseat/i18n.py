@@ -150,6 +150,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Ctrl+P opens the command palette.",
         "回车发送回复；粘贴多行文字会合并成一句回复。Ctrl+P 打开命令面板。",
     ),
+    "tui.scenario_gone": ("Scenario {ref} is no longer listed.", "场景 {ref} 已不在列表中。"),
+    "tui.no_records": (
+        "Training records are off for this run (--no-record).",
+        "本次运行没有开启训练记录（--no-record）。",
+    ),
+    "tui.no_classes": (
+        "No classes yet: create one with `hotseat class create NAME`.",
+        "还没有班级：先用 `hotseat class create 班级名` 建一个。",
+    ),
+    "tui.pick_class": ("Which class?", "查看哪个班级？"),
     "tui.cmd.start": ("Start a call on the highlighted scenario", "用选中的场景开始通话"),
     "tui.cmd.reload": ("Read the scenario folders again", "重新读取场景文件夹"),
     "tui.cmd.progress": (

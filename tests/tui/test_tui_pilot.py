@@ -483,3 +483,85 @@ async def test_nothing_spills_off_screen(app_factory: Factory, size: tuple[int, 
             region = widget.region
             assert region.right <= size[0] and region.bottom <= size[1], widget
             assert region.width > 0 and region.height > 0, widget
+
+
+# -- progress and the class board --------------------------------------------------------------
+
+
+async def test_progress_shows_history_and_plays_the_recommended_scenario(
+    app_factory: Factory, tmp_path: Path
+) -> None:
+    from hotseat.tui.screens.progress import ProgressScreen
+
+    url = f"sqlite:///{tmp_path / 'records.db'}"
+    app = app_factory(record=True, db=url)
+    async with app.run_test() as pilot:
+        await start(pilot)
+        await say(pilot, SORRY_ZH)
+        await pilot.press("f4", "y")
+        await settle(pilot)
+        await pilot.press("enter", "escape")  # the report, then home
+        await settle(pilot)
+        await pilot.press("f6")
+        for _ in range(100):  # read on the records thread
+            if isinstance(app.screen, ProgressScreen):
+                break
+            await pilot.pause(0.05)
+        await pilot.pause()
+        progress = app.screen
+        assert isinstance(progress, ProgressScreen)
+        assert progress.progress.trainee == "小王" and progress.progress.calls == 1
+        advice = progress.recommendation
+        assert advice is not None and advice.scenario.startswith("zh/")
+        progress.query_one("#practise", Button).press()
+        await settle(pilot)
+        call = app.screen
+        assert isinstance(call, ConversationScreen)
+        assert call.session.mode == "practice"
+        assert call.session.scenario.key == advice.scenario
+
+
+async def test_class_board_asks_which_class_when_there_are_several(
+    app_factory: Factory, tmp_path: Path
+) -> None:
+    from hotseat.store import open_store
+    from hotseat.tui.screens.choice import ChoiceScreen
+    from hotseat.tui.screens.class_board import ClassBoardScreen
+
+    url = f"sqlite:///{tmp_path / 'records.db'}"
+    store = open_store(url)
+    try:
+        for name in ("一班", "二班"):
+            store.create_class(name)
+        store.add_members("二班", ["小王", "小李"])
+    finally:
+        store.close()
+    app = app_factory(record=True, db=url)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("f7")
+        for _ in range(100):
+            if isinstance(app.screen, ChoiceScreen):
+                break
+            await pilot.pause(0.05)
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("down", "enter")
+        for _ in range(100):
+            if isinstance(app.screen, ClassBoardScreen):
+                break
+            await pilot.pause(0.05)
+        await pilot.pause()
+        board = app.screen
+        assert isinstance(board, ClassBoardScreen) and board.board.name == "二班"
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_without_records_progress_says_why(app_factory: Factory) -> None:
+    app = app_factory(record=False)
+    async with app.run_test(notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("f6")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert any("--no-record" in n.message for n in app._notifications)

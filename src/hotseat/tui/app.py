@@ -8,14 +8,13 @@ home screen comes up before any analyzer, rulebook or database driver loads.
 
 from __future__ import annotations
 
-import asyncio
 import random
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import SimpleCommand
@@ -26,13 +25,18 @@ from hotseat.tui.catalog import Sources, default_cache
 from hotseat.tui.commands import HotseatCommands
 from hotseat.tui.keys import localize_bindings
 from hotseat.tui.options import TuiOptions
-from hotseat.tui.recording import Records, Store
+from hotseat.tui.recording import Records
+from hotseat.tui.screens.choice import ChoiceScreen
 from hotseat.tui.screens.conversation import ConversationScreen
 from hotseat.tui.screens.home import HomeScreen
 from hotseat.tui.settings import THEMES, load_remembered, save_remembered, settings_file
 
 if TYPE_CHECKING:
+    from hotseat.report.recommend import Recommendation
     from hotseat.scenario.model import Persona
+    from hotseat.store import Store
+    from hotseat.store.records import ClassBoard, ClassInfo, Progress
+    from hotseat.tui.screens.progress import ProgressScreen
 
 
 class HotseatApp(App[None]):
@@ -61,16 +65,16 @@ class HotseatApp(App[None]):
             enabled=options.record,
             url=options.db,
             store=_as_store(options.store) if options.store is not None else None,
+            post=self._post,
             on_error=self._record_failed,
         )
-        self._loop: asyncio.AbstractEventLoop | None = None
+        self._warmed = False
         self._persona: Persona | None = None
         self._trainee = ""
 
     # -- start and stop ----------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self._loop = asyncio.get_running_loop()
         options, remembered = self.options, self.remembered
         self.push_screen(
             HomeScreen(
@@ -86,14 +90,29 @@ class HotseatApp(App[None]):
     def on_unmount(self) -> None:
         self.records.close()
 
+    def _post(self, callback: Callable[[], None]) -> None:
+        """From the records thread into the app's queue, without waiting for it to run
+        (call_from_thread would wait, and deadlock with close() on the way out)."""
+        self.call_later(callback)
+
     def _record_failed(self, error: str) -> None:
-        """Called on the writer thread: hand the message to the UI loop, never block on it."""
-        if self._loop is not None:
-            self._loop.call_soon_threadsafe(
-                lambda: self.notify(
-                    error, title=t("tui.record_failed", self.lang), severity="error", timeout=10
-                )
-            )
+        self.notify(error, title=t("tui.record_failed", self.lang), severity="error", timeout=10)
+
+    @on(HomeScreen.CatalogLoaded)
+    def _catalog_loaded(self) -> None:
+        if not self._warmed:
+            self._warmed = True
+            self._warm_up()
+
+    @work(thread=True, group="warm-up", exit_on_error=False)
+    def _warm_up(self) -> None:
+        """Load the analyzer and the rulebook while the trainee is still choosing."""
+        from hotseat.language import analyze
+        from hotseat.rules import Rulebook
+
+        Rulebook.default()
+        analyze("您好，请问有什么可以帮您？", "zh")
+        analyze("Hello, how can I help?", "en")
 
     # -- the flow of a call ----------------------------------------------------------------
 
@@ -147,6 +166,66 @@ class HotseatApp(App[None]):
                 export_dir=self.options.export_dir or Path.cwd(),
             )
         )
+
+    # -- the training records ------------------------------------------------------------------
+
+    @on(HomeScreen.ProgressWanted)
+    def _progress(self, event: HomeScreen.ProgressWanted) -> None:
+        """The trainee's history and next scenario, read off the UI thread."""
+        trainee, lang = event.trainee, self.lang
+        if not trainee:
+            self.notify(t("tui.need_name", lang), severity="warning")
+            return
+        sources = Sources(self.options.builtin_scenarios, self.options.scenario_dirs)
+
+        def read(store: Store) -> tuple[Progress, Recommendation | None]:
+            from hotseat.report.recommend import recommend
+            from hotseat.scenario.library import load_library
+
+            progress = store.progress(trainee)
+            return progress, recommend(load_library(sources.dirs()).scenarios, progress, lang)
+
+        def show(answer: tuple[Progress, Recommendation | None]) -> None:
+            from hotseat.tui.screens.progress import ProgressScreen
+
+            self.push_screen(ProgressScreen(*answer, lang))
+
+        if not self.records.query(read, show):
+            self.notify(t("tui.no_records", lang), severity="warning")
+
+    @on(HomeScreen.ClassBoardWanted)
+    def _class_board(self) -> None:
+        """Pick a class (when there are several), then show its board."""
+        lang = self.lang
+
+        def chosen(name: str | None) -> None:
+            if name:
+                self.records.query(lambda store: store.class_board(name), show)
+
+        def show(board: ClassBoard) -> None:
+            from hotseat.tui.screens.class_board import ClassBoardScreen
+
+            self.push_screen(ClassBoardScreen(board, lang))
+
+        def pick(classes: list[ClassInfo]) -> None:
+            if not classes:
+                self.notify(t("tui.no_classes", lang), severity="warning", timeout=8)
+            elif len(classes) == 1:
+                chosen(classes[0].name)
+            else:
+                choices = [(c.name, f"{c.name} ({len(c.members)})") for c in classes]
+                self.push_screen(ChoiceScreen(t("tui.pick_class", lang), choices, lang), chosen)
+
+        if not self.records.query(lambda store: store.classes(), pick):
+            self.notify(t("tui.no_records", lang), severity="warning")
+
+    def on_progress_screen_practise_wanted(self, event: ProgressScreen.PractiseWanted) -> None:
+        """Play the recommended scenario in practice mode (a handler by name, so the
+        progress screen and its plotting are only imported when someone opens it)."""
+        self.pop_screen()
+        home = self.screen
+        if isinstance(home, HomeScreen):
+            home.start_scenario(event.scenario, "practice")
 
     # -- around the call ---------------------------------------------------------------------
 

@@ -10,37 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from hotseat.scenario.model import Mode, Scenario
     from hotseat.scorecard import SessionResult
     from hotseat.session import TurnResult
+    from hotseat.store import Recorder, Store
 
-
-class Recorder(Protocol):
-    """One call being written (hotseat.store's recorder)."""
-
-    def turn(self, result: TurnResult) -> None: ...
-
-    def finish(self, result: SessionResult, stepped_out: bool = False) -> None: ...
-
-
-class Store(Protocol):
-    """Where calls are kept (hotseat.store.open_store's result)."""
-
-    def begin(
-        self,
-        trainee: str,
-        scenario: Scenario,
-        scenario_hash: str,
-        mode: Mode,
-        seed: int,
-        *,
-        intensity: int = ...,
-        clock_seconds: float = ...,
-        class_name: str | None = None,
-    ) -> Recorder: ...
+T = TypeVar("T")
 
 
 class Records:
@@ -52,12 +30,17 @@ class Records:
         enabled: bool,
         url: str | None = None,
         store: Store | None = None,
+        post: Callable[[Callable[[], None]], None],
         on_error: Callable[[str], None],
     ) -> None:
+        """``post`` hands a function to the UI loop from the writer thread without waiting;
+        ``on_error`` is then called there with a readable reason."""
         self.enabled = enabled or store is not None
         self._url = url
         self._store = store
+        self._owned = store is None  # a store we opened is ours to close
         self._failed = False
+        self._post = post
         self._on_error = on_error
         self._writer: ThreadPoolExecutor | None = None
 
@@ -92,11 +75,29 @@ class Records:
         self._submit(log, begin)
         return log
 
+    def query(self, job: Callable[[Store], T], done: Callable[[T], None]) -> bool:
+        """Read from the store after the pending writes; ``done`` gets the answer on the UI.
+
+        Returns False at once when there are no records to read.
+        """
+        if not self.enabled or self._failed:
+            return False
+
+        def read() -> None:
+            answer = job(self._open())
+            self._post(lambda: done(answer))
+
+        self._submit(CallLog(self), read)
+        return True
+
     def close(self) -> None:
         """Wait for the pending writes, so the last turn of a call is never lost on exit."""
         if self._writer is not None:
             self._writer.shutdown(wait=True)
             self._writer = None
+        if self._owned and self._store is not None:
+            self._store.close()
+            self._store = None
 
     def _open(self) -> Store:
         if self._store is None:
@@ -121,7 +122,8 @@ class Records:
             log.broken = True
             if self._store is None:
                 self._failed = True
-            self._on_error(f"{type(exc).__name__}: {exc}")
+            reason = f"{type(exc).__name__}: {exc}"
+            self._post(lambda: self._on_error(reason))
 
 
 class CallLog:

@@ -150,6 +150,7 @@ class ConversationScreen(HotseatScreen[None]):
             classes="-scene",
         )
         chat.say("customer", s.persona.name, self.session.transcript[0].text)
+        self.query_one(ReplyInput).focus()
         self._your_turn()
 
     # -- the exchange ------------------------------------------------------------------
@@ -217,20 +218,21 @@ class ConversationScreen(HotseatScreen[None]):
 
     def _lock(self) -> None:
         self.locked = True
-        self.query_one(ReplyInput).disabled = True
+        reply = self.query_one(ReplyInput)
+        reply.locked = True
+        if self.typing_delay > 0:  # greyed out only when there is a pause to see it in
+            reply.add_class("-locked")
         if self.drill:
             self.query_one(ReplyClock).stop()
-        self.refresh_bindings()
 
     def _your_turn(self) -> None:
         self.locked = False
         reply = self.query_one(ReplyInput)
-        reply.disabled = False
-        reply.focus()
+        reply.locked = False
+        reply.remove_class("-locked")
         self._line_shown_at = self.clock()
         if self.drill:
             self.query_one(ReplyClock).start()
-        self.refresh_bindings()
 
     # -- the end -----------------------------------------------------------------------
 

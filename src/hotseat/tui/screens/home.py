@@ -210,11 +210,21 @@ class HomeScreen(HotseatScreen[None]):
             return
         self._start(entry)
 
+    def start_scenario(self, key: str, mode: str) -> None:
+        """Start the scenario addressed as LANG/ID (e.g. the one progress recommends)."""
+        self.set_mode(mode)
+        listing = self.query_one(ScenarioList)
+        entry = next((e for e in listing.entries if e.card and e.card.key == key), None)
+        if entry is None:
+            self.notify(t("tui.scenario_gone", self.lang, ref=key), severity="warning")
+            return
+        self._start(entry, mode)
+
     @on(ScenarioList.Chosen)
     def _chosen(self, event: ScenarioList.Chosen) -> None:
         self._start(event.entry)
 
-    def _start(self, entry: Entry) -> None:
+    def _start(self, entry: Entry, mode: str | None = None) -> None:
         trainee = self.query_one("#trainee", Input).value.strip()
         if not trainee:
             self.notify(t("tui.need_name", self.lang), severity="warning")
@@ -228,7 +238,7 @@ class HomeScreen(HotseatScreen[None]):
             )
             self.reload()
             return
-        mode = self.mode
+        mode = mode or self.mode
         if mode not in opened.scenario.modes:
             self.notify(
                 t(

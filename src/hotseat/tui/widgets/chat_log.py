@@ -43,6 +43,7 @@ class ChatLog(VerticalScroll):
 
     def on_mount(self) -> None:
         self._typing.display = False
+        self.anchor()  # stay at the newest line until the trainee scrolls back
 
     def say(self, speaker: Speaker, title: str, text: str, *, turn: int = 0) -> Bubble:
         """Add a line; a trainee line remembers its turn so findings can mark it later."""
@@ -60,7 +61,6 @@ class ChatLog(VerticalScroll):
         """A line that nobody said: the scene, or how the call ended."""
         note = Static(text, classes=f"note {classes}".strip())
         self.mount(note, before=self._typing)
-        self._scroll_down()
         return note
 
     def mark(self, turn: int, findings: Iterable[Finding]) -> None:
@@ -74,11 +74,6 @@ class ChatLog(VerticalScroll):
         """Show or hide "the customer is typing"."""
         self._typing.update(label or "")
         self._typing.display = label is not None
-        self._scroll_down()
 
     def _add(self, bubble: Bubble, speaker: Speaker) -> None:
         self.mount(Horizontal(bubble, classes=f"row -{speaker}"), before=self._typing)
-        self._scroll_down()
-
-    def _scroll_down(self) -> None:
-        self.call_after_refresh(self.scroll_end, animate=False)

@@ -27,7 +27,14 @@ def join_lines(text: str) -> str:
 
 
 class ReplyInput(Input):
-    """A single-line input that never splits a pasted reply and never sends a blank one."""
+    """A single-line input that never splits a pasted reply and never sends a blank one.
+
+    While the customer is typing it is locked: the trainee may go on typing, but
+    Enter sends nothing. Locking keeps the focus where it is, which disabling
+    would not.
+    """
+
+    locked = False
 
     @dataclass
     class Sent(Message):
@@ -38,7 +45,7 @@ class ReplyInput(Input):
 
     async def action_submit(self) -> None:
         text = self.value.strip()
-        if not text:
+        if not text or self.locked:
             return
         self.value = ""
         self.post_message(self.Sent(self, text))
