@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import cache
 
-from hotseat.language.commitments import Commitments, Flags, head, negation_start
+from hotseat.language.commitments import Commitments, Flags, negation_start
 from hotseat.language.detect import detect_lang
 from hotseat.language.lexicon import Lexicon, builtin_lexicon, with_overrides
 from hotseat.language.matcher import Hit, Matcher
@@ -46,6 +46,7 @@ from hotseat.language.tags import (
     EMPATHY,
     FILLER,
     FLAGS,
+    GLUE,
     GRIEVANCE,
     INQUIRY,
     NEGATOR,
@@ -65,7 +66,7 @@ from hotseat.moves import LANGS, Analysis, Lang, Move, MoveKind, Span
 
 _BACKCHANNEL_PUNCT = " ,.!?~、。-…'\""
 # Longer than this, a reply is more than "嗯嗯，您请讲" / "I see, go on".
-_MAX_BACKCHANNEL_LEN = 40
+_MAX_BACKCHANNEL_LEN = 60
 _SOUR = APOLOGY | APOLOGY_SOFT | FILLER | BACKCHANNEL
 
 
@@ -128,10 +129,11 @@ class _Grammar:
             return False
         opened = False
         for hit in clause.hits:
-            if hit.mask & opener:
-                opened = True
-            elif hit.mask & INQUIRY and opened:
+            if opened and hit.mask & INQUIRY:
                 return True
+            # the look-up must come right after its opener: "I'll pass this to billing
+            # to check" commits to a step after the call, it does not announce one now
+            opened = bool(hit.mask & opener) or (opened and bool(hit.mask & GLUE))
         return False
 
     def run(self, text: str) -> tuple[list[_Found], list[tuple[int, int]]]:
@@ -233,6 +235,8 @@ class _Grammar:
                 if refused is not None:
                     out.refusals.append((refused, clause.end))
                     continue
+            first = sentences[clause.sentence].first
+            continues = any(out.values[j] is not None for j in range(first, k))
             if (
                 m & COMMITTING
                 and k not in asking
@@ -241,12 +245,7 @@ class _Grammar:
                 and not preframes[k]
                 and not commitments.opens_purpose(text, clause)
                 and not self._continues_step(text, k, clauses, preframes)
-                and commitments.commits(
-                    text,
-                    clause,
-                    clauses[k - 1] if k else None,
-                    k > 0 and out.values[k - 1] is not None,
-                )
+                and commitments.commits(text, clause, continues)
             ):
                 flags = Flags()
                 commitments.set_flags(text, flags, clause.hits)
@@ -272,8 +271,8 @@ class _Grammar:
             return False
         if clauses[k - 1].sentence != clauses[k].sentence:
             return False
-        first = head(text, clauses[k])
-        return first is not None and bool(first.mask & CONTINUER)
+        opener = clauses[k].hits[0]
+        return opener.start == clauses[k].start and bool(opener.mask & CONTINUER)
 
 
 class _ClauseMoves:

@@ -22,6 +22,7 @@ from hotseat.language.tags import (
     COMMIT,
     COMMIT_VERB,
     COMPENSATION,
+    CONJ,
     DEADLINE,
     DONE,
     FUTURE,
@@ -97,19 +98,17 @@ class Commitments:
         first = head(text, clause)
         return first is not None and bool(first.mask & PURPOSE)
 
-    def commits(
-        self, text: str, clause: Clause, previous: Clause | None, prev_promise: bool
-    ) -> bool:
-        """Whether a clause (already cleared of questions, summaries, hedges...) commits."""
+    def commits(self, text: str, clause: Clause, continues: bool) -> bool:
+        """Whether a clause (already cleared of questions, summaries, hedges...) commits;
+        ``continues`` says an earlier clause of its sentence already did."""
         if self.zh:
-            return not _reported_done(text, clause) and _commits_zh(text, clause)
-        if _commits_en(text, clause):
+            if _reported_done(text, clause) or _states_a_fact(text, clause):
+                return False
+            if _commits_zh(text, clause):
+                return True
+        elif _commits_en(text, clause):
             return True
-        # "I'll chase it up and ring you back": the verb after "and" shares the commitment
-        if prev_promise and previous is not None and previous.sentence == clause.sentence:
-            first = head(text, clause)
-            return first is not None and bool(first.mask & ACTION)
-        return False
+        return continues and _shares_commitment(text, clause, self.zh)
 
     # ---------------------------------------------------------------- flags
 
@@ -185,6 +184,31 @@ class Commitments:
             else:
                 digit = value
         return total + digit
+
+
+def _shares_commitment(text: str, clause: Clause, zh: bool) -> bool:
+    """A clause that carries on the commitment before it: a verb after "and" / 并 ("I'll
+    chase it up and ring you back", 并把记录提交核实), a refund with no subject of its own
+    (…；已扣费用双倍返还), or in English a bare verb ("…, ring you back"). A bare Chinese
+    verb after a commitment says what it is for (回个电话，告诉您进度): not counted again."""
+    mask = clause.mask
+    if not mask & ACTION:
+        return False
+    if mask & COMPENSATION:
+        return True
+    first = head(text, clause)
+    if not zh and first is not None and first.mask & ACTION:
+        return True
+    opener = clause.hits[0]
+    return bool(opener.mask & CONJ) and opener.start == clause.start
+
+
+def _states_a_fact(text: str, clause: Clause) -> bool:
+    """是…的 reports how things were (是在线售后这样答复的); it commits to nothing."""
+    end = clause.end
+    while end > clause.start and text[end - 1] in _ZH_SOFT_ENDINGS:
+        end -= 1
+    return text[end - 1 : end] == "的" and "是" in text[clause.start : end]
 
 
 def _nearest(promises: list[Flags | None], order: range) -> Flags | None:

@@ -23,8 +23,9 @@ _SEPARATORS = {
     "en": re.compile(r"[,、:;。!?\n\r\t.…—–~]+| -+ "),
 }
 # The terminator a one-character separator gives its sentence.
-_TERM_OF = {"?": "?", "。": ".", "!": ".", ";": ".", "\n": ".", ".": "."}
-_TERMINAL = re.compile(r"[。!;\n]|(?<!\.)\.(?!\.)")
+# A ";" separates clauses of one sentence (…，24小时内回电；核实后双倍返还).
+_TERM_OF = {"?": "?", "。": ".", "!": ".", "\n": ".", ".": "."}
+_TERMINAL = re.compile(r"[。!\n]|(?<!\.)\.(?!\.)")
 _QUOTE = re.compile("[\"'“「『《]")
 _PAIRED = {'"': '"', "“": "”", "「": "」", "『": "』", "《": "》"}
 
