@@ -7,7 +7,8 @@ the customer listens to) and the persona's next line. Turns are timed in
 real conversations on zh/overcharged-data and en/overcharged-data: the dev
 set's replies in order (calls end when the customer hangs up or accepts the
 close) and a patient 30-turn call (the longest history the judge ever reads).
-Target: p99 under 2 ms per turn. The whole-process figure is a headless
+Target: p99 under 2 ms per turn, asserted on CPU time (wall time printed too).
+The whole-process figure is a headless
 `hotseat play` of 30 turns, start-up included, timed with hyperfine when it
 is installed (`apt-get install hyperfine`), else with a timed loop.
 """
@@ -53,10 +54,14 @@ PATIENT = {
 }
 
 
-def timed_turns(scenario: Scenario, script: list[str], turns: int, endless: bool) -> list[float]:
-    """Seconds per `Session.reply`, over as many calls as it takes; ``endless`` plays each call
-    to the turn limit with the patient replies, else the script runs on across calls."""
-    timings: list[float] = []
+Timing = tuple[float, float]  # (wall seconds, CPU seconds of this process)
+
+
+def timed_turns(scenario: Scenario, script: list[str], turns: int, endless: bool) -> list[Timing]:
+    """Wall and CPU seconds per `Session.reply`, over as many calls as it takes; ``endless``
+    plays each call to the turn limit from the script's start, else the script runs on across
+    calls."""
+    timings: list[Timing] = []
     k = seed = 0
     while len(timings) < turns:
         session = Session(scenario, seed=seed)
@@ -66,21 +71,24 @@ def timed_turns(scenario: Scenario, script: list[str], turns: int, endless: bool
         while not session.ended and len(timings) < turns:
             text = script[k % len(script)]
             k += 1
-            began = time.perf_counter()
+            wall, cpu = time.perf_counter(), time.process_time()
             session.reply(text)
-            timings.append(time.perf_counter() - began)
+            timings.append((time.perf_counter() - wall, time.process_time() - cpu))
     return timings
 
 
-def percentiles(timings: list[float]) -> tuple[float, float]:
-    cuts = statistics.quantiles(timings, n=100)
-    return cuts[49], cuts[98]
+def percentiles(seconds: list[float]) -> tuple[float, float]:
+    """p50 and p99 in milliseconds."""
+    cuts = statistics.quantiles(seconds, n=100)
+    return cuts[49] * 1e3, cuts[98] * 1e3
 
 
 @pytest.mark.parametrize("key", SCENARIOS)
 def test_one_turn_p99_under_two_milliseconds(
     benchmark: Any, key: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Asserted on CPU time: on a shared machine the wall clock also counts other people's work
+    (both are printed; on an idle machine they agree)."""
     scenario = load_scenario(resolve(key))
     dev = [text for _, text in dev_pairs(scenario.lang)]
     timed_turns(scenario, dev, 200, endless=False)  # load the lexicons and warm every table
@@ -89,17 +97,26 @@ def test_one_turn_p99_under_two_milliseconds(
         "30-turn calls": timed_turns(scenario, PATIENT[scenario.lang], TURNS, endless=True),
     }
     every = [t for timings in runs.values() for t in timings]
-    p50, p99 = percentiles(every)
-    benchmark.extra_info.update({"p50_ms": p50 * 1e3, "p99_ms": p99 * 1e3})
+    cpu_p50, cpu_p99 = percentiles([cpu for _, cpu in every])
+    wall_p50, wall_p99 = percentiles([wall for wall, _ in every])
+    benchmark.extra_info.update(
+        {
+            "cpu_p50_ms": cpu_p50,
+            "cpu_p99_ms": cpu_p99,
+            "wall_p50_ms": wall_p50,
+            "wall_p99_ms": wall_p99,
+        }
+    )
     benchmark.pedantic(timed_turns, args=(scenario, dev, 30, False), rounds=1, iterations=1)
     with capsys.disabled():
-        for name, timings in runs.items():
-            a, b = percentiles(timings)
+        for name, timings in [*runs.items(), ("all", every)]:
+            c50, c99 = percentiles([cpu for _, cpu in timings])
+            w50, w99 = percentiles([wall for wall, _ in timings])
             print(
-                f"\n{key}, {name}: {len(timings)} turns, p50 {a * 1e3:.3f} ms, "
-                f"p99 {b * 1e3:.3f} ms, max {max(timings) * 1e3:.3f} ms"
+                f"\n{key}, {name}: {len(timings)} turns; CPU p50 {c50:.3f} ms p99 {c99:.3f} ms; "
+                f"wall p50 {w50:.3f} ms p99 {w99:.3f} ms"
             )
-    assert p99 < P99_BUDGET, f"p99 {p99 * 1e3:.3f} ms"
+    assert cpu_p99 < P99_BUDGET * 1e3, f"CPU p99 {cpu_p99:.3f} ms"
 
 
 def play_command(key: str, replies: Path) -> list[str]:
@@ -116,7 +133,7 @@ def test_thirty_turn_headless_play_as_a_process(
     cmd = play_command(key, replies)
     done = json.loads(subprocess.run(cmd, capture_output=True, check=True).stdout)
     assert done["outcome"] == "turn_limit"
-    assert sum(1 for speaker, _ in done["transcript"] if speaker == "trainee") == 30
+    assert sum(1 for line in done["transcript"] if line["speaker"] == "trainee") == 30
 
     hyperfine = shutil.which("hyperfine")
     if hyperfine:
