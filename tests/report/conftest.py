@@ -9,7 +9,15 @@ import pytest
 from hotseat.conversation import Area, Finding, ScoreLine, Scores
 from hotseat.scenario.model import Element
 from hotseat.scorecard import SessionResult
-from hotseat.store.records import BoardRow, ClassBoard, Progress, RuleCount, SessionRecord
+from hotseat.store.records import (
+    BoardRow,
+    ClassBoard,
+    Progress,
+    RuleCount,
+    ScenarioStats,
+    ScorePoint,
+    SessionRecord,
+)
 
 HOSTILE = '<script>alert("x")</script><b onmouseover=alert(1)>&amp;</b>'
 
@@ -92,14 +100,21 @@ def make_record(
 
 
 @pytest.fixture
-def progress() -> Progress:
-    sessions = (
-        make_record(1, HOSTILE, 40, day=1),
-        make_record(2, HOSTILE, 65, "resolved", day=2),
+def calls() -> tuple[SessionRecord, ...]:
+    """A hostile-named trainee's calls, newest first: one interrupted, two finished."""
+    return (
         make_record(3, HOSTILE, None, None, day=3),
+        make_record(2, HOSTILE, 65, "resolved", day=2),
+        make_record(1, HOSTILE, 40, day=1),
     )
+
+
+@pytest.fixture
+def progress(calls: tuple[SessionRecord, ...]) -> Progress:
     rules = (RuleCount("ET001", "rude-language", Area.ET, 4, 2),)
-    return Progress(HOSTILE, sessions, rules, {"en/overcharged-data": 65})
+    stats = {"en/overcharged-data": ScenarioStats("en/overcharged-data", "en", 3, 65, 65)}
+    scores = (ScorePoint(40, 40, 40, 40, 40, 40), ScorePoint(65, 65, 65, 65, 65, 65))
+    return Progress(HOSTILE, 3, scores, calls, rules, stats)
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from hotseat.report.people import class_document, class_json, trainee_document, 
 from hotseat.report.recommend import Recommendation
 from hotseat.report.tabular import COLUMNS, sessions_csv
 from hotseat.report.xapi import ADL, statement, statements
-from hotseat.store.records import ClassBoard, Progress
+from hotseat.store.records import ClassBoard, Progress, SessionRecord
 
 from .conftest import HOSTILE, make_record
 from .test_export_session import parse
@@ -25,8 +25,10 @@ from .test_export_session import parse
 ADVICE = Recommendation("en/for-kicks", "Just for kicks " + HOSTILE, ("ET001",), "Because.")
 
 
-def test_trainee_report_in_html_and_markdown(progress: Progress) -> None:
-    doc = trainee_document(progress, "en", ADVICE)
+def test_trainee_report_in_html_and_markdown(
+    progress: Progress, calls: tuple[SessionRecord, ...]
+) -> None:
+    doc = trainee_document(progress, calls, "en", ADVICE)
     page = render_html(doc)
     tags = parse(page)
     assert "script" not in tags.tags and not any(a.startswith("on") for a in tags.attrs)
@@ -40,9 +42,13 @@ def test_trainee_report_in_html_and_markdown(progress: Progress) -> None:
     assert "interrupted" in md and "| 3 | 2026-03-03 09:00 |" in md
 
 
-def test_trainee_json_carries_records_rules_and_advice(progress: Progress) -> None:
-    data = json.loads(json.dumps(trainee_json(progress, ADVICE), ensure_ascii=False))
-    assert [s["status"] for s in data["sessions"]] == ["finished", "finished", "interrupted"]
+def test_trainee_json_carries_records_rules_and_advice(
+    progress: Progress, calls: tuple[SessionRecord, ...]
+) -> None:
+    data = json.loads(json.dumps(trainee_json(progress, calls, ADVICE), ensure_ascii=False))
+    assert [s["status"] for s in data["sessions"]] == ["interrupted", "finished", "finished"]
+    assert (data["calls"], data["finished"]) == (3, 2)
+    assert data["scores"][-1] == {"overall": 65, "AP": 65, "PR": 65, "CT": 65, "ET": 65, "EM": 65}
     assert data["rules"] == [
         {"code": "ET001", "name": "rude-language", "area": "ET", "count": 4, "sessions": 2}
     ]

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from hotseat.report.plot import averaged, score_plot
-from hotseat.store.records import Progress
-
-from .conftest import make_record
+from hotseat.store.records import Progress, ScorePoint
 
 
 def test_short_histories_are_plotted_point_for_point() -> None:
@@ -20,22 +18,21 @@ def test_long_histories_are_averaged_in_equal_runs() -> None:
 
 
 def test_plot_fills_the_size_asked_for(progress: Progress) -> None:
-    plot = score_plot(progress.sessions, 90, 20, "en")
+    plot = score_plot(progress.scores, 90, 20, "en")
     lines = plot.text.splitlines()
     assert len(lines) == 20
     assert "100┤" in plot.text
-    assert plot.calls == 2  # the interrupted call has no scores to plot
+    assert plot.calls == 2
     assert [name for name, _ in plot.legend] == ["Overall", "AP", "PR", "CT", "ET", "EM"]
-    tiny = score_plot(progress.sessions, 5, 3, "en")
+    tiny = score_plot(progress.scores, 5, 3, "en")
     assert len(tiny.text.splitlines()) >= 8 and "┤" in tiny.text
 
 
 def test_ten_thousand_calls_plot_as_quickly_as_ten() -> None:
-    many = [make_record(i, overall=i % 101, outcome="resolved") for i in range(1, 10_001)]
+    many = [ScorePoint(*([i % 101] * 6)) for i in range(1, 10_001)]
     plot = score_plot(many, 80, 16, "zh")
     assert plot.calls == 10_000 and "10000" in plot.text and "通话" in plot.text
 
 
 def test_no_finished_call_says_so() -> None:
-    only_interrupted = [make_record(1, overall=None, outcome=None)]
-    assert score_plot(only_interrupted, 80, 16, "zh").text == "还没有通话记录。"
+    assert score_plot([], 80, 16, "zh").text == "还没有通话记录。"

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 import pytest
 
 from hotseat.conversation import Area, Outcome
+from hotseat.moves import Lang
 from hotseat.report.recommend import MASTERY, exercised, recommend
 from hotseat.scenario.library import load_scenario, resolve
 from hotseat.scenario.model import Example, Expect, Scenario
-from hotseat.store.records import Progress, RuleCount, SessionRecord
+from hotseat.store.records import Progress, RuleCount, ScenarioStats
 
 
 @pytest.fixture(scope="module")
@@ -42,25 +41,15 @@ def variant(
     )
 
 
-def played(
-    key: str, overall: int | None, outcome: Outcome | None = "resolved", lang: str = "en"
-) -> SessionRecord:
-    start = datetime(2026, 1, 1, tzinfo=UTC)
-    return SessionRecord(
-        id=1, trainee="Ann", class_name=None, scenario=key, scenario_hash="h", title=key,
-        lang=lang, mode="practice", seed=0, intensity=2, clock_seconds=30.0,  # type: ignore[arg-type]
-        started_at=start, ended_at=start + timedelta(minutes=5), outcome=outcome,
-        stepped_out=False, overall=overall, areas=None, turns=5,
-    )  # fmt: skip
+def played(key: str, best: int, outcome: Outcome = "resolved", lang: Lang = "en") -> ScenarioStats:
+    """One call on ``key`` scoring ``best``."""
+    return ScenarioStats(key, lang, 1, best, best if outcome == "resolved" else None)
 
 
-def progress(sessions: list[SessionRecord], rules: list[tuple[str, int]]) -> Progress:
-    best: dict[str, int] = {}
-    for s in sessions:
-        if s.overall is not None:
-            best[s.scenario] = max(best.get(s.scenario, 0), s.overall)
+def progress(played: list[ScenarioStats], rules: list[tuple[str, int]]) -> Progress:
     counts = tuple(RuleCount(c, f"rule-{c}", Area(c[:2]), n, n) for c, n in rules)
-    return Progress("Ann", tuple(sessions), counts, best)
+    calls = sum(s.calls for s in played)
+    return Progress("Ann", calls, (), (), counts, {s.scenario: s for s in played})
 
 
 def test_exercised_weights_failing_codes_above_model_ones(base: Scenario) -> None:

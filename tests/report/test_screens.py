@@ -37,8 +37,11 @@ def test_progress_screen_shows_plot_rules_and_advice(progress: Progress) -> None
             drawn = chart.render().plain
             assert "100┤" in drawn and "通话" in drawn  # axis and its label, plotted to fit
             assert chart.content_size.width >= 90
-            table = screen.query_one("#top-rules", DataTable)
-            assert table.row_count == 1 and table.get_row_at(0)[0] == "ET001 rude-language"
+            rules = str(screen.query_one("#top-rules", Static).render()).splitlines()
+            assert rules[0].split() == ["规则", "类别", "次数"]
+            assert rules[2].split() == ["ET001", "rude-language", "礼仪", "4"]
+            recent = str(screen.query_one("#recent", Static).render()).splitlines()
+            assert [line.split()[0] for line in recent[2:]] == ["3", "2", "1"]  # newest first
             reason = screen.query_one("#next-reason", Static)
             assert str(reason.render()) == "专练 ET001。"
             await pilot.click("#practise")
@@ -54,12 +57,12 @@ def test_progress_screen_shows_plot_rules_and_advice(progress: Progress) -> None
 
 def test_progress_screen_for_a_newcomer_has_no_button(progress: Progress) -> None:
     async def run() -> None:
-        empty = Progress("新人", (), (), {})
+        empty = Progress("新人", 0, (), (), ())
         app = Host(ProgressScreen(empty, None, "en"))
         async with app.run_test(size=(80, 24)):
             assert "No calls recorded yet." in app.screen.query_one(ScoreChart).render().plain
             assert not app.screen.query(Button)
-            assert app.screen.query_one(DataTable).row_count == 0
+            assert len(str(app.screen.query_one("#top-rules", Static).render()).splitlines()) == 2
 
     asyncio.run(run())
 

@@ -99,7 +99,7 @@ def test_first_revision_data_is_intact_at_head(db_url: str) -> None:
 
 
 def test_downgrade_and_upgrade_again_keep_the_calls(db_url: str) -> None:
-    _fill_first_revision(db_url)
+    filled = _fill_first_revision(db_url)
     engine = make_engine(db_url)
     upgrade(engine)
     with engine.connect() as conn:
@@ -112,6 +112,8 @@ def test_downgrade_and_upgrade_again_keep_the_calls(db_url: str) -> None:
         assert conn.execute(text("SELECT count(*) FROM turns")).scalar_one() == 2
         assert conn.execute(text("SELECT count(*) FROM findings")).scalar_one() == 2
     engine.dispose()
+    with open_store(db_url) as store:
+        assert store.result(1) == filled["result"]  # the scorecard went down and back up
 
 
 def test_migrations_build_exactly_the_models(db_url: str) -> None:

@@ -25,7 +25,7 @@ def _call(
     return rec.session_id
 
 
-def test_progress_lists_calls_oldest_first_with_rules_and_best(
+def test_progress_has_scores_oldest_first_recent_calls_rules_and_stats(
     store: Store, scenario: Scenario
 ) -> None:
     ids = [
@@ -37,14 +37,20 @@ def test_progress_lists_calls_oldest_first_with_rules_and_best(
     unfinished.turn(turn(1, findings=(finding("PR001", 1),)))
 
     progress = store.progress("Ann")
-    assert [s.id for s in progress.sessions] == [ids[0], ids[1], unfinished.session_id]
-    assert [s.overall for s in progress.finished] == [40, 75]
+    assert (progress.calls, progress.finished, progress.interrupted) == (3, 2, 1)
+    assert [p.overall for p in progress.scores] == [40, 75]
+    assert progress.scores[0] == (40, 40, 40, 40, 40, 40)
+    assert [s.id for s in progress.recent] == [unfinished.session_id, ids[1], ids[0]]
+    assert [s.id for s in store.progress("Ann", recent=1).recent] == [unfinished.session_id]
     assert [(r.code, r.count, r.sessions) for r in progress.rules] == [
         ("AP002", 3, 2),
         ("PR001", 2, 2),
     ]
     assert progress.rules[0].area is Area.AP
-    assert progress.best == {scenario.key: 75}
+    (stats,) = progress.scenarios.values()
+    assert (stats.scenario, stats.lang, stats.calls) == (scenario.key, "zh", 3)
+    assert (stats.best, stats.best_resolved) == (75, 75)
+    assert progress.best(scenario.key) == 75 and progress.best("zh/other") is None
 
 
 def test_board_ranks_by_average_with_shared_ranks_and_worst_rule(

@@ -124,15 +124,16 @@ def _trainee(store: Store, name: str, fmt: str, ui: Lang, home: str) -> str:
     from hotseat.report.xapi import statements
     from hotseat.scenario.library import load_library
 
-    progress = store.progress(name)
+    calls = store.history(name)  # newest first
     if fmt == "csv":
-        return sessions_csv(progress.sessions)
+        return sessions_csv(calls[::-1])
     if fmt == "xapi":
-        return _dump(statements(progress.sessions, home))
+        return _dump(statements(calls[::-1], home))
+    progress = store.progress(name)
     advice = recommend(load_library().scenarios, progress, lang=ui)
     if fmt == "json":
-        return _dump(trainee_json(progress, advice))
-    doc = trainee_document(progress, ui, advice)
+        return _dump(trainee_json(progress, calls, advice))
+    doc = trainee_document(progress, calls, ui, advice)
     return render_html(doc) if fmt == "html" else render_markdown(doc)
 
 

@@ -11,7 +11,7 @@ from hotseat.report.document import Bars, Block, Document, Facts, Heading, LineC
 from hotseat.report.labels import label
 from hotseat.report.recommend import Recommendation
 from hotseat.report.svg import Series
-from hotseat.store.records import ClassBoard, Progress, SessionRecord
+from hotseat.store.records import ClassBoard, Progress, ScorePoint, SessionRecord
 
 CHART_CALLS = 100  # the trend chart shows the latest calls; the table lists them all
 
@@ -37,17 +37,16 @@ def calls_table(records: Sequence[SessionRecord], lang: Lang, who: bool = False)
     return Table(header, rows)
 
 
-def trend_chart(records: Sequence[SessionRecord], lang: Lang) -> LineChart:
+def trend_chart(scores: Sequence[ScorePoint], lang: Lang) -> LineChart:
     """Overall and per-area scores over the latest finished calls, numbered from the first."""
-    finished = [r for r in records if r.areas is not None]
-    done = finished[-CHART_CALLS:]
-    first = len(finished) - len(done) + 1
-    series = [Series(label("overall", lang), [r.overall for r in done])]
-    series += [Series(a.value, [r.areas[a] if r.areas else None for r in done]) for a in Area]
+    shown = scores[-CHART_CALLS:]
+    first = len(scores) - len(shown) + 1
+    series = [Series(label("overall", lang), [p.overall for p in shown])]
+    series += [Series(a.value, [getattr(p, a.value) for p in shown]) for a in Area]
     return LineChart(
         label("over_time", lang),
         series,
-        [str(n) for n in range(first, first + len(done))],
+        [str(n) for n in range(first, first + len(shown))],
         label("session", lang),
     )
 
@@ -63,31 +62,34 @@ def rules_table(progress: Progress, lang: Lang, top: int = 10) -> Table:
 
 
 def trainee_document(
-    progress: Progress, lang: Lang, recommendation: Recommendation | None = None
+    progress: Progress,
+    calls: Sequence[SessionRecord],
+    lang: Lang,
+    recommendation: Recommendation | None = None,
 ) -> Document:
-    finished = progress.finished
+    """A trainee's report: totals, the trend, the rules broken most, advice, every call."""
     facts = [
         (label("trainee_name", lang), progress.trainee),
-        (label("sessions", lang), str(len(progress.sessions))),
-        (label("status.finished", lang), str(len(finished))),
-        (label("status.interrupted", lang), str(len(progress.sessions) - len(finished))),
+        (label("sessions", lang), str(progress.calls)),
+        (label("status.finished", lang), str(progress.finished)),
+        (label("status.interrupted", lang), str(progress.interrupted)),
     ]
-    if finished:
-        facts.append((label("latest", lang), str(finished[-1].overall)))
-        facts.append((label("best", lang), str(max(s.overall or 0 for s in finished))))
+    if progress.scores:
+        facts.append((label("latest", lang), str(progress.scores[-1].overall)))
+        facts.append((label("best", lang), str(max(p.overall for p in progress.scores))))
     blocks: list[Block] = [Facts(facts)]
-    if not progress.sessions:
+    if not calls:
         blocks.append(Para(label("no_sessions", lang)))
-    if finished:
-        blocks.append(trend_chart(finished, lang))
+    if progress.scores:
+        blocks.append(trend_chart(progress.scores, lang))
     if progress.rules:
         blocks += [Heading(label("top_rules", lang)), rules_table(progress, lang)]
     if recommendation is not None:
         blocks.append(Heading(label("next", lang)))
         blocks.append(Para(f"{recommendation.title} ({recommendation.scenario})"))
         blocks.append(Para(recommendation.reason))
-    if progress.sessions:
-        blocks += [Heading(label("call_list", lang)), calls_table(progress.sessions[::-1], lang)]
+    if calls:
+        blocks += [Heading(label("call_list", lang)), calls_table(calls, lang)]
     title = f"{label('trainee_report', lang)}: {progress.trainee}"
     return Document(title, lang, blocks)
 
@@ -107,13 +109,13 @@ def class_document(board: ClassBoard, lang: Lang) -> Document:
 
 
 def trainee_json(
-    progress: Progress, recommendation: Recommendation | None = None
+    progress: Progress,
+    calls: Sequence[SessionRecord],
+    recommendation: Recommendation | None = None,
 ) -> dict[str, object]:
     return {
-        "trainee": progress.trainee,
-        "sessions": [s.to_json() for s in progress.sessions],
-        "rules": [r.to_json() for r in progress.rules],
-        "best": progress.best,
+        **progress.to_json(),
+        "sessions": [s.to_json() for s in calls],
         "recommendation": recommendation.to_json() if recommendation else None,
     }
 

@@ -13,10 +13,9 @@ from dataclasses import dataclass
 
 import plotext as plt
 
-from hotseat.conversation import Area
 from hotseat.moves import Lang
 from hotseat.report.labels import label
-from hotseat.store.records import SessionRecord
+from hotseat.store.records import ScorePoint
 
 # Standard ANSI colours (the terminal's or Textual's theme decides the exact shade);
 # None is the default foreground, so the overall line reads on light and dark alike.
@@ -48,17 +47,15 @@ def averaged(values: Sequence[int], room: int) -> tuple[list[float], list[float]
     return xs, ys
 
 
-def score_plot(records: Sequence[SessionRecord], width: int, height: int, lang: Lang) -> ScorePlot:
-    """Overall and per-area scores of the finished calls in ``records`` (oldest first)."""
-    done = [r for r in records if r.areas is not None and r.overall is not None]
+def score_plot(points: Sequence[ScorePoint], width: int, height: int, lang: Lang) -> ScorePlot:
+    """Overall and per-area scores of finished calls (oldest first), to fit width x height."""
+    done = points
     legend = tuple((label("overall", lang) if k == "overall" else k, c) for k, c in COLORS.items())
     if not done:
         return ScorePlot(label("no_sessions", lang), legend, 0)
     width, height = max(width, MIN_WIDTH), max(height, MIN_HEIGHT)
-    room = max(2, (width - 8) * 2)  # braille: two points a cell
-    series: dict[str, list[int]] = {"overall": [r.overall or 0 for r in done]}
-    for area in Area:
-        series[area.value] = [r.areas[area] if r.areas else 0 for r in done]
+    room = max(2, width - 8)  # a point a column is as fine as the eye can follow
+    series = dict(zip(ScorePoint._fields, zip(*done, strict=True), strict=True))
     with _LOCK:
         plt.terminal.limit(False, False)  # the caller's widget, not the terminal, sets the size
         fig = plt.figure

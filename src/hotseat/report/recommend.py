@@ -52,14 +52,16 @@ def exercised(scenario: Scenario) -> Counter[str]:
 
 def mastered(progress: Progress) -> set[str]:
     return {
-        s.scenario
-        for s in progress.sessions
-        if s.outcome == "resolved" and s.overall is not None and s.overall >= MASTERY
+        key
+        for key, stats in progress.scenarios.items()
+        if stats.best_resolved is not None and stats.best_resolved >= MASTERY
     }
 
 
 def _lang_of(progress: Progress, default: Lang) -> Lang:
-    played = Counter(s.lang for s in progress.sessions)
+    played: Counter[Lang] = Counter()
+    for stats in progress.scenarios.values():
+        played[stats.lang] += stats.calls
     return played.most_common(1)[0][0] if played else default
 
 
@@ -127,7 +129,7 @@ def recommend(
 
     def rank(s: Scenario) -> tuple[float, bool, int, str]:
         fit, _ = _fit(s, weak)
-        return (-fit, s.key in progress.best, s.difficulty, s.key)
+        return (-fit, s.key in progress.scenarios, s.difficulty, s.key)
 
     choice = min(candidates, key=rank)
     _, codes = _fit(choice, weak)
@@ -136,5 +138,5 @@ def recommend(
         scenario=choice.key,
         title=choice.title,
         codes=codes,
-        reason=_reason(choice, hits, progress.best.get(choice.key), lang),
+        reason=_reason(choice, hits, progress.best(choice.key), lang),
     )

@@ -44,7 +44,7 @@ def result_from_json(d: dict[str, Any]) -> SessionResult:
         lang=cast(Lang, d["lang"]),
         mode=cast(Mode, d["mode"]),
         seed=int(d["seed"]),
-        outcome=cast(Outcome | None, d["outcome"]),
+        outcome=cast("Outcome | None", d["outcome"]),
         scores=Scores(
             areas={a: int(scores[a.value]) for a in Area},
             overall=int(scores["overall"]),

@@ -9,6 +9,7 @@ twenty processes opening a fresh database together upgrade it exactly once.
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,10 @@ ENV_VAR = "HOTSEAT_DB"
 MIGRATIONS = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_MS = 30_000
 PG_MIGRATION_LOCK = 0x686F7473  # "hots": one advisory lock key for hotseat's migrations
+# Alembic keeps the running migration's context in module globals, so two threads
+# migrating two databases at once would swap connections; taken only after the
+# database's own lock, so it can never be held by someone waiting for that one.
+_ALEMBIC = threading.Lock()
 
 
 class StoreError(Exception):
@@ -131,7 +136,8 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
                         f"the database is at revision {current}, newer than this hotseat "
                         f"knows (up to {head()}): upgrade hotseat to open it"
                     )
-                command.upgrade(_config(conn), revision)
+                with _ALEMBIC:
+                    command.upgrade(_config(conn), revision)
         finally:
             if sqlite:
                 conn.connection.driver_connection.execute("PRAGMA foreign_keys = ON")  # type: ignore[union-attr]

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any, cast
 
-from sqlalchemy import Integer, Select, func, select
+from sqlalchemy import Integer, Select, case, func, select
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.engine import Connection, Row
 from sqlalchemy.sql.expression import ColumnElement
@@ -22,13 +22,25 @@ from hotseat.store.records import (
     ClassBoard,
     Progress,
     RuleCount,
+    ScenarioStats,
+    ScorePoint,
     SessionRecord,
     StoredTurn,
 )
 from hotseat.store.roster import clean_name, known_class, known_trainee, members
-from hotseat.store.schema import SCORE_COLUMNS, FindingRow, Klass, SessionRow, Trainee, TurnRow
+from hotseat.store.schema import (
+    SCORE_COLUMNS,
+    FindingRow,
+    Klass,
+    Scorecard,
+    SessionRow,
+    Trainee,
+    TurnRow,
+)
 
-AREA_COLUMNS = [SCORE_COLUMNS[a.value] for a in Area]
+RECENT = 50  # calls shown in full on the progress screen
+AREAS = tuple(Area)  # iterating the enum class itself is slow, and this runs per row
+AREA_COLUMNS = [SCORE_COLUMNS[a.value] for a in AREAS]
 
 
 def _records_query() -> Select[*tuple[Any, ...]]:
@@ -76,10 +88,10 @@ def _record(row: Row[*tuple[Any, ...]]) -> SessionRecord:
         clock_seconds=clock,
         started_at=started,
         ended_at=ended,
-        outcome=cast(Outcome | None, outcome),
+        outcome=cast("Outcome | None", outcome),
         stepped_out=bool(stepped),
         overall=overall,
-        areas=None if overall is None else dict(zip(Area, scores, strict=True)),
+        areas=None if overall is None else dict(zip(AREAS, scores, strict=True)),
         turns=turns,
     )
 
@@ -115,7 +127,7 @@ def opening(conn: Connection, session_id: int) -> str:
 
 def result(conn: Connection, session_id: int) -> SessionResult | None:
     """The stored scorecard, or None for a call that never finished."""
-    data = conn.execute(select(SessionRow.result).where(SessionRow.id == session_id)).scalar()
+    data = conn.execute(select(Scorecard.result).where(Scorecard.session_id == session_id)).scalar()
     return None if data is None else result_from_json(data)
 
 
@@ -164,21 +176,47 @@ def rule_counts(conn: Connection, session_filter: Any) -> list[RuleCount]:
     return sorted(counts, key=lambda r: (-r.count, -r.sessions, r.code))
 
 
-def progress(conn: Connection, trainee: str) -> Progress:
-    """Everything the progress screen shows, in two indexed queries."""
+def progress(conn: Connection, trainee: str, recent: int = RECENT) -> Progress:
+    """Everything the progress screen shows, in four indexed queries whatever the history."""
     tid = known_trainee(conn, trainee)
-    rows = conn.execute(
-        _records_query()
-        .where(SessionRow.trainee_id == tid)
-        .order_by(SessionRow.started_at, SessionRow.id)
+    mine = SessionRow.trainee_id == tid
+    scores = tuple(
+        ScorePoint._make(row)
+        for row in conn.execute(
+            select(SessionRow.overall, *AREA_COLUMNS)
+            .where(mine, SessionRow.ended_at.is_not(None))
+            .order_by(SessionRow.started_at, SessionRow.id)
+        )
     )
-    sessions = tuple(_record(row) for row in rows)
-    best: dict[str, int] = {}
-    for s in sessions:
-        if s.overall is not None and s.overall > best.get(s.scenario, -1):
-            best[s.scenario] = s.overall
-    rules = tuple(rule_counts(conn, SessionRow.trainee_id == tid))
-    return Progress(clean_name(trainee), sessions, rules, best)
+    latest = conn.execute(
+        _records_query()
+        .where(mine)
+        .order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
+        .limit(recent)
+    )
+    resolved = case((SessionRow.outcome == "resolved", SessionRow.overall))
+    stats = {
+        key: ScenarioStats(key, cast(Lang, lang), calls, best, best_resolved)
+        for key, lang, calls, best, best_resolved in conn.execute(
+            select(
+                SessionRow.scenario,
+                func.max(SessionRow.lang),
+                func.count(),
+                func.max(SessionRow.overall),
+                func.max(resolved),
+            )
+            .where(mine)
+            .group_by(SessionRow.scenario)
+        )
+    }
+    return Progress(
+        trainee=clean_name(trainee),
+        calls=sum(s.calls for s in stats.values()),
+        scores=scores,
+        recent=tuple(_record(row) for row in latest),
+        rules=tuple(rule_counts(conn, mine)),
+        scenarios=stats,
+    )
 
 
 def class_board(conn: Connection, class_name: str, class_only: bool = False) -> ClassBoard:

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection, Engine
 from hotseat.conversation import Area, Finding
 from hotseat.scorecard import SessionResult
 from hotseat.store.db import StoreError
-from hotseat.store.schema import SCORE_COLUMNS, FindingRow, SessionRow, TurnRow
+from hotseat.store.schema import SCORE_COLUMNS, FindingRow, Scorecard, SessionRow, TurnRow
 
 if TYPE_CHECKING:
     from hotseat.session import TurnResult
@@ -105,9 +105,11 @@ class Recorder:
                     "outcome": result.outcome,
                     "stepped_out": stepped_out,
                     "mood_start": result.mood_start,
-                    "result": result.to_json(),
                     **score_values(result),
                 },
+            )
+            conn.execute(
+                insert(Scorecard).values(session_id=self.session_id, result=result.to_json())
             )
         self.finished = True
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from hotseat.conversation import Area, Outcome
 from hotseat.moves import Lang
@@ -100,18 +100,72 @@ class RuleCount:
         }
 
 
+class ScorePoint(NamedTuple):
+    """One finished call's scores, for plotting a trend."""
+
+    overall: int
+    AP: int
+    PR: int
+    CT: int
+    ET: int
+    EM: int
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioStats:
+    """How a trainee has done on one scenario: enough to judge mastery and language."""
+
+    scenario: str
+    lang: Lang
+    calls: int
+    best: int | None  # best overall of a finished call
+    best_resolved: int | None  # best overall of a call the customer accepted
+
+
 @dataclass(frozen=True, slots=True)
 class Progress:
-    """A trainee's calls oldest first, the rules they break most, and their best per scenario."""
+    """What the progress screen needs, compact however many calls there are.
+
+    ``scores`` has every finished call, oldest first; ``recent`` the latest
+    calls in full, newest first; ``scenarios`` per-scenario stats by LANG/ID.
+    """
 
     trainee: str
-    sessions: tuple[SessionRecord, ...]
+    calls: int
+    scores: tuple[ScorePoint, ...]
+    recent: tuple[SessionRecord, ...]
     rules: tuple[RuleCount, ...]
-    best: dict[str, int] = field(default_factory=dict)
+    scenarios: dict[str, ScenarioStats] = field(default_factory=dict)
 
     @property
-    def finished(self) -> tuple[SessionRecord, ...]:
-        return tuple(s for s in self.sessions if s.overall is not None)
+    def finished(self) -> int:
+        return len(self.scores)
+
+    @property
+    def interrupted(self) -> int:
+        return self.calls - len(self.scores)
+
+    def best(self, scenario: str) -> int | None:
+        stats = self.scenarios.get(scenario)
+        return stats.best if stats else None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "trainee": self.trainee,
+            "calls": self.calls,
+            "finished": self.finished,
+            "scores": [p._asdict() for p in self.scores],
+            "rules": [r.to_json() for r in self.rules],
+            "scenarios": {
+                k: {
+                    "lang": v.lang,
+                    "calls": v.calls,
+                    "best": v.best,
+                    "best_resolved": v.best_resolved,
+                }
+                for k, v in self.scenarios.items()
+            },
+        }
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,8 @@
 
 Times are stored in UTC. Per-area scores are columns rather than JSON so progress
 and class boards are plain indexed SQL on SQLite and PostgreSQL alike; the full
-scorecard is kept as its public JSON so a stored call reports exactly as scored.
+scorecard is kept, in its own table, as its public JSON so a stored call
+reports exactly as scored.
 """
 
 from __future__ import annotations
@@ -135,7 +136,17 @@ class SessionRow(Base):
     score_et: Mapped[int | None] = mapped_column(Integer)
     score_em: Mapped[int | None] = mapped_column(Integer)
     mood_start: Mapped[int | None] = mapped_column(Integer)
-    result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class Scorecard(Base):
+    """A finished call's scorecard, as its public JSON (kept apart: it is the bulky part)."""
+
+    __tablename__ = "scorecards"
+
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True
+    )
+    result: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
 class TurnRow(Base):

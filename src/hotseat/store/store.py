@@ -125,9 +125,9 @@ class Store:
         with self.engine.connect() as conn:
             return queries.history(conn, trainee, limit)
 
-    def progress(self, trainee: str) -> Progress:
+    def progress(self, trainee: str, recent: int = queries.RECENT) -> Progress:
         with self.engine.connect() as conn:
-            return queries.progress(conn, trainee)
+            return queries.progress(conn, trainee, recent)
 
     def class_board(self, class_name: str, class_only: bool = False) -> ClassBoard:
         with self.engine.connect() as conn:

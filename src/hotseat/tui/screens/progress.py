@@ -17,16 +17,18 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, Footer, Header, Static
 
 from hotseat.report.labels import label
+from hotseat.report.people import calls_table
 from hotseat.report.plot import COLORS, score_plot
+from hotseat.report.text import table
 from hotseat.tui.screens.base import HotseatScreen
 
 if TYPE_CHECKING:
     from hotseat.moves import Lang
     from hotseat.report.recommend import Recommendation
-    from hotseat.store.records import Progress, SessionRecord
+    from hotseat.store.records import Progress, ScorePoint
 
 ANSI_NAMES = {1: "ansi_red", 2: "ansi_green", 3: "ansi_yellow", 4: "ansi_blue", 6: "ansi_cyan"}
 TOP_RULES = 10
@@ -39,9 +41,9 @@ class ScoreChart(Widget):
     ScoreChart { height: 18; min-height: 10; border: round $primary; padding: 0 1; }
     """
 
-    def __init__(self, records: tuple[SessionRecord, ...], lang: Lang, title: str) -> None:
+    def __init__(self, scores: tuple[ScorePoint, ...], lang: Lang, title: str) -> None:
         super().__init__(id="score-chart")
-        self.records = records
+        self.scores = scores
         self.lang: Lang = lang
         self.border_title = title
         self._drawn: tuple[tuple[int, int], Text] | None = None
@@ -49,7 +51,7 @@ class ScoreChart(Widget):
     def render(self) -> Text:
         size = (self.content_size.width, self.content_size.height)
         if self._drawn is None or self._drawn[0] != size:
-            plot = score_plot(self.records, size[0], size[1], self.lang)
+            plot = score_plot(self.scores, size[0], size[1], self.lang)
             self._drawn = (size, Text.from_ansi(plot.text, no_wrap=True))
         return self._drawn[1]
 
@@ -68,12 +70,14 @@ class ProgressScreen(HotseatScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "key.close")]
     DEFAULT_CSS = """
+    ProgressScreen > VerticalScroll { scrollbar-gutter: stable; }
     ProgressScreen #progress-summary { padding: 0 1; color: $text-muted; }
     ProgressScreen #legend { padding: 0 2; height: 1; }
     ProgressScreen #lower { height: auto; }
-    ProgressScreen #top-rules { width: 3fr; height: auto; max-height: 14; }
+    ProgressScreen #top-rules { width: 3fr; height: auto; border: round $primary; padding: 0 1; }
     ProgressScreen #next { width: 2fr; height: auto; padding: 0 1; border: round $accent; }
     ProgressScreen #next-reason { color: $text; }
+    ProgressScreen #recent { height: auto; border: round $primary; padding: 0 1; }
     """
 
     @dataclass
@@ -91,26 +95,30 @@ class ProgressScreen(HotseatScreen[None]):
 
     def compose(self) -> ComposeResult:
         lang, progress = self.lang, self.progress
-        finished = progress.finished
         yield Header()
         with VerticalScroll():
             summary = [
                 f"{label('trainee_name', lang)}: {progress.trainee}",
-                f"{label('sessions', lang)}: {len(progress.sessions)}",
-                f"{label('status.finished', lang)}: {len(finished)}",
+                f"{label('sessions', lang)}: {progress.calls}",
+                f"{label('status.finished', lang)}: {progress.finished}",
             ]
-            if finished:
-                summary.append(f"{label('latest', lang)}: {finished[-1].overall}")
-                summary.append(f"{label('best', lang)}: {max(s.overall or 0 for s in finished)}")
+            if progress.scores:
+                summary.append(f"{label('latest', lang)}: {progress.scores[-1].overall}")
+                summary.append(f"{label('best', lang)}: {max(p.overall for p in progress.scores)}")
             yield Static("   ".join(summary), id="progress-summary")
-            yield ScoreChart(progress.sessions, lang, label("over_time", lang))
+            yield ScoreChart(progress.scores, lang, label("over_time", lang))
             yield Static(legend(lang), id="legend")
             with Horizontal(id="lower"):
-                table: DataTable[str] = DataTable(id="top-rules", cursor_type="row")
-                table.border_title = label("top_rules", lang)
-                yield table
+                rules = [
+                    [f"{r.code} {r.name}", label(f"area.{r.area.value}", lang), str(r.count)]
+                    for r in progress.rules[:TOP_RULES]
+                ]
+                header = [label("rule", lang), label("area", lang), label("times", lang)]
+                yield Static(table(header, rules), id="top-rules")
                 with Vertical(id="next"):
                     yield from self._next()
+            calls = calls_table(progress.recent, lang)
+            yield Static(table(calls.header, calls.rows), id="recent")
         yield Footer()
 
     def _next(self) -> ComposeResult:
@@ -123,14 +131,9 @@ class ProgressScreen(HotseatScreen[None]):
         yield Button(label("practise", lang), id="practise", variant="primary")
 
     def on_mount(self) -> None:
+        self.query_one("#top-rules").border_title = label("top_rules", self.lang)
         self.query_one("#next").border_title = label("next", self.lang)
-        table = self.query_one("#top-rules", DataTable)
-        lang = self.lang
-        table.add_columns(label("rule", lang), label("area", lang), label("times", lang))
-        for rule in self.progress.rules[:TOP_RULES]:
-            table.add_row(
-                f"{rule.code} {rule.name}", label(f"area.{rule.area.value}", lang), str(rule.count)
-            )
+        self.query_one("#recent").border_title = label("call_list", self.lang)
 
     @on(Button.Pressed, "#practise")
     def _practise(self) -> None:
