@@ -102,3 +102,16 @@ def test_an_unreachable_database_is_a_clear_error() -> None:
     assert out.exit_code == 1
     assert out.output.startswith("Error: cannot open the training records at")
     assert "pw" not in out.output
+
+
+def test_history_plot_needs_a_trainee_and_draws_their_scores(
+    hs: Run, sqlite_url: str, scenario: Scenario
+) -> None:
+    assert hs("history", "--plot").exit_code == 2
+    with open_store(sqlite_url) as store:
+        for overall in (30, 60, 90):
+            store.begin("Ann", scenario, "h", "practice", 0).finish(result(overall=overall))
+    out = hs("history", "--trainee", "Ann", "--plot", "--lang", "en")
+    assert out.exit_code == 0, out.output
+    assert "Scores over time (Overall  AP  PR  CT  ET  EM)" in out.output
+    assert "100┤" in out.output and "\x1b[" not in out.output  # no colour codes into a pipe

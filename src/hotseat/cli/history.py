@@ -13,10 +13,18 @@ from hotseat.cli.records import db_option, lang_option, records
 @click.option("--trainee", help="Only this trainee's calls.")
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.option(
+    "--plot", is_flag=True, help="With --trainee: also plot their scores over time, per area."
+)
 @lang_option
 @db_option
 def command(
-    trainee: str | None, limit: int, as_json: bool, lang: str | None, db_url: str | None
+    trainee: str | None,
+    limit: int,
+    as_json: bool,
+    plot: bool,
+    lang: str | None,
+    db_url: str | None,
 ) -> None:
     """List recorded calls: when, who, which scenario, how it ended, the overall score.
 
@@ -27,8 +35,11 @@ def command(
     from hotseat.report.labels import label
     from hotseat.report.text import table
 
+    if plot and trainee is None:
+        raise click.UsageError("--plot shows one trainee's progress: give --trainee NAME")
     with records(db_url) as store:
         calls = store.history(trainee, limit)
+        scores = store.progress(trainee, recent=0).scores if plot and trainee else ()
     if as_json:
         click.echo(json.dumps([c.to_json() for c in calls], ensure_ascii=False, indent=2))
         return
@@ -52,6 +63,15 @@ def command(
         for c in calls
     ]
     click.echo(table(header, rows, max_width=28), nl=False)
+    if plot:
+        import shutil
+
+        from hotseat.report.plot import score_plot
+
+        width = min(shutil.get_terminal_size().columns, 120)
+        drawn = score_plot(scores, width, 18, ui)
+        key = "  ".join(name for name, _ in drawn.legend)
+        click.echo(f"\n{label('over_time', ui)} ({key})\n{drawn.text}")
     interrupted = [c.id for c in calls if c.status == "interrupted"]
     if interrupted:
         click.echo(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert
 from sqlalchemy.engine import Engine
 
 from hotseat.scenario.model import Mode, Scenario
@@ -170,10 +170,6 @@ class Store:
     def draw(self, class_name: str, seed: int | None = None) -> Lot:
         with self.engine.begin() as conn:
             return roster.draw(conn, class_name, seed, self._clock())
-
-    def session_ids(self) -> list[int]:
-        with self.engine.connect() as conn:
-            return list(conn.execute(select(SessionRow.id).order_by(SessionRow.id)).scalars())
 
 
 def open_store(url: str | None = None, clock: Callable[[], datetime] = utcnow) -> Store:
