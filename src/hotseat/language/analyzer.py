@@ -46,6 +46,8 @@ from hotseat.language.tags import (
     EMPATHY,
     FILLER,
     FLAGS,
+    FUTURE,
+    GENERIC,
     GLUE,
     GRIEVANCE,
     INQUIRY,
@@ -147,7 +149,7 @@ class _Grammar:
         if not clauses:
             return [], []
         found: list[_Found] = []
-        spans, asking, formed = self.questions.count(text, clauses, sentences)
+        spans, asking, formed, recaps = self.questions.count(text, clauses, sentences)
         found.extend(_Found(MoveKind.QUESTION, s, e) for s, e in spans)
         reply_mask = 0
         for clause in clauses:
@@ -157,8 +159,8 @@ class _Grammar:
             for k, clause in enumerate(clauses):
                 if clause.mask & (PREFRAME | INQUIRY):
                     preframes[k] = self._preframes(clause)
-        if reply_mask & (SUMMARY | DESIRE) or quotes:
-            context = _summary_context(clauses, sentences, quotes, formed, preframes)
+        if reply_mask & (SUMMARY | DESIRE) or quotes or recaps:
+            context = _summary_context(clauses, sentences, quotes, formed, preframes, recaps)
         else:
             context = [False] * len(clauses)
         out = self._moves(text, clauses, sentences, reply_mask, asking, context, preframes)
@@ -221,7 +223,7 @@ class _Grammar:
                 # one argument a clause; a kind of argument already made is not counted again
                 defend_seen |= m & DEFEND_ANY
                 found.append(_Found(MoveKind.DEFEND, *span))
-            if m & (RUDE | SARCASM):
+            if m & (RUDE | SARCASM) and not _threat_continues(k, clauses):
                 found.append(_Found(MoveKind.RUDE, *span))
             if m & ADMISSION and not m & (CONDITION | DEFEND_ANY):
                 premature = verified_at < 0 or clause.start < verified_at
@@ -300,6 +302,19 @@ def _sour(k: int, clauses: list[Clause]) -> bool:
     )
 
 
+def _threat_continues(k: int, clauses: list[Clause]) -> bool:
+    """ "If you keep swearing at me, I'll end this call" is one jab, not two: the
+    consequence after a rude condition is counted with it."""
+    if not k:
+        return False
+    prev = clauses[k - 1]
+    return (
+        prev.sentence == clauses[k].sentence
+        and bool(prev.mask & CONDITION)
+        and bool(prev.mask & (RUDE | SARCASM))
+    )
+
+
 def _restates(
     k: int,
     clauses: list[Clause],
@@ -312,7 +327,7 @@ def _restates(
     clause = clauses[k]
     if k in asking or promises[k] is not None:
         return False
-    if clause.mask & (ADMISSION | DEFEND_ANY | CONDITION):
+    if clause.mask & (ADMISSION | DEFEND_ANY | CONDITION | GENERIC):
         return False
     if 0 <= verified_at < clause.start:
         return False
@@ -324,21 +339,37 @@ def _restates(
     )
 
 
+def _leads_in(clause: Clause) -> bool:
+    """Whether a summary lead-in in the clause opens a restatement; after the agent's own
+    commitment ("I'll note that you'd prefer…", 我会备注您希望…) it is only its object."""
+    for hit in clause.hits:
+        if hit.mask & (SUMMARY | DESIRE):
+            return True
+        if hit.mask & (COMMIT | FUTURE):
+            return False
+    return False
+
+
 def _summary_context(
     clauses: list[Clause],
     sentences: list[Sentence],
     quotes: list[tuple[int, int]],
     formed: set[int],
     preframes: list[bool],
+    recaps: set[int],
 ) -> list[bool]:
     """Which clauses restate the customer: from a summary lead-in to the end of its sentence,
     until the agent starts committing in its own voice. A lead-in inside a real question
     (您想要我们怎么处理?) asks rather than restates; a tag check (…对吧?) still restates, and
-    so does a sentence that opens with the customer's own words in quotes."""
+    so does a sentence that opens with the customer's own words in quotes, or a checking
+    "so…?" with no question form (``recaps``)."""
     context = [False] * len(clauses)
-    for sent in sentences:
+    for index, sent in enumerate(sentences):
         first = clauses[sent.first].start
-        active = bool(quotes) and any(s <= first < e and e - s > 3 for s, e in quotes)
+        jab = any(clauses[k].mask & (RUDE | SARCASM) for k in range(sent.first, sent.last + 1))
+        active = (index in recaps and not jab) or (
+            bool(quotes) and any(s <= first < e and e - s > 3 for s, e in quotes)
+        )
         for k in range(sent.first, sent.last + 1):
             clause = clauses[k]
             m = clause.mask
@@ -346,7 +377,12 @@ def _summary_context(
                 opener = clause.hits[0]
                 if opener.start <= clause.start + 1 and opener.mask & (AGENT | COMMIT):
                     active = False
-            if m & (SUMMARY | DESIRE) and (k not in formed or m & Q_TAG) and not preframes[k]:
+            if (
+                m & (SUMMARY | DESIRE)
+                and (k not in formed or m & Q_TAG)
+                and not preframes[k]
+                and _leads_in(clause)
+            ):
                 active = True
             context[k] = active
     return context

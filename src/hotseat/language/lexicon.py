@@ -61,6 +61,7 @@ CATEGORIES: dict[str, str] = {
     "done": "already done, so reported rather than promised (已经, I've)",
     "purpose": "opens a purpose clause (为了, so that): intentions, not commitments",
     "condition": "opens a condition (如果, if): what follows is supposed, not admitted",
+    "generic": "speaks of such things in general (这种事, this kind of): restates no one",
     "habitual": "how things usually go (一般, usually): a description, not a commitment",
     "customer_do": "something the customer can do themselves (您可以, you can)",
     "in_call": "after will/let me: a step within this call (need to, ask you)",
@@ -71,7 +72,7 @@ CATEGORIES: dict[str, str] = {
     "neutral": "blocks a shorter entry inside a longer word (会员 is not 会)",
 }
 
-_WORD_LISTS: tuple[str, ...] = ("wh", "wh_aux", "aux", "subject", "lead")
+_WORD_LISTS: tuple[str, ...] = ("wh", "wh_aux", "aux", "subject", "lead", "recap")
 
 
 class LexiconError(ValueError):

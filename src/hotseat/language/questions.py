@@ -38,6 +38,7 @@ class QuestionCounter:
         self.aux = words.get("aux", frozenset())
         self.subject = words.get("subject", frozenset())
         self.lead = words.get("lead", frozenset())
+        self.recap = words.get("recap", frozenset())
 
     # --------------------------------------------------------------- Chinese
 
@@ -113,6 +114,8 @@ class QuestionCounter:
             return 0
         gap = 0 if term == "." else 2
         forms = 0
+        if term == "." and tokens[i] in self.wh:
+            return 0  # "How much can be refunded depends on…" states; a question would ask
         past = self._form_at(tokens, i, gap)
         if not past and i + 1 < len(tokens) and tokens[i] in _BARE_AUX and tokens[i + 1] != "not":
             past = i + 2
@@ -151,15 +154,26 @@ class QuestionCounter:
                 return self.zh or sent.term == "?" or " " in text[hit.start : hit.end]
         return False
 
+    def _recaps(self, text: str, clauses: list[Clause], sent: Sentence) -> bool:
+        """A "?" with no question form whose clause opens with "so": a restatement being
+        checked ("Right, so the alerts stopped in March?")."""
+        for k in range(sent.first, sent.last + 1):
+            words = text[clauses[k].start : clauses[k].end].split(None, 1)
+            if words and words[0] in self.recap:
+                return True
+        return False
+
     def count(
         self, text: str, clauses: list[Clause], sentences: list[Sentence]
-    ) -> tuple[list[tuple[int, int]], set[int], set[int]]:
+    ) -> tuple[list[tuple[int, int]], set[int], set[int], set[int]]:
         """The question spans (one per question), the clauses that ask (nothing in them
-        is committed or admitted), and the clauses with an interrogative form of their own."""
+        is committed or admitted), the clauses with an interrogative form of their own,
+        and the sentences that check a restatement ("So you were charged twice?")."""
         spans: list[tuple[int, int]] = []
         asking: set[int] = set()
         formed: set[int] = set()
-        for sent in sentences:
+        recaps: set[int] = set()
+        for index, sent in enumerate(sentences):
             tag = self._tagged(text, sent, clauses[sent.last])
             strong = weak = 0
             forms_at: list[int] = []
@@ -184,6 +198,8 @@ class QuestionCounter:
                 weak += 1 if (w and not s) else 0
             if sent.term == "?":
                 count = 1 if tag else max(1, strong + weak)
+                if not forms_at and self.recap and self._recaps(text, clauses, sent):
+                    recaps.add(index)
             elif sent.term == "":
                 count = 1 if tag else strong + weak
             else:
@@ -197,4 +213,4 @@ class QuestionCounter:
                 asking.update([sent.last] if tag or not forms_at else forms_at)
                 span = (clauses[sent.first].start, min(sent.end, len(text)))
                 spans.extend([span] * count)
-        return spans, asking, formed
+        return spans, asking, formed, recaps

@@ -43,6 +43,7 @@ NEG_COMMIT = BIT["neg_commit"]
 DONE = BIT["done"]
 PURPOSE = BIT["purpose"]
 CONDITION = BIT["condition"]
+GENERIC = BIT["generic"]
 HABITUAL = BIT["habitual"]
 CUSTOMER_DO = BIT["customer_do"]
 IN_CALL = BIT["in_call"]
@@ -70,8 +71,8 @@ NOT_FLAG_ONLY = (
     | Q_WORD | Q_TAG | Q_LEAD | INQUIRY
 )  # fmt: skip
 # A clause with one of these is doing something other than committing.
-NO_PROMISE = (
-    HABITUAL | CUSTOMER_DO | HEDGE | PREFRAME | DEFEND_ANY | SUMMARY | DESIRE | THANKS | EMPATHY
-)
+# (A summary lead-in blocks through the summary context, which knows when the agent's own
+# commitment comes first: "I'll note that you'd prefer a call" still commits.)
+NO_PROMISE = HABITUAL | CUSTOMER_DO | HEDGE | PREFRAME | DEFEND_ANY | THANKS | EMPATHY
 # Without one of these a clause cannot commit to anything.
 COMMITTING = ACTION | COMMIT | FUTURE | NEG_COMMIT | TRY | BENEFACTIVE | COMPENSATION | PRECURSOR
