@@ -246,7 +246,9 @@ class ConversationScreen(HotseatScreen[None]):
         self.query_one(ReplyInput).disabled = True
         self.query_one(ElapsedTime).stop()
         if self.drill:
-            self.query_one(ReplyClock).stop()
+            countdown = self.query_one(ReplyClock)
+            countdown.stop()
+            countdown.display = False  # no time left to count
         self.result = self.session.result()
         self.call_log.finish(self.result, stepped_out=stepped_out)
         self.post_message(self.Ended(outcome, stepped_out, self.result))
