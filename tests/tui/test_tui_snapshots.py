@@ -77,10 +77,9 @@ def test_hang_up_zh(snap_compare: Snap, app_factory: Factory) -> None:
     """The moment the customer hangs up, at 80×24.
 
     A full-width red banner says 陈女士挂断了电话 with 按回车查看报告 below it; the
-    mood meter is full and red at 100 and the reply clock is gone; the input is greyed
-    out and the
-    查看报告 button beside it has the focus. The last customer bubble is the
-    hang-up line 算了，跟你说不清楚……
+    mood meter is full and red at 100 and the reply clock is gone; the input is
+    greyed out and the 查看报告 button beside it has the focus. The last customer
+    bubble is the hang-up line 算了，跟你说不清楚……
     """
 
     async def hang_up(pilot: Pilot[Any]) -> None:
