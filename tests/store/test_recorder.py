@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from hotseat.conversation import Area
 from hotseat.scenario.model import Scenario
@@ -90,6 +90,15 @@ def test_text_survives_exactly(store: Store, scenario: Scenario) -> None:
     """Chinese, emoji, quotes, markup and very long replies come back byte for byte."""
     texts = ["繁體：您好！😡", "'; DROP TABLE sessions; --", "<script>x</script>", "长" * 20_000]
     rec = store.begin("Ann", scenario, "h", "onboarding", 0)
-    for i, text in enumerate(texts, start=1):
-        rec.turn(turn(i, text))
+    for i, typed in enumerate(texts, start=1):
+        rec.turn(turn(i, typed))
     assert [t for t, _ in store.replies(rec.session_id)] == texts
+
+
+def test_a_failed_write_says_which_turn_was_lost(store: Store, scenario: Scenario) -> None:
+    rec = store.begin("Ann", scenario, "h", "onboarding", 0)
+    rec.turn(turn(1))
+    with store.engine.begin() as conn:
+        conn.execute(text("DROP TABLE turns"))
+    with pytest.raises(StoreError, match=f"could not save turn 2 of session {rec.session_id}: "):
+        rec.turn(turn(2))

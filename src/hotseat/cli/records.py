@@ -27,7 +27,10 @@ lang_option = click.option(
 @contextmanager
 def records(url: str | None) -> Iterator[Store]:
     """The open store; any store problem becomes a one-line error, never a traceback."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     from hotseat.store import StoreError, open_store
+    from hotseat.store.db import reason
 
     try:
         store = open_store(url)
@@ -37,5 +40,7 @@ def records(url: str | None) -> Iterator[Store]:
         yield store
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
+    except SQLAlchemyError as exc:  # e.g. the server went away in the middle of a command
+        raise click.ClickException(f"the training records at {store.url}: {reason(exc)}") from exc
     finally:
         store.close()

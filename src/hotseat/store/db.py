@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +38,20 @@ _ALEMBIC = threading.Lock()
 
 class StoreError(Exception):
     """A problem with the training records that the user can act on; never a traceback."""
+
+
+def reason(exc: SQLAlchemyError) -> str:
+    """The driver's own first line, without SQLAlchemy's statement dump."""
+    return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+
+
+@contextmanager
+def failing_as(what: str) -> Iterator[None]:
+    """Turn a database failure into a StoreError that says what could not be done."""
+    try:
+        yield
+    except SQLAlchemyError as exc:
+        raise StoreError(f"{what}: {reason(exc)}") from exc
 
 
 def default_url() -> str:

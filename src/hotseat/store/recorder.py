@@ -16,7 +16,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from hotseat.conversation import Area, Finding
 from hotseat.scorecard import SessionResult
-from hotseat.store.db import StoreError
+from hotseat.store.db import StoreError, failing_as
 from hotseat.store.schema import SCORE_COLUMNS, FindingRow, Scorecard, SessionRow, TurnRow
 
 if TYPE_CHECKING:
@@ -66,7 +66,8 @@ class Recorder:
         if self.finished:
             raise StoreError(f"session {self.session_id} is already finished")
         reply, customer = result.reply, result.customer
-        with self._engine.begin() as conn:
+        saving = f"could not save turn {reply.turn} of session {self.session_id}"
+        with failing_as(saving), self._engine.begin() as conn:
             conn.execute(
                 insert(TurnRow).values(
                     session_id=self.session_id,
@@ -94,7 +95,8 @@ class Recorder:
         """
         if self.finished:
             raise StoreError(f"session {self.session_id} is already finished")
-        with self._engine.begin() as conn:
+        saving = f"could not save the scorecard of session {self.session_id}"
+        with failing_as(saving), self._engine.begin() as conn:
             conn.execute(delete(FindingRow).where(FindingRow.session_id == self.session_id))
             if result.findings:
                 conn.execute(insert(FindingRow), finding_values(self.session_id, result.findings))

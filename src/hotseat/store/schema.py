@@ -117,7 +117,7 @@ class SessionRow(Base):
     class_id: Mapped[int | None] = mapped_column(ForeignKey("classes.id", ondelete="SET NULL"))
     scenario: Mapped[str] = mapped_column(String(200))
     scenario_hash: Mapped[str] = mapped_column(String(64))
-    title: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str] = mapped_column(Text)
     lang: Mapped[str] = mapped_column(String(8))
     mode: Mapped[str] = mapped_column(String(16))
     seed: Mapped[int] = mapped_column(BigInteger)

@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 from hotseat.scenario.model import Mode, Scenario
 from hotseat.scorecard import SessionResult
 from hotseat.store import queries, roster
-from hotseat.store.db import StoreError, open_engine
+from hotseat.store.db import StoreError, failing_as, open_engine
 from hotseat.store.recorder import Clock, Recorder
 from hotseat.store.records import (
     ClassBoard,
@@ -66,7 +66,7 @@ class Store:
     ) -> Recorder:
         """Start recording a call; the session row is committed before the first reply."""
         now = self._clock()
-        with self.engine.begin() as conn:
+        with failing_as(f"could not start recording for {trainee!r}"), self.engine.begin() as conn:
             tid = roster.trainee_id(conn, trainee, now)
             cid = roster.known_class(conn, class_name) if class_name is not None else None
             inserted = conn.execute(

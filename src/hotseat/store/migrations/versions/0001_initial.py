@@ -32,7 +32,7 @@ def upgrade() -> None:
         sa.Column("trainee_id", sa.Integer, nullable=False),
         sa.Column("scenario", sa.String(200), nullable=False),
         sa.Column("scenario_hash", sa.String(64), nullable=False),
-        sa.Column("title", sa.String(300), nullable=False),
+        sa.Column("title", sa.Text, nullable=False),
         sa.Column("lang", sa.String(8), nullable=False),
         sa.Column("mode", sa.String(16), nullable=False),
         sa.Column("seed", sa.BigInteger, nullable=False),
