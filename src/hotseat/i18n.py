@@ -160,6 +160,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "还没有班级：先用 `hotseat class create 班级名` 建一个。",
     ),
     "tui.pick_class": ("Which class?", "查看哪个班级？"),
+    "tui.core_failed": (
+        "The reply analyzer could not load; calls cannot start",
+        "回复分析器无法加载，暂时不能开始通话",
+    ),
     "tui.cmd.start": ("Start a call on the highlighted scenario", "用选中的场景开始通话"),
     "tui.cmd.reload": ("Read the scenario folders again", "重新读取场景文件夹"),
     "tui.cmd.progress": (

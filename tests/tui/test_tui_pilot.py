@@ -565,3 +565,22 @@ async def test_without_records_progress_says_why(app_factory: Factory) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert any("--no-record" in n.message for n in app._notifications)
+
+
+async def test_an_analyzer_that_cannot_load_is_reported_before_any_call(
+    app_factory: Factory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hotseat.language
+
+    def broken(text: str, lang: str) -> None:
+        raise ValueError("zh.yaml: lexicon.summary: expected a non-empty string")
+
+    monkeypatch.setattr(hotseat.language, "analyze", broken)
+    app = app_factory()
+    async with app.run_test(notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)  # no call that could not be judged
+        errors = [n for n in app._notifications if n.severity == "error"]
+        assert errors and all("lexicon.summary" in n.message for n in errors)

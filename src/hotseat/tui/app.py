@@ -69,6 +69,7 @@ class HotseatApp(App[None]):
             on_error=self._record_failed,
         )
         self._warmed = False
+        self._core_error: str | None = None
         self._persona: Persona | None = None
         self._trainee = ""
 
@@ -104,20 +105,34 @@ class HotseatApp(App[None]):
             self._warmed = True
             self._warm_up()
 
-    @work(thread=True, group="warm-up", exit_on_error=False)
+    @work(thread=True, group="warm-up")
     def _warm_up(self) -> None:
-        """Load the analyzer and the rulebook while the trainee is still choosing."""
-        from hotseat.language import analyze
-        from hotseat.rules import Rulebook
+        """Load the analyzer and the rulebook while the trainee is still choosing.
 
-        Rulebook.default()
-        analyze("您好，请问有什么可以帮您？", "zh")
-        analyze("Hello, how can I help?", "en")
+        If they cannot load, no call could be judged: say so now, and refuse calls,
+        rather than fail on the trainee's first reply.
+        """
+        try:
+            from hotseat.language import analyze
+            from hotseat.rules import Rulebook
+
+            Rulebook.default()
+            analyze("您好，请问有什么可以帮您？", "zh")
+            analyze("Hello, how can I help?", "en")
+        except Exception as exc:  # broken built-in data: a clear message, not a traceback
+            self.call_from_thread(self._core_failed, f"{type(exc).__name__}: {exc}")
+
+    def _core_failed(self, reason: str) -> None:
+        self._core_error = reason
+        self.notify(reason, title=t("tui.core_failed", self.lang), severity="error", timeout=30)
 
     # -- the flow of a call ----------------------------------------------------------------
 
     @on(HomeScreen.StartCall)
     def _start_call(self, event: HomeScreen.StartCall) -> None:
+        if self._core_error is not None:
+            self._core_failed(self._core_error)
+            return
         from hotseat.session import Session
 
         self._remember(trainee=event.trainee, mode=event.mode)
