@@ -53,7 +53,7 @@ class Options:
 
 @dataclass(frozen=True, slots=True)
 class Chunk:
-    """One batch of calls, scored and already written out: all that crosses back from a worker."""
+    """One batch of calls, scored and rendered: all that crosses back from a worker."""
 
     out: str
     errors: list[str]
