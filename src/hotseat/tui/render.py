@@ -61,7 +61,7 @@ def finding_block(code: str, items: list[Finding], lang: Lang) -> Content:
         parts.append("\n" + f.message)
     tips = list(dict.fromkeys(f.tip for f in items if f.tip))
     for tip in tips:
-        parts.append((f"\n→ {t('tip', lang)}{colon(lang)}", "bold $success"))
+        parts.append((f"\n→\u00a0{t('tip', lang)}{colon(lang)}", "bold $success"))  # no break
         parts.append(tip)
     return Content.assemble(*parts)
 

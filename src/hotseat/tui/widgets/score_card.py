@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from hotseat.i18n import t
+from hotseat.tui.render import colon
 
 if TYPE_CHECKING:
     from hotseat.moves import Lang
@@ -57,7 +58,7 @@ class ScoreCard(Static):
             parts += [
                 "\n",
                 mark,
-                f"{t(f'element.{element.value}', lang)}: ",
+                t(f"element.{element.value}", lang) + colon(lang),
                 (state, "$text-muted"),
             ]
         return Content.assemble(*parts)
