@@ -232,6 +232,31 @@ async def test_ending_the_call_asks_first(app_factory: Factory) -> None:
         assert screen.query_one("#to-report", Button).has_focus
 
 
+# -- practice -----------------------------------------------------------------------------
+
+
+async def test_practice_call_runs_quietly_to_the_end_and_the_report(
+    app_factory: Factory,
+) -> None:
+    app = app_factory(mode="practice")
+    hook = Recording()
+    async with app.run_test(message_hook=hook, notifications=True) as pilot:
+        screen = await start(pilot)
+        assert screen.session.mode == "practice"
+        assert not screen.query(FindingsPanel) and not screen.query(ReplyClock)
+        await pilot.press("f3")  # hints come as a notice, not a panel
+        await pilot.pause()
+        assert any(n.message == screen.session.hint() for n in app._notifications)
+        for text in (SOOTHE_ZH, PREFRAME_ZH, CONTACT_ZH, CLOSE_ZH):
+            await say(pilot, text)
+        assert [e.outcome for e in hook.of(ConversationScreen.Ended)] == ["resolved"]
+        await pilot.press("enter")
+        await settle(pilot)
+        report = app.screen
+        assert isinstance(report, ReportScreen) and report.result.mode == "practice"
+        assert report.result.outcome == "resolved"
+
+
 # -- drill --------------------------------------------------------------------------------
 
 
