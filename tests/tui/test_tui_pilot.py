@@ -459,6 +459,7 @@ async def test_help_lists_keys_and_every_rule(app_factory: Factory) -> None:
         assert isinstance(help_screen, HelpScreen)
         keys = str(help_screen.query_one("#key-table", Static).render())
         assert "F2" in keys and "Listen" in keys and "Step out" in keys
+        assert "Ctrl+T" in keys and "Theme" in keys  # shown here though not in the footer
         rules = help_screen.query_one("#rule-list", OptionList)
         assert rules.option_count == len(RULES)
         await pilot.press("escape")

@@ -30,7 +30,8 @@ def key_table(sections: Sequence[tuple[str, Sequence[BindingType]]], lang: Lang)
         for b in Binding.make_bindings(bindings):
             if b.description:
                 key = "+".join(
-                    KEY_NAMES.get(k, k.upper() if len(k) <= 3 else k) for k in b.key.split("+")
+                    KEY_NAMES.get(k, k.upper() if len(k) <= 3 else k.capitalize())
+                    for k in b.key.split("+")
                 )
                 rows.append((title, key, t(b.description, lang)))
     width = max(cell_len(key) for _, key, _ in rows)
