@@ -29,6 +29,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "status": ("Status", "状态"),
     "status.finished": ("finished", "已完成"),
     "status.interrupted": ("interrupted", "已中断"),
+    "finished_calls": ("Finished", "已完成"),
+    "interrupted_calls": ("Interrupted", "已中断"),
     "turns": ("Turns", "轮次"),
     "latest": ("Latest overall", "最近一次总分"),
     "best": ("Best overall", "最好成绩"),

@@ -71,8 +71,8 @@ def trainee_document(
     facts = [
         (label("trainee_name", lang), progress.trainee),
         (label("sessions", lang), str(progress.calls)),
-        (label("status.finished", lang), str(progress.finished)),
-        (label("status.interrupted", lang), str(progress.interrupted)),
+        (label("finished_calls", lang), str(progress.finished)),
+        (label("interrupted_calls", lang), str(progress.interrupted)),
     ]
     if progress.scores:
         facts.append((label("latest", lang), str(progress.scores[-1].overall)))

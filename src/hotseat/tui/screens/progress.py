@@ -100,7 +100,7 @@ class ProgressScreen(HotseatScreen[None]):
             summary = [
                 f"{label('trainee_name', lang)}: {progress.trainee}",
                 f"{label('sessions', lang)}: {progress.calls}",
-                f"{label('status.finished', lang)}: {progress.finished}",
+                f"{label('finished_calls', lang)}: {progress.finished}",
             ]
             if progress.scores:
                 summary.append(f"{label('latest', lang)}: {progress.scores[-1].overall}")
