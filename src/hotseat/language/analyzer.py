@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import cache
 
-from hotseat.language.commitments import Commitments, Flags, negation_start
+from hotseat.language.commitments import Commitments, Flags, negation_start, reports_done
 from hotseat.language.detect import detect_lang
 from hotseat.language.lexicon import Lexicon, builtin_lexicon, with_overrides
 from hotseat.language.matcher import Hit, Matcher
@@ -39,11 +39,13 @@ from hotseat.language.tags import (
     CONDITION,
     CONJ,
     CONTINUER,
+    CONTRAST,
     CUSTOMER_DO,
     DEFEND_ANY,
     DEFEND_BLAME,
     DESIRE,
     EMPATHY,
+    FAULT,
     FILLER,
     FLAGS,
     FUTURE,
@@ -54,6 +56,7 @@ from hotseat.language.tags import (
     NEGATOR,
     NO_PROMISE,
     NOT_FLAG_ONLY,
+    OURS,
     PRECURSOR,
     PREFRAME,
     Q_TAG,
@@ -120,7 +123,7 @@ class _Grammar:
         # (我帮您查一下); in English a future form too (I'm going to pull up...).
         self.step_opener = PRECURSOR | (BENEFACTIVE if lexicon.lang == "zh" else COMMIT)
 
-    def _preframes(self, clause: Clause) -> bool:
+    def _preframes(self, text: str, clause: Clause) -> bool:
         """Announces questions, or an in-call step: an opener (我先, let me, I'm going to)
         before a look-up verb (查, check). 我会确认 commits to after the call instead."""
         mask = clause.mask
@@ -129,13 +132,16 @@ class _Grammar:
         opener = self.step_opener
         if not mask & INQUIRY or not mask & opener:
             return False
-        opened = False
+        if self.lang == "zh" and reports_done(text, clause):
+            return False  # 我给您登记了: a step already taken, not one announced
+        opened = 0
         for hit in clause.hits:
             if opened and hit.mask & INQUIRY:
-                return True
+                # "I'll look into it" after the call commits; "let me look into it" is a step
+                return bool(opened & PRECURSOR) or not hit.mask & ACTION
             # the look-up must come right after its opener: "I'll pass this to billing
             # to check" commits to a step after the call, it does not announce one now
-            opened = bool(hit.mask & opener) or (opened and bool(hit.mask & GLUE))
+            opened = hit.mask & opener or (opened if hit.mask & GLUE else 0)
         return False
 
     def run(self, text: str) -> tuple[list[_Found], list[tuple[int, int]]]:
@@ -158,7 +164,7 @@ class _Grammar:
         if reply_mask & (PREFRAME | INQUIRY):
             for k, clause in enumerate(clauses):
                 if clause.mask & (PREFRAME | INQUIRY):
-                    preframes[k] = self._preframes(clause)
+                    preframes[k] = self._preframes(text, clause)
         if reply_mask & (SUMMARY | DESIRE) or quotes or recaps:
             context = _summary_context(clauses, sentences, quotes, formed, preframes, recaps)
         else:
@@ -201,7 +207,13 @@ class _Grammar:
             span = (_span_start(text, clause) if m & CONJ else clause.start, clause.end)
             if m & CUSTOMER_DO:
                 m &= ~DEFEND_BLAME  # "you can cancel it yourself" instructs, it does not blame
-            if m & (APOLOGY | APOLOGY_SOFT) and not sarcastic and not _sour(k, clauses):
+            restated = in_summary and not m & (SUMMARY | DESIRE)  # the customer's own words
+            if (
+                m & (APOLOGY | APOLOGY_SOFT)
+                and not sarcastic
+                and not restated
+                and not _sour(k, clauses)
+            ):
                 plain = [h for h in clause.hits if h.mask & APOLOGY]
                 counted = plain or [h for h in clause.hits if h.mask & APOLOGY_SOFT]
                 for hit in counted:
@@ -220,11 +232,13 @@ class _Grammar:
                 once.add(MoveKind.PREFRAME)
                 found.append(_Found(MoveKind.PREFRAME, *span))
             if m & DEFEND_ANY & ~defend_seen and not in_summary:
-                # one argument a clause; a kind of argument already made is not counted again
-                defend_seen |= m & DEFEND_ANY
+                # one argument a clause, of the first kind not yet made in the reply
+                defend_seen |= _first_new_kind(clause, defend_seen)
                 found.append(_Found(MoveKind.DEFEND, *span))
             if m & (RUDE | SARCASM) and not _threat_continues(k, clauses):
                 found.append(_Found(MoveKind.RUDE, *span))
+            if m & OURS and m & FAULT and _owns_fault(clause):
+                m |= ADMISSION
             if m & ADMISSION and not m & (CONDITION | DEFEND_ANY):
                 premature = verified_at < 0 or clause.start < verified_at
                 if premature and not in_summary and k not in asking:
@@ -238,7 +252,9 @@ class _Grammar:
                     out.refusals.append((refused, clause.end))
                     continue
             first = sentences[clause.sentence].first
-            continues = any(out.values[j] is not None for j in range(first, k))
+            continues = any(out.values[j] is not None for j in range(first, k)) or (
+                k > first and preframes[k - 1]
+            )
             if (
                 m & COMMITTING
                 and k not in asking
@@ -246,7 +262,6 @@ class _Grammar:
                 and not m & NO_PROMISE
                 and not preframes[k]
                 and not commitments.opens_purpose(text, clause)
-                and not self._continues_step(text, k, clauses, preframes)
                 and commitments.commits(text, clause, continues)
             ):
                 flags = Flags()
@@ -264,17 +279,6 @@ class _Grammar:
                 found.append(_Found(MoveKind.SUMMARY, *span))
         commitments.attach(text, out.flag_only, clauses, sentences, out.values)
         return out
-
-    def _continues_step(
-        self, text: str, k: int, clauses: list[Clause], preframes: list[bool]
-    ) -> bool:
-        """我先跟您说一下流程，然后再帮您登记: the "then" step belongs to the announced plan."""
-        if not k or not preframes[k - 1] or not clauses[k].mask & CONTINUER:
-            return False
-        if clauses[k - 1].sentence != clauses[k].sentence:
-            return False
-        opener = clauses[k].hits[0]
-        return opener.start == clauses[k].start and bool(opener.mask & CONTINUER)
 
 
 class _ClauseMoves:
@@ -300,6 +304,26 @@ def _sour(k: int, clauses: list[Clause]) -> bool:
         and clauses[nxt].sentence == clauses[k].sentence
         and bool(clauses[nxt].mask & RUDE)
     )
+
+
+def _first_new_kind(clause: Clause, seen: int) -> int:
+    """The kind of defending argument a clause makes first among those not yet made."""
+    for hit in clause.hits:
+        new = hit.mask & DEFEND_ANY & ~seen
+        if new:
+            return new & -new  # one kind, even if the phrase carries two
+    return 0
+
+
+def _owns_fault(clause: Clause) -> bool:
+    """是我们门店的问题 / 是我们这边的疏忽: our side named, then a fault word after it."""
+    ours = False
+    for hit in clause.hits:
+        if hit.mask & OURS:
+            ours = True
+        elif ours and hit.mask & FAULT:
+            return True
+    return False
 
 
 def _threat_continues(k: int, clauses: list[Clause]) -> bool:
@@ -373,10 +397,13 @@ def _summary_context(
         for k in range(sent.first, sent.last + 1):
             clause = clauses[k]
             m = clause.mask
-            if active and m & (COMMIT | ACTION) and clause.hits:
+            if active and clause.hits:
                 opener = clause.hits[0]
-                if opener.start <= clause.start + 1 and opener.mask & (AGENT | COMMIT):
-                    active = False
+                if opener.start <= clause.start + 1 and (
+                    opener.mask & CONTRAST
+                    or (m & (COMMIT | ACTION) and opener.mask & (AGENT | COMMIT))
+                ):
+                    active = False  # "…, but the engineer says…" is the agent's own voice
             if (
                 m & (SUMMARY | DESIRE)
                 and (k not in formed or m & Q_TAG)

@@ -102,7 +102,7 @@ class Commitments:
         """Whether a clause (already cleared of questions, summaries, hedges...) commits;
         ``continues`` says an earlier clause of its sentence already did."""
         if self.zh:
-            if _reported_done(text, clause) or _states_a_fact(text, clause):
+            if reports_done(text, clause) or _states_a_fact(text, clause):
                 return False
             if _commits_zh(text, clause):
                 return True
@@ -218,7 +218,7 @@ def _nearest(promises: list[Flags | None], order: range) -> Flags | None:
     return None
 
 
-def _reported_done(text: str, clause: Clause) -> bool:
+def reports_done(text: str, clause: Clause) -> bool:
     """已经/已 or a clause-final 了 report what was done, unless a 会 follows
     (已经收的费用也会退还 still commits)."""
     hits = clause.hits

@@ -39,6 +39,8 @@ CATEGORIES: dict[str, str] = {
     "rude": "impolite, commanding, dismissive or questioning the customer's motives",
     "sarcasm": "mockery: rude, and it turns apologies, thanks and admissions sour",
     "admission": "admits fault or passes judgement before anything is verified",
+    "ours": "names our own side as the subject of a fault (是我们门店…, 是我们这边…)",
+    "fault": "a fault word (问题, 错, 疏忽): after our side, an admission",
     "verified": "the agent says it has checked; fault stated afterwards is not premature",
     "backchannel": "a listening token; a reply made only of these is a backchannel",
     "continuer": "invites the customer to go on (然后呢, and then?)",
@@ -69,6 +71,7 @@ CATEGORIES: dict[str, str] = {
     "deadline": "a time a promise names",
     "compensation": "money back or compensation",
     "conj": "a conjunction that starts a new clause (但是, but, and)",
+    "contrast": "turns to the agent's own view (但是, but): a restatement ends there",
     "neutral": "blocks a shorter entry inside a longer word (会员 is not 会)",
 }
 
