@@ -59,6 +59,21 @@ def test_conversation_zh(snap_compare: Snap, app_factory: Factory) -> None:
     assert snap_compare(app_factory(), run_before=one_reply)
 
 
+def test_conversation_zh_light(snap_compare: Snap, app_factory: Factory) -> None:
+    """The same onboarding call as test_conversation_zh, in the light theme (Ctrl+T).
+
+    Every colour comes from the theme: a light background, dark text, the bubbles'
+    borders, the mood meter and the feedback card all readable, nothing left dark.
+    """
+
+    async def one_reply(pilot: Pilot[Any]) -> None:
+        await start(pilot)
+        await pilot.press("ctrl+t")
+        await say(pilot, SOOTHE_ZH)
+
+    assert snap_compare(app_factory(), run_before=one_reply)
+
+
 def test_conversation_en_drill(snap_compare: Snap, app_factory: Factory) -> None:
     """A drill in English at 80×24, right after the customer's opening.
 

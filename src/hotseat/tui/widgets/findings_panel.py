@@ -51,8 +51,6 @@ class FindingsPanel(VerticalScroll):
         card.border_title = t("tui.hint", self.lang)
         self._add(card)
 
-    def on_mount(self) -> None:
-        self.anchor()  # the newest card stays in view
-
     def _add(self, card: Static) -> None:
         self.mount(card)
+        self.scroll_end(animate=False)  # runs after the card is laid out
