@@ -313,6 +313,7 @@ async def test_hang_up_is_unmistakable(app_factory: Factory) -> None:
             if screen.session.ended:
                 break
             await say(pilot, RUDE_ZH)
+        assert screen.session.customer.intensity == 3  # the home screen's choice reached it
         assert [e.outcome for e in hook.of(ConversationScreen.Ended)] == ["hung_up"]
         banner = screen.query_one("#banner", Static)
         assert banner.display and banner.has_class("-hung-up")
@@ -610,3 +611,19 @@ async def test_an_analyzer_that_cannot_load_is_reported_before_any_call(
         assert isinstance(app.screen, HomeScreen)  # no call that could not be judged
         errors = [n for n in app._notifications if n.severity == "error"]
         assert errors and all("lexicon.summary" in n.message for n in errors)
+
+
+async def test_a_huge_pasted_reply_is_taken_and_drawn(app_factory: Factory) -> None:
+    app = app_factory()
+    hook = Recording()
+    async with app.run_test(message_hook=hook) as pilot:
+        screen = await start(pilot)
+        huge = "\n".join(["您好，我理解您的心情，我们一定会尽快处理。"] * 400)
+        reply = screen.query_one(ReplyInput)
+        reply.post_message(events.Paste(huge))
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        [exchanged] = hook.of(ConversationScreen.Exchanged)
+        assert len(exchanged.result.reply.text) == len(huge) - huge.count("\n")
+        assert len(bubbles(screen, "trainee")[0]) == len(exchanged.result.reply.text)
