@@ -41,9 +41,13 @@ def tui_argv(params: dict[str, object]) -> list[str]:
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option(
+    "--public-url",
+    metavar="URL",
+    help="The address browsers use, when it is not http://HOST:PORT (e.g. behind a proxy).",
+)
 @tui_options
-@click.pass_context
-def command(ctx: click.Context, host: str, port: int, **tui_params: object) -> None:
+def command(host: str, port: int, public_url: str | None, **tui_params: object) -> None:
     """Serve the training app to web browsers (one app per browser tab)."""
     from textual_serve.server import Server
 
@@ -52,5 +56,5 @@ def command(ctx: click.Context, host: str, port: int, **tui_params: object) -> N
     for folder in folders:
         if not folder.is_dir():
             raise click.BadParameter(f"{folder} is not a folder", param_hint="--scenarios")
-    click.echo(f"hotseat: serving on http://{host}:{port} (Ctrl+C stops)")
-    Server(shlex.join(argv), host=host, port=port, title="hotseat").serve()
+    click.echo(f"hotseat: serving on {public_url or f'http://{host}:{port}'} (Ctrl+C stops)")
+    Server(shlex.join(argv), host=host, port=port, title="hotseat", public_url=public_url).serve()
