@@ -1,5 +1,10 @@
 """SVG snapshots of the main screens, each with what a reviewer should see.
 
+The home, drill-opening, report and help snapshots depend on the TUI alone (the
+report is drawn from a handmade result). The conversation and hang-up snapshots
+play real replies through the analyzer, the rules and the persona: when those are
+retuned on purpose, look at the new pictures and update them too.
+
 Update after a deliberate change with:
     .venv/bin/pytest tests/tui/test_tui_snapshots.py --snapshot-update
 and look at the new SVGs under tests/tui/__snapshots__/ before committing them.
