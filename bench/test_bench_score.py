@@ -54,7 +54,7 @@ def records(count: int, *, unique: bool) -> list[CallRecord]:
         CallRecord(
             str(c["id"]),
             str(c["id"]),
-            tuple(Turn(t["speaker"], t["text"]) for t in c["turns"]),  # type: ignore[attr-defined]
+            tuple(Turn(t["speaker"], t["text"]) for t in c["turns"]),
         )
         for c in calls(count, unique=unique)
     ]
@@ -167,7 +167,7 @@ def test_replies_scored_per_second_side_by_side(
 
     def analyze() -> None:
         for lang, text in replies:
-            analyzer.analyze(text, lang)  # type: ignore[arg-type]
+            analyzer.analyze(text, lang)
 
     scorer = CallScorer(Rulebook.default(), cached=0)
     scored = [scorer.score(r) for r in sample]  # warm every lazy table once

@@ -7,6 +7,7 @@ import gzip
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -72,11 +73,11 @@ def run(*args: str, stdin: bytes | None = None) -> Result:
     return CliRunner().invoke(main, ["score", *args], input=stdin)
 
 
-def lines_of(result: Result) -> list[dict[str, object]]:
+def lines_of(result: Result) -> list[dict[str, Any]]:
     return [json.loads(line) for line in result.stdout.splitlines()]
 
 
-def summary_of(result: Result) -> dict[str, object]:
+def summary_of(result: Result) -> dict[str, Any]:
     return json.loads(result.stderr.splitlines()[-1])
 
 
@@ -106,11 +107,11 @@ def test_jsonl_calls_in_each_language_get_scores_and_findings(
     assert [o["id"] for o in out] == [r["id"] for r in rows]
     for o in out:
         assert o["lang"] == lang
-        assert set(o["scores"]) == {"AP", "PR", "CT", "ET", "EM", "overall"}  # type: ignore[arg-type]
-        for f in o["findings"]:  # type: ignore[attr-defined]
+        assert set(o["scores"]) == {"AP", "PR", "CT", "ET", "EM", "overall"}
+        for f in o["findings"]:
             assert f["code"] not in SCENARIO_ONLY
             assert {"code", "turn", "quote", "message", "tip"} <= set(f)
-    codes = {f["code"] for o in out for f in o["findings"]}  # type: ignore[attr-defined]
+    codes = {f["code"] for o in out for f in o["findings"]}
     assert codes & {"AP001", "ET001", "PR001"}, "the bad replies above must be caught"
 
 
@@ -131,13 +132,13 @@ def test_summary_counts_everything_and_names_the_scenario_only_rules(tmp_path: P
     summary = summary_of(result)
     out = lines_of(result)
     assert summary["calls"] == 4 and summary["skipped_calls"] == 0
-    assert summary["replies"] == sum(o["replies"] for o in out)  # type: ignore[misc]
+    assert summary["replies"] == sum(o["replies"] for o in out)
     per_rule: dict[str, int] = {}
     for o in out:
-        for f in o["findings"]:  # type: ignore[attr-defined]
+        for f in o["findings"]:
             per_rule[f["code"]] = per_rule.get(f["code"], 0) + 1
     assert summary["findings_per_rule"] == dict(sorted(per_rule.items()))
-    assert sum(summary["overall_distribution"].values()) == 4  # type: ignore[attr-defined]
+    assert sum(summary["overall_distribution"].values()) == 4
     assert summary["rules_skipped_without_scenario"] == SCENARIO_ONLY
     ignored = summary_of(run("--ignore", SCENARIO_ONLY[0], str(tmp_path / "c.jsonl")))
     assert ignored["rules_skipped_without_scenario"] == SCENARIO_ONLY[1:]
@@ -253,9 +254,9 @@ def test_csv_reads_back_with_the_csv_module(tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [r["id"] for r in rows] == [o["id"] for o in as_json]
     for row, o in zip(rows, as_json, strict=True):
-        for area, value in o["scores"].items():  # type: ignore[attr-defined]
+        for area, value in o["scores"].items():
             assert int(row[area]) == value
-        assert row["codes"].split() == sorted({f["code"] for f in o["findings"]})  # type: ignore[attr-defined]
+        assert row["codes"].split() == sorted({f["code"] for f in o["findings"]})
         assert int(row["replies"]) == o["replies"] and row["lang"] == o["lang"]
     assert summary_of(result)["calls"] == 4
 
@@ -266,7 +267,7 @@ def test_table_has_a_row_per_call_and_a_human_summary(tmp_path: Path) -> None:
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert lines[0].split()[:2] == ["id", "replies"]
-    overall = {o["id"]: o["scores"]["overall"] for o in lines_of(run(str(path)))}  # type: ignore[index]
+    overall = {o["id"]: o["scores"]["overall"] for o in lines_of(run(str(path)))}
     for row in lines[1:5]:
         cells = row.split()
         assert int(cells[7]) == overall[cells[0]]
@@ -284,10 +285,10 @@ def test_a_fixed_language_overrides_detection(tmp_path: Path) -> None:
 def test_select_and_ignore_choose_the_rules(tmp_path: Path) -> None:
     path = write(tmp_path, "c.jsonl", jsonl(ZH_CALLS + EN_CALLS))
     selected = lines_of(run("--select", "ET", str(path)))
-    codes = {f["code"] for o in selected for f in o["findings"]}  # type: ignore[attr-defined]
+    codes = {f["code"] for o in selected for f in o["findings"]}
     assert codes and all(c.startswith("ET") for c in codes)
     ignored = lines_of(run("--ignore", "ET,AP001", str(path)))
-    codes = {f["code"] for o in ignored for f in o["findings"]}  # type: ignore[attr-defined]
+    codes = {f["code"] for o in ignored for f in o["findings"]}
     assert codes and not any(c.startswith("ET") or c == "AP001" for c in codes)
 
 
