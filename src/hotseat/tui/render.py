@@ -61,7 +61,9 @@ def finding_block(code: str, items: list[Finding], lang: Lang) -> Content:
         parts.append("\n" + f.message)
     tips = list(dict.fromkeys(f.tip for f in items if f.tip))
     for tip in tips:
-        parts.append((f"\n→\u00a0{t('tip', lang)}{colon(lang)}", "bold $success"))  # no break
+        # no space in Chinese: the arrow, the label and the tip wrap as one run of text
+        arrow = "→" if lang == "zh" else "→ "
+        parts.append((f"\n{arrow}{t('tip', lang)}{colon(lang)}", "bold $success"))
         parts.append(tip)
     return Content.assemble(*parts)
 
