@@ -6,6 +6,8 @@ lexicon phrases, punctuation and odd characters together.
 
 from __future__ import annotations
 
+import time
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -73,3 +75,19 @@ def test_huge_and_degenerate_inputs() -> None:
         "\x00\x01\x02" * 100,
     ]:
         _check(text)
+
+
+def test_long_repetitive_inputs_stay_linear() -> None:
+    """Every phrase repeated tens of thousands of times, with and without separators:
+    a rule that looks back over the whole reply per clause would take minutes here."""
+    from hotseat.language.lexicon import builtin_lexicon
+
+    for lang in ("zh", "en"):
+        lexicon = builtin_lexicon(lang)
+        for phrases in lexicon.phrases.values():
+            for sep in ("", ", " if lang == "en" else "，", "? " if lang == "en" else "？"):
+                unit = phrases[0] + sep
+                text = unit * (20_000 // len(unit))
+                start = time.process_time()
+                analyze(text, lang)
+                assert time.process_time() - start < 2.0, (lang, phrases[0], sep)

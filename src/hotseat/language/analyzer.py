@@ -24,7 +24,7 @@ from hotseat.language.lexicon import Lexicon, builtin_lexicon, with_overrides
 from hotseat.language.matcher import Hit, Matcher
 from hotseat.language.normalize import normalize
 from hotseat.language.questions import QuestionCounter
-from hotseat.language.segment import Clause, Sentence, segment
+from hotseat.language.segment import Clause, Sentence, quote_at, segment
 from hotseat.language.tags import (
     ACTION,
     ADMISSION,
@@ -194,6 +194,7 @@ class _Grammar:
         if reply_mask & VERIFIED:
             verified_at = min(h.start for c in clauses for h in c.hits if h.mask & VERIFIED)
         defend_seen = 0
+        promised_in = -1  # the last sentence that made a promise
         once: set[MoveKind] = set()
         commitments = self.commitments
         for k, clause in enumerate(clauses):
@@ -252,9 +253,7 @@ class _Grammar:
                     out.refusals.append((refused, clause.end))
                     continue
             first = sentences[clause.sentence].first
-            continues = any(out.values[j] is not None for j in range(first, k)) or (
-                k > first and preframes[k - 1]
-            )
+            continues = promised_in == clause.sentence or (k > first and preframes[k - 1])
             if (
                 m & COMMITTING
                 and k not in asking
@@ -268,6 +267,7 @@ class _Grammar:
                 commitments.set_flags(text, flags, clause.hits)
                 out.values[k] = flags
                 out.spans[k] = span
+                promised_in = clause.sentence
             elif m & FLAGS and not m & NOT_FLAG_ONLY and not in_summary and k not in asking:
                 out.flag_only.append(k)
             if (
@@ -389,11 +389,12 @@ def _summary_context(
     "so…?" with no question form (``recaps``)."""
     context = [False] * len(clauses)
     for index, sent in enumerate(sentences):
-        first = clauses[sent.first].start
-        jab = any(clauses[k].mask & (RUDE | SARCASM) for k in range(sent.first, sent.last + 1))
-        active = (index in recaps and not jab) or (
-            bool(quotes) and any(s <= first < e and e - s > 3 for s, e in quotes)
+        active = index in recaps and not any(
+            clauses[k].mask & (RUDE | SARCASM) for k in range(sent.first, sent.last + 1)
         )
+        if not active and quotes:
+            quoted = quote_at(clauses[sent.first].start, quotes)
+            active = quoted is not None and quoted[1] - quoted[0] > 3
         for k in range(sent.first, sent.last + 1):
             clause = clauses[k]
             m = clause.mask

@@ -70,13 +70,10 @@ def head(text: str, clause: Clause) -> Hit | None:
 def negation_start(clause: Clause) -> int | None:
     """Where a refusal or a negated commitment begins in the clause, if it has one."""
     hits = clause.hits
+    last_negatable = max((k for k, h in enumerate(hits) if h.mask & _NEGATABLE), default=-1)
     for k, hit in enumerate(hits):
-        if hit.mask & REFUSAL:
+        if hit.mask & REFUSAL or (hit.mask & NEGATOR and k < last_negatable):
             return hit.start
-        if hit.mask & NEGATOR:
-            for later in hits[k + 1 :]:
-                if later.mask & _NEGATABLE:
-                    return hit.start
     return None
 
 
@@ -138,13 +135,32 @@ class Commitments:
     ) -> None:
         """Give a bare "明天就到账" / "百分之百没问题" / "Definitely not." to the promise it
         elaborates: the nearest one in its sentence, or the one before a one-clause sentence."""
+        if not flag_only:
+            return
+        n = len(promises)
+        before = [-1] * n  # for each clause, the last promise at or before it
+        after = [n] * n  # and the first one at or after it
+        last = -1
+        for k in range(n):
+            if promises[k] is not None:
+                last = k
+            before[k] = last
+        nxt = n
+        for k in range(n - 1, -1, -1):
+            if promises[k] is not None:
+                nxt = k
+            after[k] = nxt
         for k in flag_only:
             sent = sentences[clauses[k].sentence]
-            target = _nearest(promises, range(k - 1, sent.first - 1, -1))
-            if target is None:
-                target = _nearest(promises, range(k + 1, sent.last + 1))
-            if target is None and sent.first == sent.last:
-                target = _nearest(promises, range(k - 1, -1, -1))
+            if before[k] >= sent.first:
+                j = before[k]
+            elif after[k] <= sent.last:
+                j = after[k]
+            elif sent.first == sent.last:
+                j = before[k]
+            else:
+                j = -1
+            target = promises[j] if j >= 0 else None
             if target is not None:
                 self.set_flags(text, target, clauses[k].hits)
 
@@ -209,13 +225,6 @@ def _states_a_fact(text: str, clause: Clause) -> bool:
     while end > clause.start and text[end - 1] in _ZH_SOFT_ENDINGS:
         end -= 1
     return text[end - 1 : end] == "的" and "是" in text[clause.start : end]
-
-
-def _nearest(promises: list[Flags | None], order: range) -> Flags | None:
-    for j in order:
-        if promises[j] is not None:
-            return promises[j]
-    return None
 
 
 def reports_done(text: str, clause: Clause) -> bool:
@@ -283,6 +292,7 @@ def _commits_en(text: str, clause: Clause) -> bool:
     if clause.mask & NEG_COMMIT:
         return True
     hits = clause.hits
+    last_action = max((k for k, h in enumerate(hits) if h.mask & ACTION), default=-1)
     for k, hit in enumerate(hits):
         mask = hit.mask
         if not mask & (COMMIT | TRY | PRECURSOR):
@@ -291,7 +301,7 @@ def _commits_en(text: str, clause: Clause) -> bool:
         if nxt is not None and nxt.mask & (IN_CALL | INQUIRY) and not nxt.mask & ACTION:
             return False
         if mask & PRECURSOR and not mask & (COMMIT | TRY):
-            if any(h.mask & ACTION for h in hits[k + 1 :]):
+            if last_action > k:
                 return True
             continue
         rest = text[hit.end : clause.end].lstrip()

@@ -11,6 +11,8 @@ inside them is the agent's own move.
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_right
 
 from hotseat.language.matcher import Hit
 from hotseat.language.tags import CONJ
@@ -26,6 +28,7 @@ _SEPARATORS = {
 # A ";" separates clauses of one sentence (…，24小时内回电；核实后双倍返还).
 _TERM_OF = {"?": "?", "。": ".", "!": ".", "\n": ".", ".": "."}
 _TERMINAL = re.compile(r"[。!\n]|(?<!\.)\.(?!\.)")
+_AFTER_ANY_END = sys.maxsize
 _QUOTE = re.compile("[\"'“「『《]")
 _PAIRED = {'"': '"', "“": "”", "「": "」", "『": "』", "《": "》"}
 
@@ -94,8 +97,16 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     return regions
 
 
+def quote_at(pos: int, regions: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The quoted span (from ``find_quotes``, sorted and disjoint) holding ``pos``, if any."""
+    i = bisect_right(regions, (pos, _AFTER_ANY_END)) - 1
+    if i >= 0 and regions[i][0] <= pos < regions[i][1]:
+        return regions[i]
+    return None
+
+
 def _inside(pos: int, regions: list[tuple[int, int]]) -> bool:
-    return any(start <= pos < end for start, end in regions)
+    return quote_at(pos, regions) is not None
 
 
 def _cuts(text: str, lang: str, hits: list[Hit], quotes: list[tuple[int, int]]) -> list:
