@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hotseat.language import analyze, normalize
+from hotseat.language.lexicon import builtin_lexicon
 from hotseat.moves import Lang, MoveKind
 
 LANG_CHOICES: tuple[Lang | None, ...] = (None, "zh", "en")
@@ -80,8 +81,6 @@ def test_huge_and_degenerate_inputs() -> None:
 def test_long_repetitive_inputs_stay_linear() -> None:
     """Every phrase repeated tens of thousands of times, with and without separators:
     a rule that looks back over the whole reply per clause would take minutes here."""
-    from hotseat.language.lexicon import builtin_lexicon
-
     for lang in ("zh", "en"):
         lexicon = builtin_lexicon(lang)
         for phrases in lexicon.phrases.values():
