@@ -106,3 +106,19 @@ def test_text_output_shows_transcript_and_scorecard(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0
     assert "通话记录" in result.output and "总分" in result.output
+
+
+def test_unknown_rule_selector_is_a_usage_error_not_a_traceback(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main,
+        [
+            "play",
+            "zh/overcharged-data",
+            "--replies",
+            str(write(tmp_path, ["嗯"])),
+            "--select",
+            "XX9",
+        ],
+    )
+    assert result.exit_code == 2
+    assert "XX9" in result.output and "Traceback" not in result.output

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 
 import click
 
+from hotseat.cli.rulebook_options import rulebook_from_options, split_codes
+
 if TYPE_CHECKING:
-    from hotseat.rules import Rulebook
     from hotseat.scorecard import SessionResult
 
 
@@ -97,11 +98,12 @@ def command(
     from hotseat.scenario.loader import ScenarioError
     from hotseat.session import Session
 
+    book = rulebook_from_options(rulebook, split_codes(select), split_codes(ignore))
     if trainee is not None or resume_id is not None:
         from hotseat.cli.recorded import Recording, play_recorded
 
         how = Recording(db_url, trainee, resume_id, scenario, seed, mode, intensity, clock_seconds)  # type: ignore[arg-type]
-        _print(play_recorded(how, replies_path, _rulebook(rulebook, select, ignore)), as_json)
+        _print(play_recorded(how, replies_path, book), as_json)
         return
     if db_url is not None:
         raise click.UsageError("--db records a call: give --trainee NAME (or --resume ID)")
@@ -120,7 +122,6 @@ def command(
     if bad:
         sys.exit(2)
 
-    book = _rulebook(rulebook, select, ignore)
     session = Session(
         loaded,
         seed=seed,
@@ -142,16 +143,3 @@ def _print(result: SessionResult, as_json: bool) -> None:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
         click.echo(result.render_text())
-
-
-def _rulebook(path: Path | None, select: str, ignore: str) -> Rulebook:
-    from hotseat.rules import Rulebook
-
-    book = Rulebook.load(path) if path else Rulebook.default()
-    if select or ignore:
-        book = book.configured(select=_codes(select), ignore=_codes(ignore))
-    return book
-
-
-def _codes(value: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in value.split(",") if part.strip())

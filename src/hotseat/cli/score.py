@@ -18,6 +18,8 @@ from typing import IO, TYPE_CHECKING
 
 import click
 
+from hotseat.cli.rulebook_options import load_rulebook, rulebook_from_options, split_codes
+
 if TYPE_CHECKING:
     from multiprocessing.pool import Pool
 
@@ -43,12 +45,7 @@ class Options:
 
     def load_rulebook(self) -> Rulebook:
         """The rulebook for this run; RulebookError or ValueError when it cannot be used."""
-        from hotseat.rules import Rulebook
-
-        book = Rulebook.load(self.rulebook) if self.rulebook else Rulebook.default()
-        if self.select or self.ignore:
-            book = book.configured(select=self.select, ignore=self.ignore)
-        return book
+        return load_rulebook(self.rulebook, self.select, self.ignore)
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,21 +303,15 @@ def command(
     skipped (reported on stderr with its file and line), 2 on a usage error.
     """
     from hotseat.bulk import Summary, batched, skipped_rules
-    from hotseat.rules.rulebook import RulebookError
 
     options = Options(
         fmt=fmt,
         lang=None if lang == "auto" else lang,  # type: ignore[arg-type]
         rulebook=rulebook,
-        select=_codes(select),
-        ignore=_codes(ignore),
+        select=split_codes(select),
+        ignore=split_codes(ignore),
     )
-    try:
-        book = options.load_rulebook()
-    except RulebookError as exc:
-        raise click.BadParameter(str(exc), param_hint="--rulebook") from exc
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--select/--ignore") from exc
+    book = rulebook_from_options(rulebook, options.select, options.ignore)
 
     inputs = Inputs(files, sys.stdin.buffer)
     formatter = Formatter(fmt)
@@ -388,7 +379,3 @@ def _quiet_stdout() -> None:
 def _most(item: tuple[str, int]) -> tuple[int, str]:
     """Most frequent first, ties by code, so the order never depends on the input's order."""
     return -item[1], item[0]
-
-
-def _codes(value: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in value.split(",") if part.strip())

@@ -16,10 +16,10 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Annotated, Literal, get_args
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator
 
 from hotseat.conversation import Call, Outcome, Reply
+from hotseat.datafiles import load_data
 from hotseat.i18n import t
 from hotseat.moves import LANGS, Analysis, Lang
 from hotseat.scenario.model import Element, Policy
@@ -146,9 +146,7 @@ class TextsFile(Strict):
 
 
 def _data(name: str) -> object:
-    return yaml.safe_load(
-        resources.files("hotseat.rules").joinpath("data", name).read_text("utf-8")
-    )
+    return load_data(resources.files("hotseat.rules").joinpath("data", name).read_text("utf-8"))
 
 
 @cache

@@ -22,10 +22,10 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Annotated, Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from hotseat.conversation import Area, Outcome, Severity
+from hotseat.datafiles import load_data
 from hotseat.language.lexicon import CATEGORIES
 from hotseat.moves import Lang
 from hotseat.rules.phrases import PhraseKind
@@ -346,8 +346,9 @@ def _semantics(parsed: RulebookFile, located: Located) -> list[Problem]:
 @cache
 def _default() -> Rulebook:
     data = resources.files("hotseat.rules").joinpath("data")
-    raw = yaml.safe_load(data.joinpath("default.yaml").read_text("utf-8"))
-    raw["phrases"] = yaml.safe_load(data.joinpath("phrases.yaml").read_text("utf-8"))
+    raw = load_data(data.joinpath("default.yaml").read_text("utf-8"))
+    assert isinstance(raw, dict), "default.yaml is a mapping"
+    raw["phrases"] = load_data(data.joinpath("phrases.yaml").read_text("utf-8"))
     base = RulebookFile.model_validate(raw)
     missing = [
         r.code for r in RULES if r.code not in base.rules or base.rules[r.code].weight is None
