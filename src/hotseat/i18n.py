@@ -52,7 +52,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "每句回复后都有点评；按 F3 看示范说法。",
     ),
     "mode.drill.about": (
-        "The harshest customer, a reply clock, no feedback until the end. Esc steps out at once.",
+        "Harshest customer, a reply clock, no feedback till the end; Esc steps out.",
         "最难缠的客户，限时回复，结束前没有点评。随时按 Esc 立即退出。",
     ),
     "mode.practice.about": (

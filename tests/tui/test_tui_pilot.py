@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from textual import events
 from textual.command import CommandList
-from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, RadioButton, Static
 
 from hotseat.tui.app import HotseatApp
 from hotseat.tui.screens.confirm import ConfirmScreen
@@ -500,10 +500,20 @@ async def test_english_interface(app_factory: Factory) -> None:
         assert screen.query_one(MoodMeter).label == "Mood"
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)])
-async def test_nothing_spills_off_screen(app_factory: Factory, size: tuple[int, int]) -> None:
-    app = app_factory()
+async def test_nothing_spills_off_screen(
+    app_factory: Factory, size: tuple[int, int], lang: str
+) -> None:
+    app = app_factory(mode="drill", lang=lang)  # drill shows the most: intensity, the clock
     async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        for widget in app.screen.query("#setup > *, #mode-about, #filter, #scenarios"):
+            assert widget.region.right <= size[0] - 1, widget  # inside the home padding
+        assert app.screen.query_one("#mode-about").region.height == 1
+        app.screen.query_one("#drill", RadioButton).value = False
+        app.screen.query_one("#onboarding", RadioButton).value = True
+        await pilot.pause()
         screen = await start(pilot)
         await say(pilot, SOOTHE_ZH)
         for widget in screen.query("#status > *, #body, #composer, #reply, Footer"):
