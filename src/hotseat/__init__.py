@@ -1,3 +1,3 @@
-"""hotseat: a terminal role-play simulator that trains call-center agents to handle angry customers."""
+"""hotseat: a terminal role-play simulator that trains call-center agents for angry customers."""
 
 __version__ = "0.1.0"

@@ -122,3 +122,9 @@ def test_unknown_rule_selector_is_a_usage_error_not_a_traceback(tmp_path: Path) 
     )
     assert result.exit_code == 2
     assert "XX9" in result.output and "Traceback" not in result.output
+
+
+def test_options_without_a_command_go_to_the_tui() -> None:
+    result = CliRunner().invoke(main, ["--lang", "zh", "--help"])
+    assert result.exit_code == 0
+    assert "--trainee" in result.output  # the tui command's own help, reached without naming it
