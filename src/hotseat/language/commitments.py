@@ -208,19 +208,22 @@ def _shares_commitment(text: str, clause: Clause, zh: bool) -> bool:
     (…；已扣费用双倍返还), or in English a bare verb ("…, ring you back"). A bare Chinese
     verb after a commitment says what it is for (回个电话，告诉您进度): not counted again."""
     mask = clause.mask
-    if not mask & ACTION:
+    if not mask & (ACTION | COMPENSATION):
         return False
-    if mask & COMPENSATION:
+    opener = clause.hits[0]
+    if opener.mask & CONJ and opener.start == clause.start:
+        return True  # "…and cover the postage", 并把记录提交核实
+    if mask & ACTION and mask & COMPENSATION:
         return True
     first = head(text, clause)
-    if not zh and first is not None and first.mask & ACTION:
-        return True
-    opener = clause.hits[0]
-    return bool(opener.mask & CONJ) and opener.start == clause.start
+    return not zh and first is not None and bool(first.mask & ACTION)
 
 
 def _states_a_fact(text: str, clause: Clause) -> bool:
-    """是…的 reports how things were (是在线售后这样答复的); it commits to nothing."""
+    """是…的 reports how things were (是在线售后这样答复的); it commits to nothing, unless a
+    future or a guarantee sits inside it (这个钱是一定会退给您的)."""
+    if clause.mask & (FUTURE | GUARANTEE):
+        return False
     end = clause.end
     while end > clause.start and text[end - 1] in _ZH_SOFT_ENDINGS:
         end -= 1
@@ -266,12 +269,13 @@ def _commits_zh(text: str, clause: Clause) -> bool:
             committed = True
     if not clause.mask & ACTION:
         return False
-    trigger = False
+    trigger = future = False
     for k, hit in enumerate(hits):
         mask = hit.mask
+        future = future or bool(mask & FUTURE)
         if mask & ACTION:
-            if text[hit.end : hit.end + 1] == "了" and not trigger:
-                continue  # 我给您登记了: reported as done
+            if text[hit.end : hit.end + 1] == "了" and not future:
+                return False  # 我给您申请了补偿: a report of what was done
             if trigger or mask & (COMMIT | TRY):
                 return True
             # a benefactive right after the verb (赔给您, 退返畀你)
