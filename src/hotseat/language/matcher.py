@@ -9,7 +9,6 @@ word like 马上 can be both a commitment and a deadline.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 import ahocorasick
@@ -113,16 +112,3 @@ class Matcher:
                 append(new(Hit, (start, end, mask, hours, per_unit)))
             pos = resume
         return hits
-
-
-def mask_of(names: Iterable[str]) -> int:
-    """The combined bit mask of some category names."""
-    out = 0
-    for name in names:
-        out |= BIT[name]
-    return out
-
-
-def categories_of(mask: int, bits: Mapping[str, int] = BIT) -> list[str]:
-    """The category names in a mask (for debugging and tests)."""
-    return [name for name, bit in bits.items() if mask & bit]
