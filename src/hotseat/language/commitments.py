@@ -257,8 +257,12 @@ def _commits_zh(text: str, clause: Clause) -> bool:
     agent = committed = False
     for hit in hits:
         mask = hit.mask
-        if mask & FUTURE and agent and text[hit.end : clause.end].strip():
-            return True
+        if (
+            agent
+            and mask & (FUTURE | TRY | GUARANTEE | DEADLINE)
+            and text[hit.end : clause.end].strip()
+        ):
+            return True  # 我们会…, 我一定…, 我马上…
         if committed and mask & (BENEFACTIVE | COMPENSATION):
             return True
         if mask & AGENT:

@@ -76,6 +76,6 @@ NOT_FLAG_ONLY = (
 # A clause with one of these is doing something other than committing.
 # (A summary lead-in blocks through the summary context, which knows when the agent's own
 # commitment comes first: "I'll note that you'd prefer a call" still commits.)
-NO_PROMISE = HABITUAL | CUSTOMER_DO | HEDGE | PREFRAME | DEFEND_ANY | THANKS | EMPATHY
+NO_PROMISE = HABITUAL | CUSTOMER_DO | HEDGE | PREFRAME | DEFEND_ANY | THANKS | EMPATHY | ADMISSION
 # Without one of these a clause cannot commit to anything.
 COMMITTING = ACTION | COMMIT | FUTURE | NEG_COMMIT | TRY | BENEFACTIVE | COMPENSATION | PRECURSOR
