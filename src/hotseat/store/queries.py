@@ -158,10 +158,11 @@ def class_sessions(
     return [_record(row) for row in conn.execute(query)]
 
 
-def rule_counts(conn: Connection, session_filter: Any) -> list[RuleCount]:
-    """Rules broken in the selected calls, most often first (ties by code)."""
-    rows = conn.execute(
+def _broken(*by: Any) -> Select[*tuple[Any, ...]]:
+    """Per ``by`` and rule: code, name, area, times broken and in how many calls."""
+    return (
         select(
+            *by,
             FindingRow.code,
             func.max(FindingRow.name),
             func.max(FindingRow.area),
@@ -169,11 +170,20 @@ def rule_counts(conn: Connection, session_filter: Any) -> list[RuleCount]:
             func.count(func.distinct(FindingRow.session_id)),
         )
         .join(SessionRow, SessionRow.id == FindingRow.session_id)
-        .where(session_filter)
-        .group_by(FindingRow.code)
+        .group_by(*by, FindingRow.code)
     )
+
+
+def _most_broken_first(rule: RuleCount) -> tuple[int, int, str]:
+    """Most often broken first, then in more calls, then by code."""
+    return (-rule.count, -rule.sessions, rule.code)
+
+
+def rule_counts(conn: Connection, session_filter: Any) -> list[RuleCount]:
+    """Rules broken in the selected calls, most often first (ties by code)."""
+    rows = conn.execute(_broken().where(session_filter))
     counts = [RuleCount(code, name, Area(area), n, s) for code, name, area, n, s in rows]
-    return sorted(counts, key=lambda r: (-r.count, -r.sessions, r.code))
+    return sorted(counts, key=_most_broken_first)
 
 
 def progress(conn: Connection, trainee: str, recent: int = RECENT) -> Progress:
@@ -277,21 +287,7 @@ def _worst_rules(conn: Connection, where: Sequence[Any]) -> dict[str, RuleCount]
     """Each trainee's most often broken rule (ties: in more calls, then by code)."""
     per: dict[str, list[RuleCount]] = defaultdict(list)
     for name, code, rname, area, n, s in conn.execute(
-        select(
-            Trainee.name,
-            FindingRow.code,
-            func.max(FindingRow.name),
-            func.max(FindingRow.area),
-            func.count(),
-            func.count(func.distinct(FindingRow.session_id)),
-        )
-        .join(SessionRow, SessionRow.id == FindingRow.session_id)
-        .join(Trainee, Trainee.id == SessionRow.trainee_id)
-        .where(*where)
-        .group_by(Trainee.name, FindingRow.code)
+        _broken(Trainee.name).join(Trainee, Trainee.id == SessionRow.trainee_id).where(*where)
     ):
         per[name].append(RuleCount(code, rname, Area(area), n, s))
-    return {
-        name: min(counts, key=lambda r: (-r.count, -r.sessions, r.code))
-        for name, counts in per.items()
-    }
+    return {name: min(counts, key=_most_broken_first) for name, counts in per.items()}
