@@ -37,10 +37,9 @@ class Recording:
 def _start(store: Store, how: Recording, book: Rulebook) -> tuple[Session, Recorder]:
     from hotseat.scenario.library import content_hash, load_scenario, resolve
     from hotseat.scenario.loader import ScenarioError
+    from hotseat.store.resume import rebuild, start_session
 
     if how.resume_id is not None:
-        from hotseat.store.resume import rebuild
-
         rebuilt = rebuild(store, how.resume_id, how.scenario_ref, book)
         if not rebuilt.faithful:
             click.echo(
@@ -55,14 +54,7 @@ def _start(store: Store, how: Recording, book: Rulebook) -> tuple[Session, Recor
         scenario = load_scenario(path)
     except (ScenarioError, FileNotFoundError, LookupError) as exc:
         raise click.ClickException(str(exc)) from exc
-    session = Session(
-        scenario,
-        seed=how.seed,
-        mode=how.mode,
-        intensity=how.intensity,
-        rulebook=book,
-        clock_seconds=how.clock_seconds,
-    )
+    session = start_session(scenario, how, book)
     recorder = store.begin(
         how.trainee,
         scenario,

@@ -7,10 +7,12 @@ content hash is stored), or the replayed customer would not be the same person.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from hotseat.rules import Rulebook
 from hotseat.scenario.library import content_hash, load_scenario, resolve
 from hotseat.scenario.loader import ScenarioError
+from hotseat.scenario.model import Mode, Scenario
 from hotseat.session import Session
 from hotseat.store.db import StoreError
 from hotseat.store.records import SessionRecord
@@ -24,6 +26,31 @@ class Rebuilt:
     session: Session
     record: SessionRecord
     faithful: bool
+
+
+class Setup(Protocol):
+    """What decides which customer a call meets, besides the scenario and the rulebook."""
+
+    @property
+    def seed(self) -> int: ...
+    @property
+    def mode(self) -> Mode: ...
+    @property
+    def intensity(self) -> int: ...
+    @property
+    def clock_seconds(self) -> float: ...
+
+
+def start_session(scenario: Scenario, setup: Setup, rulebook: Rulebook | None) -> Session:
+    """A new call set up as ``setup`` says: a recorded call's record replays the same customer."""
+    return Session(
+        scenario,
+        seed=setup.seed,
+        mode=setup.mode,
+        intensity=setup.intensity,
+        rulebook=rulebook,
+        clock_seconds=setup.clock_seconds,
+    )
 
 
 def rebuild(
@@ -45,14 +72,7 @@ def rebuild(
         scenario = load_scenario(path)
     except (ScenarioError, FileNotFoundError, LookupError) as exc:
         raise StoreError(f"cannot load scenario {ref!r} for session {session_id}: {exc}") from exc
-    session = Session(
-        scenario,
-        seed=record.seed,
-        mode=record.mode,
-        intensity=record.intensity,
-        rulebook=rulebook,
-        clock_seconds=record.clock_seconds,
-    )
+    session = start_session(scenario, record, rulebook)
     stored = store.turns(session_id)
     session.restore([(t.text, t.seconds) for t in stored])
     said = [u.text for u in session.transcript if u.speaker == "customer"][1:]
