@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
-from hotseat.cli.records import db_option, lang_option, records
+from hotseat.cli.records import db_option, echo_json, json_option, lang_option, records
 
 
 @click.command("history")
 @click.option("--trainee", help="Only this trainee's calls.")
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@json_option
 @click.option(
     "--plot", is_flag=True, help="With --trainee: also plot their scores over time, per area."
 )
@@ -41,7 +39,7 @@ def command(
         calls = store.history(trainee, limit)
         scores = store.progress(trainee, recent=0).scores if plot and trainee else ()
     if as_json:
-        click.echo(json.dumps([c.to_json() for c in calls], ensure_ascii=False, indent=2))
+        echo_json([c.to_json() for c in calls])
         return
     ui = ui_lang(lang)
     if not calls:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
-from hotseat.cli.records import db_option, lang_option, records
+from hotseat.cli.records import (
+    db_option,
+    echo_json,
+    echo_listing,
+    json_option,
+    lang_option,
+    records,
+)
 
 
 @click.group("class")
@@ -39,24 +44,23 @@ def add(class_name: str, names: tuple[str, ...], db_url: str | None) -> None:
 
 
 @command.command("list")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@json_option
 @lang_option
 @db_option
 def list_(as_json: bool, lang: str | None, db_url: str | None) -> None:
     """List classes and their members."""
-    from hotseat.i18n import ui_lang
     from hotseat.report.labels import label
-    from hotseat.report.text import table
 
     with records(db_url) as store:
         classes = store.classes()
-    if as_json:
-        data = [{"name": c.name, "members": list(c.members)} for c in classes]
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-        return
-    ui = ui_lang(lang)
-    rows = [[c.name, str(len(c.members)), ", ".join(c.members)] for c in classes]
-    click.echo(table([label("class", ui), "#", label("members", ui)], rows, max_width=60))
+    echo_listing(
+        classes,
+        as_json,
+        lang,
+        lambda ui: [label("class", ui), "#", label("members", ui)],
+        lambda c: [c.name, str(len(c.members)), ", ".join(c.members)],
+        max_width=60,
+    )
 
 
 @command.command("show")
@@ -64,7 +68,7 @@ def list_(as_json: bool, lang: str | None, db_url: str | None) -> None:
 @click.option(
     "--class-only", is_flag=True, help="Count only calls recorded for this class (e.g. a drill)."
 )
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@json_option
 @lang_option
 @db_option
 def show(
@@ -77,7 +81,7 @@ def show(
     with records(db_url) as store:
         board = store.class_board(class_name, class_only=class_only)
     if as_json:
-        click.echo(json.dumps(board.to_json(), ensure_ascii=False, indent=2))
+        echo_json(board.to_json())
     else:
         click.echo(board_text(board, ui_lang(lang)), nl=False)
 

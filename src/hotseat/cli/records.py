@@ -1,14 +1,16 @@
-"""What the record-keeping commands share: the --db and --lang options and opening the store."""
+"""What the record-keeping commands share: --db, --lang and --json, and opening the store."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 import click
 
 if TYPE_CHECKING:
+    from hotseat.moves import Lang
     from hotseat.store import Store
 
 db_option = click.option(
@@ -22,6 +24,43 @@ lang_option = click.option(
     type=click.Choice(["zh", "en"]),
     help="Language of the output (default: from the locale).",
 )
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+
+
+def json_text(data: object) -> str:
+    """Indented JSON that leaves Chinese readable, ending in a newline."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def echo_json(data: object) -> None:
+    click.echo(json_text(data), nl=False)
+
+
+class Listed(Protocol):
+    def to_json(self) -> dict[str, object]: ...
+
+
+L = TypeVar("L", bound=Listed)
+
+
+def echo_listing(
+    items: Sequence[L],
+    as_json: bool,
+    lang: str | None,
+    header: Callable[[Lang], list[str]],
+    row: Callable[[L], list[str]],
+    *,
+    max_width: int = 40,
+) -> None:
+    """Records as JSON (each one's own), or as a table headed in the output language."""
+    if as_json:
+        echo_json([item.to_json() for item in items])
+        return
+    from hotseat.i18n import ui_lang
+    from hotseat.report.text import table
+
+    rows = [row(item) for item in items]
+    click.echo(table(header(ui_lang(lang)), rows, max_width=max_width))
 
 
 @contextmanager

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from hotseat.cli.records import db_option, lang_option, records
+from hotseat.cli.records import db_option, json_text, lang_option, records
 
 if TYPE_CHECKING:
     from hotseat.moves import Lang
@@ -88,10 +87,6 @@ def command(
     click.echo(f"wrote {output}", err=True)
 
 
-def _dump(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
 def _session(store: Store, session_id: int, fmt: str, ui: Lang, home: str) -> str:
     from hotseat.report import export_session
     from hotseat.report.tabular import sessions_csv
@@ -101,7 +96,7 @@ def _session(store: Store, session_id: int, fmt: str, ui: Lang, home: str) -> st
     if fmt == "csv":
         return sessions_csv([record])
     if fmt == "xapi":
-        return _dump(statements([record], home))
+        return json_text(statements([record], home))
     return export_session(_result(store, session_id), fmt, record=record, lang=ui)  # type: ignore[arg-type]
 
 
@@ -128,11 +123,11 @@ def _trainee(store: Store, name: str, fmt: str, ui: Lang, home: str) -> str:
     if fmt == "csv":
         return sessions_csv(calls[::-1])
     if fmt == "xapi":
-        return _dump(statements(calls[::-1], home))
+        return json_text(statements(calls[::-1], home))
     progress = store.progress(name)
     advice = recommend(load_library().scenarios, progress, lang=ui)
     if fmt == "json":
-        return _dump(trainee_json(progress, calls, advice))
+        return json_text(trainee_json(progress, calls, advice))
     doc = trainee_document(progress, calls, ui, advice)
     return render_html(doc) if fmt == "html" else render_markdown(doc)
 
@@ -148,9 +143,9 @@ def _class(store: Store, name: str, class_only: bool, fmt: str, ui: Lang, home: 
     if fmt == "csv":
         return sessions_csv(calls)
     if fmt == "xapi":
-        return _dump(statements(calls, home))
+        return json_text(statements(calls, home))
     board = store.class_board(name, class_only)
     if fmt == "json":
-        return _dump(class_json(board, calls))
+        return json_text(class_json(board, calls))
     doc = class_document(board, ui)
     return render_html(doc) if fmt == "html" else render_markdown(doc)

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
-from hotseat.cli.records import db_option, lang_option, records
+from hotseat.cli.records import db_option, echo_listing, json_option, lang_option, records
 
 
 @click.group("trainee")
@@ -28,26 +26,22 @@ def add(names: tuple[str, ...], db_url: str | None) -> None:
 
 
 @command.command("list")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@json_option
 @lang_option
 @db_option
 def list_(as_json: bool, lang: str | None, db_url: str | None) -> None:
     """List trainees with their number of recorded calls and their classes."""
-    from hotseat.i18n import ui_lang
     from hotseat.report.labels import label
-    from hotseat.report.text import table
 
     with records(db_url) as store:
         trainees = store.trainees()
-    if as_json:
-        data = [
-            {"name": t.name, "sessions": t.sessions, "classes": list(t.classes)} for t in trainees
-        ]
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-        return
-    ui = ui_lang(lang)
-    header = [label("trainee_name", ui), label("sessions", ui), label("class", ui)]
-    click.echo(table(header, [[t.name, str(t.sessions), ", ".join(t.classes)] for t in trainees]))
+    echo_listing(
+        trainees,
+        as_json,
+        lang,
+        lambda ui: [label("trainee_name", ui), label("sessions", ui), label("class", ui)],
+        lambda t: [t.name, str(t.sessions), ", ".join(t.classes)],
+    )
 
 
 @command.command("remove")

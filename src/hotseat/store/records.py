@@ -209,11 +209,17 @@ class TraineeInfo:
     sessions: int
     classes: tuple[str, ...]
 
+    def to_json(self) -> dict[str, object]:
+        return {"name": self.name, "sessions": self.sessions, "classes": list(self.classes)}
+
 
 @dataclass(frozen=True, slots=True)
 class ClassInfo:
     name: str
     members: tuple[str, ...]
+
+    def to_json(self) -> dict[str, object]:
+        return {"name": self.name, "members": list(self.members)}
 
 
 @dataclass(frozen=True, slots=True)
