@@ -7,11 +7,13 @@ import click
 from hotseat.cli.records import (
     db_option,
     echo_json,
-    echo_listing,
     json_option,
     lang_option,
+    list_command,
     records,
 )
+from hotseat.i18n import ui_lang
+from hotseat.report.labels import label
 
 
 @click.group("class")
@@ -43,24 +45,15 @@ def add(class_name: str, names: tuple[str, ...], db_url: str | None) -> None:
         click.echo(f"{name} was already in {class_name.strip()}")
 
 
-@command.command("list")
-@json_option
-@lang_option
-@db_option
-def list_(as_json: bool, lang: str | None, db_url: str | None) -> None:
-    """List classes and their members."""
-    from hotseat.report.labels import label
-
-    with records(db_url) as store:
-        classes = store.classes()
-    echo_listing(
-        classes,
-        as_json,
-        lang,
+command.add_command(
+    list_command(
+        "List classes and their members.",
+        lambda store: store.classes(),
         lambda ui: [label("class", ui), "#", label("members", ui)],
         lambda c: [c.name, str(len(c.members)), ", ".join(c.members)],
         max_width=60,
     )
+)
 
 
 @command.command("show")
@@ -75,7 +68,6 @@ def show(
     class_name: str, class_only: bool, as_json: bool, lang: str | None, db_url: str | None
 ) -> None:
     """Show the CLASS board: members ranked, per-area scores, each one's worst rule."""
-    from hotseat.i18n import ui_lang
     from hotseat.report.board import board_text
 
     with records(db_url) as store:
@@ -93,9 +85,6 @@ def show(
 @db_option
 def draw(class_name: str, seed: int | None, lang: str | None, db_url: str | None) -> None:
     """Draw who faces the customer next: nobody twice until everyone has gone."""
-    from hotseat.i18n import ui_lang
-    from hotseat.report.labels import label
-
     ui = ui_lang(lang)
     with records(db_url) as store:
         lot = store.draw(class_name, seed=seed)

@@ -43,24 +43,33 @@ class Listed(Protocol):
 L = TypeVar("L", bound=Listed)
 
 
-def echo_listing(
-    items: Sequence[L],
-    as_json: bool,
-    lang: str | None,
+def list_command(
+    doc: str,
+    fetch: Callable[[Store], Sequence[L]],
     header: Callable[[Lang], list[str]],
     row: Callable[[L], list[str]],
     *,
     max_width: int = 40,
-) -> None:
-    """Records as JSON (each one's own), or as a table headed in the output language."""
-    if as_json:
-        echo_json([item.to_json() for item in items])
-        return
-    from hotseat.i18n import ui_lang
-    from hotseat.report.text import table
+) -> click.Command:
+    """A ``list`` subcommand: what ``fetch`` reads, as JSON or as a table in the output language."""
 
-    rows = [row(item) for item in items]
-    click.echo(table(header(ui_lang(lang)), rows, max_width=max_width))
+    @click.command("list", help=doc)
+    @json_option
+    @lang_option
+    @db_option
+    def list_(as_json: bool, lang: str | None, db_url: str | None) -> None:
+        with records(db_url) as store:
+            items = fetch(store)
+        if as_json:
+            echo_json([item.to_json() for item in items])
+            return
+        from hotseat.i18n import ui_lang
+        from hotseat.report.text import table
+
+        rows = [row(item) for item in items]
+        click.echo(table(header(ui_lang(lang)), rows, max_width=max_width))
+
+    return list_
 
 
 @contextmanager

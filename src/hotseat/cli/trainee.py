@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from hotseat.cli.records import db_option, echo_listing, json_option, lang_option, records
+from hotseat.cli.records import db_option, list_command, records
+from hotseat.report.labels import label
 
 
 @click.group("trainee")
@@ -25,23 +26,14 @@ def add(names: tuple[str, ...], db_url: str | None) -> None:
                 click.echo(f"{name.strip()} is already a trainee")
 
 
-@command.command("list")
-@json_option
-@lang_option
-@db_option
-def list_(as_json: bool, lang: str | None, db_url: str | None) -> None:
-    """List trainees with their number of recorded calls and their classes."""
-    from hotseat.report.labels import label
-
-    with records(db_url) as store:
-        trainees = store.trainees()
-    echo_listing(
-        trainees,
-        as_json,
-        lang,
+command.add_command(
+    list_command(
+        "List trainees with their number of recorded calls and their classes.",
+        lambda store: store.trainees(),
         lambda ui: [label("trainee_name", ui), label("sessions", ui), label("class", ui)],
         lambda t: [t.name, str(t.sessions), ", ".join(t.classes)],
     )
+)
 
 
 @command.command("remove")
