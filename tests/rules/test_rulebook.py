@@ -20,6 +20,10 @@ def write(tmp_path: Path, text: str, name: str = "rulebook.yaml") -> Path:
     return path
 
 
+def load(tmp_path: Path, text: str) -> Rulebook:
+    return Rulebook.load(write(tmp_path, text))
+
+
 def problems(path: Path) -> list[str]:
     with pytest.raises(RulebookError) as info:
         Rulebook.load(path)
@@ -40,8 +44,7 @@ def test_the_default_rulebook_configures_every_rule_and_credit() -> None:
 def test_overriding_a_threshold_changes_firing(tmp_path: Path) -> None:
     three = call(*(reply("对不起。", SORRY) for _ in range(3)))
     assert "AP001" in [f.code for f in Judge().replay(three)]
-    path = write(tmp_path, "version: 1\nrules:\n  AP001:\n    options: {max_apologies: 3}\n")
-    loose = Rulebook.load(path)
+    loose = load(tmp_path, "version: 1\nrules:\n  AP001:\n    options: {max_apologies: 3}\n")
     assert loose.options("AP001") == {"max_apologies": 3}
     assert "AP001" not in [f.code for f in Judge(loose).replay(three)]
     four = call(*(reply("对不起。", SORRY) for _ in range(4)))
@@ -49,12 +52,11 @@ def test_overriding_a_threshold_changes_firing(tmp_path: Path) -> None:
 
 
 def test_a_file_overrides_severity_and_weight_by_name_and_keeps_the_rest(tmp_path: Path) -> None:
-    path = write(
+    rb = load(
         tmp_path,
         "version: 1\nrules:\n  stacked-apology: {severity: error, weight: 40}\n"
         "credits: {proper-close: 0}\nareas: {ET: 2}\n",
     )
-    rb = Rulebook.load(path)
     assert (rb.severity("AP002"), rb.weight("AP002")) == ("error", 40)
     assert rb.options("AP002") == {"min_apologies": 2}
     assert rb.weight("AP001") == Rulebook.default().weight("AP001")
@@ -64,12 +66,11 @@ def test_a_file_overrides_severity_and_weight_by_name_and_keeps_the_rest(tmp_pat
 
 
 def test_a_file_adds_lexicon_and_phrases(tmp_path: Path) -> None:
-    path = write(
+    rb = load(
         tmp_path,
         "version: 1\nlexicon:\n  zh:\n    empathy: [心疼您]\n"
         "phrases:\n  zh:\n    motives: [想薅羊毛]\n",
     )
-    rb = Rulebook.load(path)
     assert rb.lexicon_overrides == {"zh": {"empathy": ["心疼您"]}}
     text = "真心疼您。"
     assert not analyze(text, "zh").has(MoveKind.EMPATHY)
@@ -104,7 +105,7 @@ def test_select_and_ignore_most_specific_wins(
 
 
 def test_a_later_layer_beats_an_earlier_one(tmp_path: Path) -> None:
-    rb = Rulebook.load(write(tmp_path, "version: 1\nignore: [AP001]\n"))
+    rb = load(tmp_path, "version: 1\nignore: [AP001]\n")
     assert "AP001" not in rb.enabled and "AP002" in rb.enabled
     assert "AP001" in rb.configured(select=["AP001"]).enabled
     scenario = Rulebook.default().configured(ignore=["CT001"])
@@ -114,7 +115,7 @@ def test_a_later_layer_beats_an_earlier_one(tmp_path: Path) -> None:
 
 
 def test_the_command_line_beats_a_scenario_which_beats_the_file(tmp_path: Path) -> None:
-    rb = Rulebook.load(write(tmp_path, "version: 1\nselect: [AP, CT]\n"))
+    rb = load(tmp_path, "version: 1\nselect: [AP, CT]\n")
     run = rb.configured(select=["CT003", "AP"])
     scenario = run.configured(ignore=["CT003", "AP001"], scenario=True)
     assert "CT003" in scenario.enabled  # the run named it
