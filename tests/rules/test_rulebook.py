@@ -217,3 +217,19 @@ def test_an_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
     path = write(tmp_path, "\n".join(lines) + "\n")
     assert any("aliases" in p for p in problems(path))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("version: 1\nx\x07: 1\n", ":2:2: YAML syntax: character U+0007"),
+        ("version: 1\nrules: !!python/object:os.system {}\n", ":2:8: tag "),
+        ("version: 1\n? [a, b]\n: 1\n", ":2:3: a key must be plain text"),
+        ("version: 1\nareas: " + "[" * 60 + "]" * 60 + "\n", "nested deeper than 40 levels"),
+    ],
+)
+def test_what_yaml_itself_refuses_is_a_problem_not_a_crash(
+    tmp_path: Path, text: str, expected: str
+) -> None:
+    path = write(tmp_path, text)
+    assert any(expected in p for p in problems(path)), problems(path)

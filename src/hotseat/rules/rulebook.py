@@ -30,7 +30,7 @@ from hotseat.language.lexicon import CATEGORIES
 from hotseat.moves import Lang
 from hotseat.rules.phrases import PhraseKind
 from hotseat.rules.registry import RULES, Rule, get_rule, unknown
-from hotseat.rules.yamlmarks import Located, Problem, read
+from hotseat.scenario.loader import Loaded, Loc, read_yaml
 
 Phrase = Annotated[str, Field(min_length=1)]
 Number = int | float
@@ -76,6 +76,19 @@ class RulebookFile(_Strict):
         default_factory=dict,
         description="Extra phrases for the rules: motives, outcomes, conditions.",
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a rulebook file, at a 1-based line and column."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.message}"
 
 
 class RulebookError(ValueError):
@@ -174,17 +187,17 @@ class Rulebook:
     @staticmethod
     def load(path: str | Path) -> Rulebook:
         """A trainer's rulebook file applied on top of the default; RulebookError if it is wrong."""
-        located, problems = read(Path(path))
-        if located is None:
+        loaded, problems = _read(Path(path))
+        if loaded is None:
             raise RulebookError(problems)
-        parsed, more = _validate(located)
+        parsed, more = _validate(loaded)
         problems += more
         if problems or parsed is None:
             raise RulebookError(sorted(problems, key=lambda p: (p.line, p.col)))
         book = _default().merged(parsed)
         if not any(book.areas.values()):
             message = "at least one area needs a weight"
-            raise RulebookError([located.problem(("areas",), message, at_key=True)])
+            raise RulebookError([_problem(loaded, ("areas",), message, at_key=True)])
         return book
 
     def configured(
@@ -275,19 +288,59 @@ def _extend(
 # -- validation with line numbers ------------------------------------------------------------
 
 
-def _validate(located: Located) -> tuple[RulebookFile | None, list[Problem]]:
-    if not isinstance(located.data, dict):
-        return None, [located.problem((), "a rulebook is a mapping (version: 1, rules: ...)")]
+def _read(path: Path) -> tuple[Loaded | None, list[Problem]]:
+    """The file's data with the place of every value, and its YAML-level problems.
+
+    It is read as a scenario is (duplicate keys, tags and runaway nesting are
+    problems), except that aliases are refused outright: a rulebook has no use for
+    them, and a few nested ones can make validation walk billions of values.
+    """
+    where = str(path)
     try:
-        parsed = RulebookFile.model_validate(located.data)
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(where, 1, 1, f"cannot read the file: {exc.strerror or exc}")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [Problem(where, line, 1, "the file is not UTF-8 text")]
+    loaded = read_yaml(text, where, aliases=False)
+    problems = []
+    for d in loaded.diagnostics:
+        prefix = "YAML syntax: " if d.name == "yaml-syntax" else ""
+        problems.append(Problem(d.path, d.line, d.col, prefix + d.message))
+    if problems and not loaded.places:  # nothing composed (an empty file is data None)
+        return None, problems
+    return loaded, problems
+
+
+def _problem(loaded: Loaded, loc: Loc, message: str, *, at_key: bool = False) -> Problem:
+    """A problem at the value ``loc`` reaches, or with ``at_key`` at its key.
+
+    A ``"[key]"`` step (pydantic's marker for a bad mapping key) also lands on the key.
+    """
+    if "[key]" in loc:
+        loc, at_key = loc[: loc.index("[key]")], True
+    return Problem(loaded.path, *loaded.position(loc, key=at_key), message)
+
+
+def _validate(loaded: Loaded) -> tuple[RulebookFile | None, list[Problem]]:
+    if not isinstance(loaded.data, dict):
+        return None, [_problem(loaded, (), "a rulebook is a mapping (version: 1, rules: ...)")]
+    try:
+        parsed = RulebookFile.model_validate(loaded.data)
     except ValidationError as exc:
         return None, [
-            located.problem(
-                tuple(err["loc"]), _pydantic_message(err), at_key=err["type"] == "extra_forbidden"
+            _problem(
+                loaded,
+                tuple(err["loc"]),
+                _pydantic_message(err),
+                at_key=err["type"] == "extra_forbidden",
             )
             for err in exc.errors()
         ]
-    return parsed, _semantics(parsed, located)
+    return parsed, _semantics(parsed, loaded)
 
 
 def _pydantic_message(err: Any) -> str:
@@ -299,7 +352,7 @@ def _pydantic_message(err: Any) -> str:
     return f"{where}: {err['msg']}"
 
 
-def _semantics(parsed: RulebookFile, located: Located) -> list[Problem]:
+def _semantics(parsed: RulebookFile, loaded: Loaded) -> list[Problem]:
     """What the schema cannot know: rule codes, options, selectors, lexicon categories, credits."""
     defaults = _default()
     problems: list[Problem] = []
@@ -307,39 +360,39 @@ def _semantics(parsed: RulebookFile, located: Located) -> list[Problem]:
         for i, selector in enumerate(getattr(parsed, key)):
             message = check_selector(_canon(selector))
             if message:
-                problems.append(located.problem((key, i), message))
+                problems.append(_problem(loaded, (key, i), message))
     seen: dict[str, str] = {}
     for key, change in parsed.rules.items():
         try:
             code = get_rule(key).code
         except KeyError as exc:
-            problems.append(located.problem(("rules", key), str(exc.args[0]), at_key=True))
+            problems.append(_problem(loaded, ("rules", key), str(exc.args[0]), at_key=True))
             continue
         if code in seen:
             message = f"{key} repeats {seen[code]}"
-            problems.append(located.problem(("rules", key), message, at_key=True))
+            problems.append(_problem(loaded, ("rules", key), message, at_key=True))
         seen[code] = key
         known = defaults.options(code)
         for name, value in change.options.items():
             where = ("rules", key, "options", name)
             if not known:
-                problems.append(located.problem(where, f"{code} has no options", at_key=True))
+                problems.append(_problem(loaded, where, f"{code} has no options", at_key=True))
             elif name not in known:
                 message = unknown(f"option of {code}", name, list(known))
-                problems.append(located.problem(where, message, at_key=True))
+                problems.append(_problem(loaded, where, message, at_key=True))
             elif isinstance(value, bool) or value < 0:
-                problems.append(located.problem(where, f"{name} must be a number ≥ 0"))
+                problems.append(_problem(loaded, where, f"{name} must be a number ≥ 0"))
             elif isinstance(known[name], int) and not float(value).is_integer():
-                problems.append(located.problem(where, f"{name} must be a whole number"))
+                problems.append(_problem(loaded, where, f"{name} must be a whole number"))
     for lang, categories in parsed.lexicon.items():
         for name in categories:
             if name not in CATEGORIES:
                 message = unknown("lexicon category", name, list(CATEGORIES))
-                problems.append(located.problem(("lexicon", lang, name), message, at_key=True))
+                problems.append(_problem(loaded, ("lexicon", lang, name), message, at_key=True))
     for name in parsed.credits:
         if name not in defaults.credits:
             message = unknown("credit", name, list(defaults.credits))
-            problems.append(located.problem(("credits", name), message, at_key=True))
+            problems.append(_problem(loaded, ("credits", name), message, at_key=True))
     return problems
 
 

@@ -73,11 +73,14 @@ class Loaded:
                 return found
         return Place(1, 1, 1, 1)
 
+    def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """The line and column of a value (or of its key) of this file."""
+        p = self.place(loc)
+        return (p.key_line, p.key_col) if key else (p.line, p.col)
+
     def at(self, loc: Loc, code: str, message: str, *, key: bool = False) -> Diagnostic:
         """A diagnostic at a value (or at its key) of this file."""
-        p = self.place(loc)
-        line, col = (p.key_line, p.key_col) if key else (p.line, p.col)
-        return Diagnostic(self.path, line, col, code, message)
+        return Diagnostic(self.path, *self.position(loc, key=key), code, message)
 
 
 def load_file(path: Path) -> Loaded:
@@ -105,10 +108,12 @@ def load_bytes(raw: bytes, name: str) -> Loaded:
     text = _decode(raw, loaded)
     if text is None:
         return loaded
-    composed = _compose(text, loaded)
-    if composed is None:
+    loaded = read_yaml(text, name)
+    if not loaded.places:
+        if not loaded.diagnostics:
+            message = "the file holds no YAML document, only blanks or comments"
+            loaded.diagnostics.append(Diagnostic(name, 1, 1, "S012", message))
         return loaded
-    _Builder(loaded, composed[1]).build(composed[0])
     if loaded.data is None:
         loaded.diagnostics.append(Diagnostic(name, 1, 1, "S012", "the file holds no data"))
         return loaded
@@ -121,6 +126,19 @@ def load_bytes(raw: bytes, name: str) -> Loaded:
         loaded.scenario = Scenario.model_validate(loaded.data)
     except ValidationError as exc:
         loaded.diagnostics.extend(_from_pydantic(exc, loaded))
+    return loaded
+
+
+def read_yaml(text: str, name: str, *, aliases: bool = True) -> Loaded:
+    """Plain data and the place of every value, with every YAML-level problem; no schema.
+
+    ``places`` stays empty when there is no document or it cannot be composed (the
+    diagnostics then say why). ``aliases=False`` refuses every alias where it is written.
+    """
+    loaded = Loaded(name)
+    composed = _compose(text, loaded, aliases)
+    if composed is not None:
+        _Builder(loaded, composed[1]).build(composed[0])
     return loaded
 
 
@@ -157,8 +175,9 @@ class _Composer(yaml.SafeLoader):
     refused where it is written, long before anything is expanded.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, aliases: bool) -> None:
         super().__init__(text)
+        self.aliases = aliases
         self.nesting = 0
         self.sizes: dict[int, tuple[int, int]] = {}  # id(node) -> (values, depth) expanded
         self.tagged: list[Node] = []
@@ -166,6 +185,8 @@ class _Composer(yaml.SafeLoader):
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event = self.peek_event()
         if isinstance(event, AliasEvent):
+            if not self.aliases:
+                raise _TooComplex(event.start_mark, "aliases (*name) are not allowed here")
             target: Node | None = super().compose_node(parent, index)
             if id(target) not in self.sizes:
                 raise _TooComplex(event.start_mark, "an alias refers to the value that holds it")
@@ -201,10 +222,11 @@ def _children(node: Node) -> list[Node]:
     return []
 
 
-def _compose(text: str, loaded: Loaded) -> tuple[Node, set[int]] | None:
-    """The document's root node and the ids of explicitly tagged nodes, or None on failure."""
+def _compose(text: str, loaded: Loaded, aliases: bool) -> tuple[Node, set[int]] | None:
+    """The document's root node and the ids of explicitly tagged nodes; None if there is no
+    document, or on failure."""
     try:
-        composer = _Composer(text)  # the reader checks every character here, once
+        composer = _Composer(text, aliases)  # the reader checks every character here, once
     except yaml.reader.ReaderError as exc:
         line, col = _position(text, exc.position)
         message = f"character U+{exc.character:04X} is not allowed in YAML ({exc.reason})"
@@ -221,8 +243,6 @@ def _compose(text: str, loaded: Loaded) -> tuple[Node, set[int]] | None:
     finally:
         composer.dispose()
     if node is None:
-        message = "the file holds no YAML document, only blanks or comments"
-        loaded.diagnostics.append(Diagnostic(loaded.path, 1, 1, "S012", message))
         return None
     for tagged in composer.tagged:
         message = f"tag {tagged.tag!r}: scenarios hold plain data only, no YAML tags"
