@@ -13,6 +13,10 @@ from hotseat.scenario.model import Mode
 Status = Literal["finished", "interrupted"]
 
 
+def _scores_json(areas: dict[Area, int] | None) -> dict[str, int] | None:
+    return {a.value: s for a, s in areas.items()} if areas else None
+
+
 @dataclass(frozen=True, slots=True)
 class SessionRecord:
     """One stored call: who, what, when, how it ended and its scores.
@@ -63,7 +67,7 @@ class SessionRecord:
             "outcome": self.outcome,
             "stepped_out": self.stepped_out,
             "overall": self.overall,
-            "scores": {a.value: s for a, s in self.areas.items()} if self.areas else None,
+            "scores": _scores_json(self.areas),
             "turns": self.turns,
         }
 
@@ -186,7 +190,7 @@ class BoardRow:
             "trainee": self.trainee,
             "sessions": self.sessions,
             "overall": self.overall,
-            "scores": {a.value: s for a, s in self.areas.items()} if self.areas else None,
+            "scores": _scores_json(self.areas),
             "worst_rule": self.worst.to_json() if self.worst else None,
             "stepped_out": self.stepped_out,
         }
