@@ -31,6 +31,7 @@ def command(
     """
     from hotseat.i18n import ui_lang
     from hotseat.report.labels import label
+    from hotseat.report.people import calls_table
     from hotseat.report.text import table
 
     if plot and trainee is None:
@@ -45,22 +46,8 @@ def command(
     if not calls:
         click.echo(label("no_sessions", ui))
         return
-    header = ["ID", label("started", ui), label("trainee_name", ui), label("scenario", ui)]
-    header += [label("mode", ui), label("outcome", ui), label("overall", ui), label("turns", ui)]
-    rows = [
-        [
-            str(c.id),
-            c.started_at.strftime("%Y-%m-%d %H:%M"),
-            c.trainee,
-            c.scenario,
-            label(f"mode.{c.mode}", ui),
-            label(f"outcome.{c.outcome}", ui) if c.outcome else label("status.interrupted", ui),
-            str(c.overall) if c.overall is not None else "-",
-            str(c.turns),
-        ]
-        for c in calls
-    ]
-    click.echo(table(header, rows, max_width=28), nl=False)
+    listed = calls_table(calls, ui, who=True)
+    click.echo(table(listed.header, listed.rows, max_width=28), nl=False)
     if plot:
         import shutil
 
