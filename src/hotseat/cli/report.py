@@ -10,11 +10,16 @@ import click
 from hotseat.cli.records import db_option, json_text, lang_option, records
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from hotseat.moves import Lang
+    from hotseat.report.document import Document
     from hotseat.scorecard import SessionResult
     from hotseat.store import Store
+    from hotseat.store.records import SessionRecord
 
 FORMATS = ("md", "html", "json", "csv", "xapi")
+PER_CALL = ("csv", "xapi")  # one row or statement a call, whichever report
 
 
 @click.command("report")
@@ -89,14 +94,10 @@ def command(
 
 def _session(store: Store, session_id: int, fmt: str, ui: Lang, home: str) -> str:
     from hotseat.report import export_session
-    from hotseat.report.tabular import sessions_csv
-    from hotseat.report.xapi import statements
 
     record = store.session(session_id)
-    if fmt == "csv":
-        return sessions_csv([record])
-    if fmt == "xapi":
-        return json_text(statements([record], home))
+    if fmt in PER_CALL:
+        return _per_call([record], fmt, home)
     return export_session(_result(store, session_id), fmt, record=record, lang=ui)  # type: ignore[arg-type]
 
 
@@ -111,41 +112,42 @@ def _result(store: Store, session_id: int) -> SessionResult:
 
 
 def _trainee(store: Store, name: str, fmt: str, ui: Lang, home: str) -> str:
-    from hotseat.report.html import render_html
-    from hotseat.report.markdown import render_markdown
     from hotseat.report.people import trainee_document, trainee_json
     from hotseat.report.recommend import recommend
-    from hotseat.report.tabular import sessions_csv
-    from hotseat.report.xapi import statements
     from hotseat.scenario.library import load_library
 
     calls = store.history(name)  # newest first
-    if fmt == "csv":
-        return sessions_csv(calls[::-1])
-    if fmt == "xapi":
-        return json_text(statements(calls[::-1], home))
+    if fmt in PER_CALL:
+        return _per_call(calls[::-1], fmt, home)
     progress = store.progress(name)
     advice = recommend(load_library().scenarios, progress, lang=ui)
     if fmt == "json":
         return json_text(trainee_json(progress, calls, advice))
-    doc = trainee_document(progress, calls, ui, advice)
-    return render_html(doc) if fmt == "html" else render_markdown(doc)
+    return _rendered(trainee_document(progress, calls, ui, advice), fmt)
 
 
 def _class(store: Store, name: str, class_only: bool, fmt: str, ui: Lang, home: str) -> str:
-    from hotseat.report.html import render_html
-    from hotseat.report.markdown import render_markdown
     from hotseat.report.people import class_document, class_json
-    from hotseat.report.tabular import sessions_csv
-    from hotseat.report.xapi import statements
 
     calls = store.class_sessions(name, class_only)
-    if fmt == "csv":
-        return sessions_csv(calls)
-    if fmt == "xapi":
-        return json_text(statements(calls, home))
+    if fmt in PER_CALL:
+        return _per_call(calls, fmt, home)
     board = store.class_board(name, class_only)
     if fmt == "json":
         return json_text(class_json(board, calls))
-    doc = class_document(board, ui)
+    return _rendered(class_document(board, ui), fmt)
+
+
+def _per_call(calls: Sequence[SessionRecord], fmt: str, home: str) -> str:
+    """CSV rows or xAPI statements, one a call, oldest first: alike for every kind of report."""
+    from hotseat.report.tabular import sessions_csv
+    from hotseat.report.xapi import statements
+
+    return sessions_csv(calls) if fmt == "csv" else json_text(statements(calls, home))
+
+
+def _rendered(doc: Document, fmt: str) -> str:
+    from hotseat.report.html import render_html
+    from hotseat.report.markdown import render_markdown
+
     return render_html(doc) if fmt == "html" else render_markdown(doc)
