@@ -76,6 +76,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "key.home": ("Home", "返回首页"),
     "key.close": ("Close", "关闭"),
     "key.no": ("No", "取消"),
+    "key.resume": ("Resume", "接着打"),
+    "key.next_draw": ("Next draw", "抽下一位"),
     "tui.subtitle": ("angry-customer training", "投诉电话模拟训练"),
     "tui.trainee": ("Trainee", "学员"),
     "tui.trainee_placeholder": ("your name", "你的名字"),
@@ -145,6 +147,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tui.help.home": ("Home", "首页"),
     "tui.help.call": ("During a call", "通话中"),
     "tui.help.report": ("Report", "报告"),
+    "tui.help.lot": ("Class drill, between calls", "班级演练（两通之间）"),
     "tui.help.about": (
         "Enter sends a reply; a pasted multi-line text is sent as one reply. "
         "Ctrl+P opens the command palette.",
@@ -160,6 +163,42 @@ TEXTS: dict[str, tuple[str, str]] = {
         "还没有班级：先用 `hotseat class create 班级名` 建一个。",
     ),
     "tui.pick_class": ("Which class?", "查看哪个班级？"),
+    "tui.class": ("Class drill", "班级演练"),
+    "tui.class_none": ("No class: you face the customer", "不分班：自己上场"),
+    "tui.class_about": (
+        "Lots are drawn in {name}: whoever is drawn faces the customer; Esc steps out.",
+        "在{name}抽签，抽到谁谁上场；随时按 Esc 立即退出。",
+    ),
+    "tui.up_next": ("Up next", "下一位"),
+    "tui.drawing": ("Drawing lots…", "正在抽签…"),
+    "tui.lot_round": ("Round {n}", "第{n}轮"),
+    "tui.lot_waiting": ("Still to go: {names}", "尚未上场：{names}"),
+    "tui.lot_last": ("Last one this round", "本轮最后一位"),
+    "tui.lot_begin": (
+        "Enter: face the customer · Esc: back (the lot stands)",
+        "回车：开始接听 · Esc：返回（抽签结果保留）",
+    ),
+    "tui.lot_went": ("{name}: {outcome}", "{name}：{outcome}"),
+    "tui.lot_stepped_out": ("{name} stepped out of the drill", "{name}中途退出了演练"),
+    "tui.lot_everyone": ("Everyone has gone this round.", "本轮全员都已上场。"),
+    "tui.lot_next": (
+        "N: draw the next trainee · B: class board · Esc: home",
+        "N：抽下一位 · B：班级榜单 · Esc：返回首页",
+    ),
+    "tui.resume_pick": ("Which call should go on?", "继续哪一通电话？"),
+    "tui.turns": ("{n} turns", "{n}轮"),
+    "tui.no_interrupted": ("{name} has no interrupted calls.", "{name}没有中断的通话。"),
+    "tui.resumed": (
+        "Resumed: the call goes on from here.",
+        "通话已恢复，从这里接着说。",
+    ),
+    "tui.resume_failed": ("This call cannot be resumed", "无法继续这通电话"),
+    "tui.resume_unfaithful": (
+        "Replaying the saved replies gave different customer lines (hotseat has changed "
+        "since); the call goes on from the replay.",
+        "重放已保存的回复时，客户的台词与当时不同（软件已更新）；将按重放结果继续。",
+    ),
+    "tui.records_failed": ("Could not read the training records", "无法读取训练记录"),
     "tui.core_failed": (
         "The reply analyzer could not load; calls cannot start",
         "回复分析器无法加载，暂时不能开始通话",
@@ -171,6 +210,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "历次得分与下一步练习建议",
     ),
     "tui.cmd.class_board": ("The class results", "全班成绩"),
+    "tui.cmd.resume": ("Continue one of your interrupted calls", "继续你中断的通话"),
     "tui.cmd.listen": ("Say only that you are listening", "只表示你在听"),
     "tui.cmd.hint": ("A model phrasing for this point of the call", "当前阶段的示范说法"),
     "tui.cmd.end": ("End the call (asks first)", "结束通话（会先确认）"),

@@ -358,6 +358,9 @@ async def test_report_groups_findings_and_exports_three_formats(
             assert e.path.parent == tmp_path / "exports" and e.path.is_file()
         data = json.loads(exported[2].path.read_text(encoding="utf-8"))
         assert data["scenario"] == "zh/late-parcel" and data["outcome"] == "abandoned"
+        assert data["trainee"] == "小王"  # an export names who took the call
+        markdown = exported[0].path.read_text(encoding="utf-8")
+        assert "**学员:** 小王" in markdown and "> **小王:** " in markdown
         assert "<html" in exported[1].path.read_text(encoding="utf-8").lower()
         assert screen.session.result().scores.overall == result.scores.overall
         await pilot.press("escape")
@@ -406,9 +409,8 @@ async def test_every_turn_is_saved_as_it_happens(app_factory: Factory) -> None:
         app.records.close()  # wait for the writer thread
         assert len(store.recorders[0].turns) == 2
         assert store.recorders[0].finished == []  # still talking: not finished
-    assert store.begun == [
-        ("小王", "zh/late-parcel", 64, "onboarding", 0, {"intensity": 2, "clock_seconds": 30.0})
-    ]
+    extra = {"intensity": 2, "clock_seconds": 30.0, "class_name": None}  # not a class drill
+    assert store.begun == [("小王", "zh/late-parcel", 64, "onboarding", 0, extra)]
 
 
 async def test_a_store_that_fails_costs_a_notice_not_the_call(app_factory: Factory) -> None:

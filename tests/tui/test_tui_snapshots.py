@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import Select
 
 from hotseat.tui.app import HotseatApp
 
@@ -36,7 +37,8 @@ def test_home_zh(snap_compare: Snap, app_factory: Factory, scenarios: Path) -> N
     The trainee box holds 小王, 新人培训 is the chosen mode with its one-line
     explanation below, and the list shows both fixture scenarios (title, language,
     stars, tags, description) and, last, a broken file in red with its
-    `zh/typo.yaml:6:13: S004` error. The footer lists F5/F6/F7, F1 and Ctrl+T.
+    `zh/typo.yaml:6:13: S004` error. No class row (not a drill). The footer lists
+    F5/F6/F7/F8 (F8 接着打 resumes an interrupted call), ^q and F1 帮助 in full.
     """
     good = (scenarios / "zh" / "late-parcel.yaml").read_text(encoding="utf-8")
     bad = good.replace("id: late-parcel", "id: typo").replace("difficulty: 2", "difficulty: hard")
@@ -186,9 +188,10 @@ def test_report_zh(snap_compare: Snap, app_factory: Factory, tmp_path: Path) -> 
 def test_help_en(snap_compare: Snap, app_factory: Factory) -> None:
     """Help in English at 80×24, on the Keys tab.
 
-    Keys grouped under Everywhere, Home, During a call and Report (F1 Help, Ctrl+T
-    Theme, Ctrl+Q Quit, Enter Start, F5 Reload, F2 Listen, F3 Hint, F4 End call,
-    Esc Step out, M/H/J exports...), then a note on Enter, pasting and Ctrl+P.
+    Keys grouped under Everywhere, Home, Class drill between calls, During a call and
+    Report (F1 Help, Ctrl+T Theme, Ctrl+Q Quit, Enter Start, F5 Reload, F8 Resume,
+    N Next draw, B Class board, F2 Listen, F3 Hint, F4 End call, Esc Step out, M/H/J
+    exports...), then a note on Enter, pasting and Ctrl+P.
     A second tab, Rules, is available.
     """
 
@@ -198,3 +201,41 @@ def test_help_en(snap_compare: Snap, app_factory: Factory) -> None:
         await pilot.pause()
 
     assert snap_compare(app_factory(lang="en"), run_before=open_help)
+
+
+def test_lot_drawn_zh(snap_compare: Snap, app_factory: Factory, tmp_path: Path) -> None:
+    """A class drill's lot, just drawn, in Chinese at 80×24 (a real SQLite store, seeded draw).
+
+    Centred on the screen: 一班 · 说好三天到，一周了还没影 (class and scenario) in muted text,
+    下一位 in bold, then the drawn name 小 李, spaced out, in a heavy accent-coloured
+    box, then 第1轮 · 尚未上场：小王、张晓明, then 回车：开始接听 · Esc：返回（抽签结果保留）.
+    The header reads 班级演练 — 一班. The footer offers ⏎ 开始, b 班级榜单 and esc 返回首页,
+    and no n 抽下一位 (nobody has played yet).
+    """
+    from hotseat.store import open_store
+    from hotseat.tui.screens.lot import LotScreen
+
+    url = f"sqlite:///{tmp_path / 'records.db'}"
+    store = open_store(url)
+    try:
+        store.create_class("一班")
+        store.add_members("一班", ["小王", "小李", "张晓明"])
+    finally:
+        store.close()
+
+    async def drawn(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        home = pilot.app.screen
+        for _ in range(200):  # the classes come from the records thread
+            if home.query_one("#class-row").display:
+                break
+            await pilot.pause(0.05)
+        home.query_one("#drill-class", Select).value = "一班"
+        await pilot.press("enter")
+        for _ in range(200):
+            if isinstance(pilot.app.screen, LotScreen) and pilot.app.screen.lot is not None:
+                break
+            await pilot.pause(0.05)
+        await pilot.pause()
+
+    assert snap_compare(app_factory(record=True, db=url, mode="drill"), run_before=drawn)

@@ -48,12 +48,21 @@ def area_bars(areas: dict[Area, int], lang: Lang) -> Bars:
 
 
 def session_blocks(
-    result: SessionResult, record: SessionRecord | None, lang: Lang, level: int = 2
+    result: SessionResult,
+    record: SessionRecord | None,
+    lang: Lang,
+    level: int = 2,
+    trainee: str | None = None,
 ) -> list[Block]:
-    """The body of a call report; ``level`` lets a trainee report nest calls under a heading."""
+    """The body of a call report; ``level`` lets a trainee report nest calls under a heading.
+
+    ``trainee`` names who made a call that has no stored record (a record names its own).
+    """
     facts: list[tuple[str, str]] = []
+    name = record.trainee if record is not None else trainee
+    if name:
+        facts.append((label("trainee_name", lang), name))
     if record is not None:
-        facts.append((label("trainee_name", lang), record.trainee))
         if record.class_name:
             facts.append((label("class", lang), record.class_name))
         facts.append((label("started", lang), when(record)))
@@ -110,11 +119,11 @@ def session_blocks(
     else:
         blocks.append(Para(label("no_findings", lang)))
     blocks.append(Heading(label("transcript", lang), level))
-    trainee = record.trainee if record is not None else label("trainee", lang)
+    speaker = name or label("trainee", lang)
     blocks.append(
         Transcript(
             [
-                Utter(trainee if s == "trainee" else label("customer", lang), text, s)  # type: ignore[arg-type]
+                Utter(speaker if s == "trainee" else label("customer", lang), text, s)  # type: ignore[arg-type]
                 for s, text in result.transcript
             ]
         )
@@ -123,16 +132,23 @@ def session_blocks(
 
 
 def session_document(
-    result: SessionResult, record: SessionRecord | None = None, lang: Lang | None = None
+    result: SessionResult,
+    record: SessionRecord | None = None,
+    lang: Lang | None = None,
+    trainee: str | None = None,
 ) -> Document:
     lang = lang or result.lang
     title = f"{label('call_report', lang)}: {result.title}"
-    return Document(title, lang, session_blocks(result, record, lang))
+    return Document(title, lang, session_blocks(result, record, lang, trainee=trainee))
 
 
-def session_json(result: SessionResult, record: SessionRecord | None = None) -> dict[str, object]:
+def session_json(
+    result: SessionResult, record: SessionRecord | None = None, trainee: str | None = None
+) -> dict[str, object]:
     """The scorecard's public JSON, with the stored record alongside when there is one."""
     data = result.to_json()
+    if trainee:
+        data["trainee"] = trainee
     if record is not None:
         data["record"] = record.to_json()
     return data
@@ -144,11 +160,16 @@ def export_session(
     *,
     record: SessionRecord | None = None,
     lang: Lang | None = None,
+    trainee: str | None = None,
 ) -> str:
-    """One call as a Markdown, HTML or JSON document (the TUI's export button calls this)."""
+    """One call as a Markdown, HTML or JSON document (the TUI's export button calls this).
+
+    ``trainee`` names who made the call when there is no ``record`` to say so.
+    """
     if fmt == "json":
-        return json.dumps(session_json(result, record), ensure_ascii=False, indent=2) + "\n"
-    doc = session_document(result, record, lang)
+        data = session_json(result, record, trainee)
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    doc = session_document(result, record, lang, trainee)
     if fmt == "md":
         return render_markdown(doc)
     if fmt == "html":

@@ -4,13 +4,17 @@ The app wires screens to the core and the store and owns nothing else: a call
 is a `hotseat.session.Session`, a report is its `SessionResult`, and saving is
 the store's job. The core is imported only when the first call starts, so the
 home screen comes up before any analyzer, rulebook or database driver loads.
+
+A class drill is a lot screen under a run of calls: the store draws who is next,
+that trainee's call is recorded for the class, and the board ends the round. An
+interrupted call is replayed from the store and goes on where it stopped.
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -29,14 +33,30 @@ from hotseat.tui.recording import Records
 from hotseat.tui.screens.choice import ChoiceScreen
 from hotseat.tui.screens.conversation import ConversationScreen
 from hotseat.tui.screens.home import HomeScreen
+from hotseat.tui.screens.lot import LotScreen
 from hotseat.tui.settings import THEMES, load_remembered, save_remembered, settings_file
 
 if TYPE_CHECKING:
+    from hotseat.moves import Lang
     from hotseat.report.recommend import Recommendation
-    from hotseat.scenario.model import Persona
+    from hotseat.scenario.model import Mode, Persona
+    from hotseat.session import Session
     from hotseat.store import Store
-    from hotseat.store.records import ClassBoard, ClassInfo, Progress
+    from hotseat.store.records import ClassBoard, ClassInfo, Lot, Progress, SessionRecord
+    from hotseat.store.resume import Rebuilt
+    from hotseat.tui.catalog import Opened
+    from hotseat.tui.recording import CallLog
     from hotseat.tui.screens.progress import ProgressScreen
+
+
+@dataclass(frozen=True, slots=True)
+class ClassDrill:
+    """A drill for a class under way: every call is on one scenario, at one intensity."""
+
+    class_name: str
+    opened: Opened
+    intensity: int
+    screen: LotScreen
 
 
 class HotseatApp(App[None]):
@@ -72,6 +92,8 @@ class HotseatApp(App[None]):
         self._core_error: str | None = None
         self._persona: Persona | None = None
         self._trainee = ""
+        self._drill: ClassDrill | None = None
+        self._lots: dict[str, Lot] = {}  # drawn, not yet played: the lot stands until they play
 
     # -- start and stop ----------------------------------------------------------------
 
@@ -98,6 +120,9 @@ class HotseatApp(App[None]):
 
     def _record_failed(self, error: str) -> None:
         self.notify(error, title=t("tui.record_failed", self.lang), severity="error", timeout=10)
+
+    def _read_failed(self, error: str) -> None:
+        self.notify(error, title=t("tui.records_failed", self.lang), severity="error", timeout=10)
 
     @on(HomeScreen.CatalogLoaded)
     def _catalog_loaded(self) -> None:
@@ -130,38 +155,57 @@ class HotseatApp(App[None]):
 
     @on(HomeScreen.StartCall)
     def _start_call(self, event: HomeScreen.StartCall) -> None:
+        if self._refused():
+            return
+        self._remember(trainee=event.trainee, mode=event.mode)
+        self._begin_call(event.opened, event.trainee, event.mode, event.intensity)  # type: ignore[arg-type]
+
+    def _refused(self) -> bool:
+        """No call starts when its replies could not be judged."""
         if self._core_error is not None:
             self._core_failed(self._core_error)
-            return
+        return self._core_error is not None
+
+    def _begin_call(
+        self,
+        opened: Opened,
+        trainee: str,
+        mode: Mode,
+        intensity: int,
+        class_name: str | None = None,
+    ) -> None:
         from hotseat.session import Session
 
-        self._remember(trainee=event.trainee, mode=event.mode)
-        scenario = event.opened.scenario
+        scenario = opened.scenario
         seed = self.options.seed if self.options.seed is not None else random.randrange(2**31)
         session = Session(
             scenario,
             seed=seed,
-            mode=event.mode,  # type: ignore[arg-type]
-            intensity=event.intensity,
+            mode=mode,
+            intensity=intensity,
             clock_seconds=self.options.clock_seconds,
         )
         log = self.records.begin(
-            trainee=event.trainee,
+            trainee=trainee,
             scenario=scenario,
-            scenario_hash=event.opened.content_hash,
-            mode=event.mode,  # type: ignore[arg-type]
+            scenario_hash=opened.content_hash,
+            mode=mode,
             seed=seed,
-            intensity=event.intensity,
+            intensity=intensity,
             clock_seconds=self.options.clock_seconds,
+            class_name=class_name,
         )
-        self._persona = scenario.persona
-        self._trainee = event.trainee
+        self._converse(session, log, trainee)
+
+    def _converse(self, session: Session, log: CallLog, trainee: str) -> None:
+        self._persona = session.scenario.persona
+        self._trainee = trainee
         self.push_screen(
             ConversationScreen(
                 session,
                 log,
                 lang=self.lang,
-                trainee=event.trainee,
+                trainee=trainee,
                 clock=self.options.clock,
                 typing_delay=self.options.typing_delay,
             )
@@ -181,6 +225,144 @@ class HotseatApp(App[None]):
                 export_dir=self.options.export_dir or Path.cwd(),
             )
         )
+
+    # -- a class drill ----------------------------------------------------------------------------
+
+    @on(HomeScreen.ClassesWanted)
+    def _offer_classes(self) -> None:
+        """Classes with someone on the roster can draw lots; read off the UI thread."""
+
+        def offer(classes: list[ClassInfo]) -> None:
+            home = self._home()
+            if home is not None:
+                home.offer_classes([c.name for c in classes if c.members])
+
+        self.records.query(lambda store: store.classes(), offer, self._read_failed)
+
+    @on(HomeScreen.ClassDrillWanted)
+    async def _class_drill(self, event: HomeScreen.ClassDrillWanted) -> None:
+        """The lot screen goes up at once; the name follows from the store (or the standing lot)."""
+        if self._refused():
+            return
+        lot_screen = LotScreen(event.class_name, event.opened.scenario.title, self.lang)
+        drill = ClassDrill(event.class_name, event.opened, event.intensity, lot_screen)
+        self._drill = drill
+        self._remember(mode="drill")
+
+        def over(_: None) -> None:
+            if self._drill is drill:
+                self._drill = None
+
+        await self.push_screen(lot_screen, over)  # mounted before a name can arrive
+        standing = self._lots.get(drill.class_name)
+        if standing is not None:
+            lot_screen.show_lot(standing)
+        else:
+            self._draw(drill)
+
+    @on(LotScreen.DrawWanted)
+    def _next_draw(self) -> None:
+        if self._drill is not None:
+            self._draw(self._drill)
+
+    def _draw(self, drill: ClassDrill) -> None:
+        """Draw through the store, which keeps the round: nobody twice until everyone has gone."""
+        seed = self.options.seed
+
+        def drawn(lot: Lot) -> None:
+            self._lots[drill.class_name] = lot
+            if self._drill is drill:
+                drill.screen.show_lot(lot)
+
+        def failed(reason: str) -> None:
+            self._read_failed(reason)
+            if self._drill is drill and drill.screen.lot is None:
+                drill.screen.dismiss()  # nothing drawn: nothing to show
+
+        if not self.records.query(lambda store: store.draw(drill.class_name, seed), drawn, failed):
+            self.notify(t("tui.no_records", self.lang), severity="warning")
+            drill.screen.dismiss()
+
+    @on(LotScreen.BeginWanted)
+    def _drawn_one_plays(self, event: LotScreen.BeginWanted) -> None:
+        drill = self._drill
+        if drill is None or self._refused():
+            return
+        self._lots.pop(drill.class_name, None)
+        self._begin_call(
+            drill.opened, event.lot.trainee, "drill", drill.intensity, drill.class_name
+        )
+
+    @on(ConversationScreen.Ended)
+    def _call_ended(self, event: ConversationScreen.Ended) -> None:
+        if self._drill is not None:
+            self._drill.screen.call_ended(event.outcome, event.stepped_out)
+
+    @on(LotScreen.BoardWanted)
+    def _drill_board(self, event: LotScreen.BoardWanted) -> None:
+        """The board of this class's drills: only calls recorded for the class count."""
+        lang = self.lang
+
+        def show(board: ClassBoard) -> None:
+            from hotseat.tui.screens.class_board import ClassBoardScreen
+
+            self.push_screen(ClassBoardScreen(board, lang))
+
+        name = event.class_name
+        self.records.query(lambda store: store.class_board(name, True), show, self._read_failed)
+
+    # -- resuming an interrupted call ----------------------------------------------------------
+
+    @on(HomeScreen.ResumeWanted)
+    def _resume_wanted(self, event: HomeScreen.ResumeWanted) -> None:
+        """List the trainee's interrupted calls, newest first, and go on with the chosen one."""
+        trainee, lang = event.trainee, self.lang
+        if not trainee:
+            self.notify(t("tui.need_name", lang), severity="warning")
+            return
+
+        def read(store: Store) -> list[SessionRecord]:
+            from hotseat.store import StoreError
+
+            try:
+                calls = store.history(trainee)
+            except StoreError:  # nobody of that name has played yet
+                return []
+            return [c for c in calls if c.status == "interrupted"]
+
+        def pick(calls: list[SessionRecord]) -> None:
+            if not calls:
+                self.notify(t("tui.no_interrupted", lang, name=trainee), timeout=6)
+                return
+            by_id = {str(c.id): c for c in calls}
+            choices = [(key, _call_label(c, lang)) for key, c in by_id.items()]
+
+            def chosen(key: str | None) -> None:
+                if key is not None:
+                    self._resume(by_id[key])
+
+            self.push_screen(ChoiceScreen(t("tui.resume_pick", lang), choices, lang), chosen)
+
+        if not self.records.query(read, pick, self._read_failed):
+            self.notify(t("tui.no_records", lang), severity="warning")
+
+    def _resume(self, call: SessionRecord) -> None:
+        if self._refused():
+            return
+        home = self._home()
+        paths = home.paths_of(call.scenario) if home is not None else []
+
+        def failed(reason: str) -> None:
+            self.notify(
+                reason, title=t("tui.resume_failed", self.lang), severity="error", timeout=12
+            )
+
+        def resumed(rebuilt: Rebuilt, log: CallLog) -> None:
+            if not rebuilt.faithful:
+                self.notify(t("tui.resume_unfaithful", self.lang), severity="warning", timeout=12)
+            self._converse(rebuilt.session, log, rebuilt.record.trainee)
+
+        self.records.resume(call.id, paths, resumed, failed)
 
     # -- the training records ------------------------------------------------------------------
 
@@ -205,7 +387,7 @@ class HotseatApp(App[None]):
 
             self.push_screen(ProgressScreen(*answer, lang))
 
-        if not self.records.query(read, show):
+        if not self.records.query(read, show, self._read_failed):
             self.notify(t("tui.no_records", lang), severity="warning")
 
     @on(HomeScreen.ClassBoardWanted)
@@ -215,7 +397,7 @@ class HotseatApp(App[None]):
 
         def chosen(name: str | None) -> None:
             if name:
-                self.records.query(lambda store: store.class_board(name), show)
+                self.records.query(lambda store: store.class_board(name), show, self._read_failed)
 
         def show(board: ClassBoard) -> None:
             from hotseat.tui.screens.class_board import ClassBoardScreen
@@ -231,7 +413,7 @@ class HotseatApp(App[None]):
                 choices = [(c.name, f"{c.name} ({len(c.members)})") for c in classes]
                 self.push_screen(ChoiceScreen(t("tui.pick_class", lang), choices, lang), chosen)
 
-        if not self.records.query(lambda store: store.classes(), pick):
+        if not self.records.query(lambda store: store.classes(), pick, self._read_failed):
             self.notify(t("tui.no_records", lang), severity="warning")
 
     def on_progress_screen_practise_wanted(self, event: ProgressScreen.PractiseWanted) -> None:
@@ -241,6 +423,10 @@ class HotseatApp(App[None]):
         home = self.screen
         if isinstance(home, HomeScreen):
             home.start_scenario(event.scenario, "practice")
+
+    def _home(self) -> HomeScreen | None:
+        """The home screen, wherever it is in the stack."""
+        return next((s for s in self.screen_stack if isinstance(s, HomeScreen)), None)
 
     # -- around the call ---------------------------------------------------------------------
 
@@ -253,6 +439,7 @@ class HotseatApp(App[None]):
         keys = [
             (t("tui.help.everywhere", self.lang), self.BINDINGS),
             (t("tui.help.home", self.lang), HomeScreen.BINDINGS),
+            (t("tui.help.lot", self.lang), LotScreen.BINDINGS),
             (t("tui.help.call", self.lang), ConversationScreen.BINDINGS),
             (t("tui.help.report", self.lang), ReportScreen.BINDINGS),
         ]
@@ -281,6 +468,13 @@ class HotseatApp(App[None]):
             SimpleCommand(t("key.help", lang), self.action_help, t("tui.cmd.help", lang)),
             SimpleCommand(t("key.theme", lang), self.action_toggle_theme, t("tui.cmd.theme", lang)),
         ]
+
+
+def _call_label(call: SessionRecord, lang: Lang) -> str:
+    """One interrupted call in the resume list: when, what, how far it got."""
+    started = call.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    mode = t(f"mode.{call.mode}", lang)
+    return f"{started}  {call.title} · {mode} · {t('tui.turns', lang, n=call.turns)}"
 
 
 def _as_store(store: object) -> Store:

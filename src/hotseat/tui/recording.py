@@ -8,8 +8,9 @@ notification, never the call.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from hotseat.scorecard import SessionResult
     from hotseat.session import TurnResult
     from hotseat.store import Recorder, Store
+    from hotseat.store.resume import Rebuilt
 
 T = TypeVar("T")
 
@@ -54,8 +56,12 @@ class Records:
         seed: int,
         intensity: int,
         clock_seconds: float,
+        class_name: str | None = None,
     ) -> CallLog:
-        """Start saving a call; returns the log the conversation writes its turns to."""
+        """Start saving a call; returns the log the conversation writes its turns to.
+
+        ``class_name`` files the call under a class, as a class drill does.
+        """
         log = CallLog(self)
 
         def begin() -> None:
@@ -69,22 +75,64 @@ class Records:
                     seed,
                     intensity=intensity,
                     clock_seconds=clock_seconds,
+                    class_name=class_name,
                 )
             )
 
         self._submit(log, begin)
         return log
 
-    def query(self, job: Callable[[Store], T], done: Callable[[T], None]) -> bool:
+    def resume(
+        self,
+        session_id: int,
+        candidates: Sequence[Path],
+        done: Callable[[Rebuilt, CallLog], None],
+        failed: Callable[[str], None],
+    ) -> bool:
+        """Replay an interrupted call and reopen it, so its next turns are saved where it stopped.
+
+        ``candidates`` are the files that may hold its scenario (every listed file
+        with its LANG/ID); the one whose bytes match the stored hash is replayed,
+        else the built-in scenario of that name. ``done`` gets the rebuilt call and
+        its log on the UI; ``failed`` a readable reason. False when there are no records.
+        """
+        log = CallLog(self)
+
+        def reopen(store: Store) -> Rebuilt:
+            from hotseat.store.resume import rebuild
+
+            same = _played_on(candidates, store.session(session_id).scenario_hash)
+            rebuilt = rebuild(store, session_id, str(same) if same else None)
+            log.attach(store.reopen(session_id))
+            return rebuilt
+
+        return self.query(reopen, lambda rebuilt: done(rebuilt, log), failed)
+
+    def query(
+        self,
+        job: Callable[[Store], T],
+        done: Callable[[T], None],
+        failed: Callable[[str], None] | None = None,
+    ) -> bool:
         """Read from the store after the pending writes; ``done`` gets the answer on the UI.
 
-        Returns False at once when there are no records to read.
+        If the job raises, ``failed`` gets the reason there instead (by default the
+        same handler as a failed write). Returns False at once when there are no
+        records to read.
         """
         if not self.enabled or self._failed:
             return False
 
         def read() -> None:
-            answer = job(self._open())
+            store = self._open()
+            try:
+                answer = job(store)
+            except Exception as exc:  # a missing class, a changed scenario: say why
+                if failed is None:
+                    raise
+                reason = f"{type(exc).__name__}: {exc}"
+                self._post(lambda: failed(reason))
+                return
             self._post(lambda: done(answer))
 
         self._submit(CallLog(self), read)
@@ -124,6 +172,19 @@ class Records:
                 self._failed = True
             reason = f"{type(exc).__name__}: {exc}"
             self._post(lambda: self._on_error(reason))
+
+
+def _played_on(candidates: Sequence[Path], digest: str) -> Path | None:
+    """The first file whose bytes are the ones the call was played on."""
+    from hotseat.scenario.library import content_hash
+
+    for path in candidates:
+        try:
+            if content_hash(path) == digest:
+                return path
+        except OSError:  # a listed file that has gone since: not the one
+            continue
+    return None
 
 
 class CallLog:

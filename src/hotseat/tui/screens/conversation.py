@@ -2,7 +2,8 @@
 
 The screen holds no rule or scoring logic: it times replies, forwards them,
 shows what comes back, and saves each exchange through the call log. In a drill
-the Escape key ends everything at once, with no question asked.
+the Escape key ends everything at once, with no question asked. A resumed call
+(a session already replayed to where it stopped) opens with what was said so far.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from hotseat.tui.widgets.reply_clock import ReplyClock
 from hotseat.tui.widgets.reply_input import ReplyInput
 
 if TYPE_CHECKING:
-    from hotseat.conversation import Outcome
+    from hotseat.conversation import Outcome, Reply
     from hotseat.moves import Lang
     from hotseat.scorecard import SessionResult
     from hotseat.session import Session, TurnResult
@@ -150,8 +151,28 @@ class ConversationScreen(HotseatScreen[None]):
             classes="-scene",
         )
         chat.say("customer", s.persona.name, self.session.transcript[0].text)
+        self._replay()
         self.query_one(ReplyInput).focus()
-        self._your_turn()
+        if self.session.outcome is not None:  # it had ended before it could be saved as ended
+            self._end(self.session.outcome)
+        else:
+            self._your_turn()
+
+    def _replay(self) -> None:
+        """A resumed call: every exchange already had, then a line saying where it goes on."""
+        session = self.session
+        if not session.replies:
+            return
+        chat = self.query_one(ChatLog)
+        answers = [u.text for u in session.transcript if u.speaker == "customer"][1:]
+        for reply, answer in zip(session.replies, answers, strict=True):
+            self._show_reply(reply)
+            chat.say("customer", session.scenario.persona.name, answer)
+            if self.coached:
+                found = [f for f in session.findings if f.turn == reply.turn]
+                self.query_one(FindingsPanel).show_turn(reply.turn, found)
+                chat.mark(reply.turn, found)
+        chat.note(t("tui.resumed", self.lang), classes="-resumed")
 
     # -- the exchange ------------------------------------------------------------------
 
@@ -177,9 +198,9 @@ class ConversationScreen(HotseatScreen[None]):
             self.call_log.turn(result)
         *before, last = results
         for result in before:
-            self._show_reply(result)
+            self._show_reply(result.reply)
             self._show_answer(result)
-        self._show_reply(last)
+        self._show_reply(last.reply)
         self._lock()
         self._answer(last)
 
@@ -196,12 +217,12 @@ class ConversationScreen(HotseatScreen[None]):
         else:
             self._your_turn()
 
-    def _show_reply(self, result: TurnResult) -> None:
+    def _show_reply(self, reply: Reply) -> None:
         chat = self.query_one(ChatLog)
-        if result.reply.silent:
+        if reply.silent:
             chat.silence(self.trainee, t("tui.silence", self.lang))
         else:
-            chat.say("trainee", self.trainee, result.reply.text, turn=result.reply.turn)
+            chat.say("trainee", self.trainee, reply.text, turn=reply.turn)
 
     def _show_answer(self, result: TurnResult) -> None:
         chat = self.query_one(ChatLog)

@@ -1,4 +1,4 @@
-"""HomeScreen: who is training, in which mode, on which scenario (filtered as you type)."""
+"""HomeScreen: who is training (or which class draws lots), in which mode, on which scenario."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.command import SimpleCommand
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Footer, Header, Input, RadioButton, RadioSet, Static
+from textual.widgets import Footer, Header, Input, RadioButton, RadioSet, Select, Static
 
 from hotseat.i18n import t
 from hotseat.tui.catalog import (
@@ -44,6 +44,7 @@ class HomeScreen(HotseatScreen[None]):
         Binding("f5", "reload", "key.reload"),
         Binding("f6", "progress", "key.progress"),
         Binding("f7", "class_board", "key.class_board"),
+        Binding("f8", "resume", "key.resume"),
         Binding("down", "move('cursor_down')", show=False),
         Binding("up", "move('cursor_up')", show=False),
         Binding("pagedown", "move('page_down')", show=False),
@@ -58,6 +59,23 @@ class HomeScreen(HotseatScreen[None]):
         trainee: str
         mode: str
         intensity: int
+
+    @dataclass
+    class ClassDrillWanted(Message):
+        """A drill for a class: lots decide who faces the customer, one call at a time."""
+
+        opened: Opened
+        class_name: str
+        intensity: int
+
+    class ClassesWanted(Message):
+        """Drill mode is on: which classes could draw lots?"""
+
+    @dataclass
+    class ResumeWanted(Message):
+        """The trainee wants to go on with one of their interrupted calls."""
+
+        trainee: str
 
     @dataclass
     class ProgressWanted(Message):
@@ -118,6 +136,9 @@ class HomeScreen(HotseatScreen[None]):
                         yield RadioButton(
                             str(level), value=level == self.initial_intensity, id=f"i{level}"
                         )
+            with Horizontal(id="class-row"):
+                yield Static(t("tui.class", lang), id="class-label")
+                yield Select([], prompt=t("tui.class_none", lang), id="drill-class", compact=True)
             yield Static(id="mode-about")
             search = Input(placeholder=t("tui.filter_placeholder", lang), id="filter")
             search.border_title = t("tui.filter", lang)
@@ -130,6 +151,7 @@ class HomeScreen(HotseatScreen[None]):
     def on_mount(self) -> None:
         self.title = "hotseat"
         self.sub_title = t("tui.subtitle", self.lang)
+        self.query_one("#class-row").display = False  # until the store names some classes
         self._mode_changed()
         target = "#filter" if self.initial_trainee else "#trainee"
         self.query_one(target, Input).focus()
@@ -184,12 +206,42 @@ class HomeScreen(HotseatScreen[None]):
         pressed = self.query_one("#intensity", RadioSet).pressed_button
         return int(pressed.id[1:]) if pressed is not None and pressed.id else 2
 
+    @property
+    def drill_class(self) -> str | None:
+        """The class drawing lots, when a drill for a class is set up."""
+        choice = self.query_one("#drill-class", Select)
+        if self.mode != "drill" or not self.query_one("#class-row").display or choice.is_blank():
+            return None
+        return str(choice.value)
+
     @on(RadioSet.Changed, "#mode")
     def _mode_changed(self) -> None:
-        mode = self.mode
-        self.query_one("#intensity").display = mode == "drill"
+        drill = self.mode == "drill"
+        self.query_one("#intensity").display = drill
+        if not drill:
+            self.query_one("#class-row").display = False
+        else:
+            self.post_message(self.ClassesWanted())
+        self._about()
+
+    @on(Select.Changed, "#drill-class")
+    def _about(self) -> None:
         about = self.query_one("#mode-about", Static)
-        about.update(t(f"mode.{mode}.about", self.lang))
+        klass = self.drill_class
+        if klass is None:
+            about.update(t(f"mode.{self.mode}.about", self.lang))
+        else:
+            about.update(t("tui.class_about", self.lang, name=klass))
+
+    def offer_classes(self, names: list[str]) -> None:
+        """Offer these classes for a drill (none: the row stays hidden)."""
+        choice: Select[str] = self.query_one("#drill-class", Select)
+        kept = self.drill_class
+        choice.set_options([(name, name) for name in names])
+        if kept in names:
+            choice.value = kept
+        self.query_one("#class-row").display = self.mode == "drill" and bool(names)
+        self._about()
 
     def set_mode(self, mode: str) -> None:
         """Choose a mode from outside the radio set (the command palette)."""
@@ -225,8 +277,10 @@ class HomeScreen(HotseatScreen[None]):
         self._start(event.entry)
 
     def _start(self, entry: Entry, mode: str | None = None) -> None:
-        trainee = self.query_one("#trainee", Input).value.strip()
-        if not trainee:
+        mode = mode or self.mode
+        klass = self.drill_class if mode == "drill" else None
+        trainee = self.trainee
+        if not trainee and klass is None:  # in a class drill, the lot names who plays
             self.notify(t("tui.need_name", self.lang), severity="warning")
             self.query_one("#trainee", Input).focus()
             return
@@ -238,7 +292,6 @@ class HomeScreen(HotseatScreen[None]):
             )
             self.reload()
             return
-        mode = mode or self.mode
         if mode not in opened.scenario.modes:
             self.notify(
                 t(
@@ -250,7 +303,10 @@ class HomeScreen(HotseatScreen[None]):
                 severity="warning",
             )
             return
-        self.post_message(self.StartCall(opened, trainee, mode, self.intensity))
+        if klass is not None:
+            self.post_message(self.ClassDrillWanted(opened, klass, self.intensity))
+        else:
+            self.post_message(self.StartCall(opened, trainee, mode, self.intensity))
 
     # -- elsewhere -------------------------------------------------------------------
 
@@ -267,6 +323,14 @@ class HomeScreen(HotseatScreen[None]):
     def action_class_board(self) -> None:
         self.post_message(self.ClassBoardWanted())
 
+    def action_resume(self) -> None:
+        self.post_message(self.ResumeWanted(self.trainee))
+
+    def paths_of(self, key: str) -> list[Path]:
+        """The listed files of the scenario addressed as LANG/ID (one per folder that has it)."""
+        entries = self.query_one(ScenarioList).entries
+        return [e.path for e in entries if e.card is not None and e.card.key == key]
+
     def palette_commands(self) -> list[SimpleCommand]:
         """What the command palette offers on this screen."""
         lang = self.lang
@@ -279,6 +343,7 @@ class HomeScreen(HotseatScreen[None]):
             SimpleCommand(
                 t("key.class_board", lang), self.action_class_board, t("tui.cmd.class_board", lang)
             ),
+            SimpleCommand(t("key.resume", lang), self.action_resume, t("tui.cmd.resume", lang)),
         ]
         for mode in MODES:
             commands.append(

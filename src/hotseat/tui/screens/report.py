@@ -134,7 +134,7 @@ class ReportScreen(HotseatScreen[None]):
         try:
             from hotseat.report import export_session
 
-            text = export_session(self.result, fmt)  # type: ignore[arg-type]
+            text = export_session(self.result, fmt, trainee=self.trainee)  # type: ignore[arg-type]
             self.export_dir.mkdir(parents=True, exist_ok=True)
             path = export_path(self.export_dir, self.trainee, self.result, fmt)
             path.write_text(text, encoding="utf-8")
