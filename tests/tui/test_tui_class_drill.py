@@ -130,6 +130,10 @@ async def test_a_class_drill_draws_everyone_once_then_shows_the_ranked_board(
         ranked = [(r.rank, r.overall) for r in rows if r.rank is not None and r.overall is not None]
         assert len(ranked) == 3 and ranked == sorted(ranked, key=lambda r: (r[0], -r[1]))
         assert [o for _, o in ranked] == sorted((o for _, o in ranked), reverse=True)
+        top = rows[0]
+        detail = str(board.query_one("#board-detail", Static).render())
+        assert detail.startswith(top.trainee) and "最常犯的规则" in detail
+        assert top.worst is not None and top.worst.code in detail  # spelled out at 80 columns
         await pilot.press("escape")  # back to the drill, where a new round can start
         assert isinstance(app.screen, LotScreen) and app.screen.check_action("draw", ())
     assert sorted(drawn) == sorted(MEMBERS)  # nobody twice until everyone has gone
@@ -177,6 +181,22 @@ async def test_a_class_drill_needs_no_name_but_drawn_lots_need_members(
             home.query_one("#drill-class", Select).value = "空班"
         await pilot.press("enter", "enter")  # no name typed, on to the list: the lot names who
         assert isinstance(await lot_shown(pilot), LotScreen)
+
+
+async def test_names_on_the_lot_screen_are_shown_as_typed(app_factory: Factory) -> None:
+    from hotseat.store.records import Lot
+
+    app = app_factory()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        screen = LotScreen("[b]一班", "说好三天到", "zh")
+        await app.push_screen(screen)
+        screen.show_lot(Lot("[red]Ann", 1, 1, ("[i]小李",)))
+        await pilot.pause()
+        assert str(screen.query_one("#lot-name", Static).render()) == "[red]Ann"  # not markup
+        assert "[i]小李" in str(screen.query_one("#lot-detail", Static).render())
+        assert str(screen.query_one("#lot-class", Static).render()).startswith("[b]一班")
+        assert spaced("张晓明") == "张 晓 明" and spaced("Ann Lee") == "Ann Lee"
 
 
 async def test_solo_drills_still_start_without_a_class(app_factory: Factory, db: str) -> None:

@@ -73,12 +73,13 @@ class LotScreen(HotseatScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="lot"):
-            yield Static(f"{self.class_name} · {self.scenario_title}", id="lot-class")
-            yield Static(t("tui.drawing", self.lang), id="lot-label")
+            # names are shown as typed, never read as markup
+            yield Static(f"{self.class_name} · {self.scenario_title}", id="lot-class", markup=False)
+            yield Static(t("tui.drawing", self.lang), id="lot-label", markup=False)
             with Center():
-                yield Static(id="lot-name")
-            yield Static(id="lot-detail")
-            yield Static(id="lot-keys")
+                yield Static(id="lot-name", markup=False)
+            yield Static(id="lot-detail", markup=False)
+            yield Static(id="lot-keys", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
