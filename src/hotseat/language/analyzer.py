@@ -20,6 +20,7 @@ from functools import cache
 
 from hotseat.language.commitments import Commitments, Flags, negation_start, reports_done
 from hotseat.language.detect import detect_lang
+from hotseat.language.frames import SENTENCE_TRIGGERS, TRIGGERS, refine, refine_sentence
 from hotseat.language.lexicon import Lexicon, builtin_lexicon, with_overrides
 from hotseat.language.matcher import Hit, Matcher
 from hotseat.language.normalize import normalize
@@ -41,6 +42,7 @@ from hotseat.language.tags import (
     CONTINUER,
     CONTRAST,
     CUSTOMER_DO,
+    DEADLINE,
     DEFEND_ANY,
     DEFEND_BLAME,
     DESIRE,
@@ -154,12 +156,18 @@ class _Grammar:
         clauses, sentences, quotes = segment(text, self.lang, hits)
         if not clauses:
             return [], []
+        zh = self.lang == "zh"
+        reply_mask = 0
+        for clause in clauses:
+            if clause.mask & TRIGGERS:
+                refine(text, clause, zh)
+            reply_mask |= clause.mask
+        if reply_mask & SENTENCE_TRIGGERS:
+            for sent in sentences:
+                refine_sentence(text, clauses, sent)
         found: list[_Found] = []
         spans, asking, formed, recaps = self.questions.count(text, clauses, sentences)
         found.extend(_Found(MoveKind.QUESTION, s, e) for s, e in spans)
-        reply_mask = 0
-        for clause in clauses:
-            reply_mask |= clause.mask
         preframes = [False] * len(clauses)
         if reply_mask & (PREFRAME | INQUIRY):
             for k, clause in enumerate(clauses):
@@ -169,6 +177,8 @@ class _Grammar:
             context = _summary_context(clauses, sentences, quotes, formed, preframes, recaps)
         else:
             context = [False] * len(clauses)
+        if zh and reply_mask & EMPATHY:
+            _mark_situations(text, clauses, sentences, context)
         out = self._moves(text, clauses, sentences, reply_mask, asking, context, preframes)
         for k, flags in enumerate(out.values):
             if flags is not None:
@@ -215,8 +225,10 @@ class _Grammar:
                 and not restated
                 and not _sour(k, clauses)
             ):
-                plain = [h for h in clause.hits if h.mask & APOLOGY]
-                counted = plain or [h for h in clause.hits if h.mask & APOLOGY_SOFT]
+                # after "您希望…" / "you'd like…" the apology is the customer's demand
+                own = _before_lead_in(clause) if in_summary else clause.hits
+                plain = [h for h in own if h.mask & APOLOGY]
+                counted = plain or [h for h in own if h.mask & APOLOGY_SOFT]
                 for hit in counted:
                     found.append(
                         _Found(MoveKind.APOLOGY, *(span if len(counted) == 1 else hit[:2]))
@@ -234,9 +246,13 @@ class _Grammar:
                 found.append(_Found(MoveKind.PREFRAME, *span))
             if m & DEFEND_ANY & ~defend_seen and not in_summary:
                 # one argument a clause, of the first kind not yet made in the reply
-                defend_seen |= _first_new_kind(clause, defend_seen)
+                defend_seen |= _first_new_kind(clause, m, defend_seen)
                 found.append(_Found(MoveKind.DEFEND, *span))
-            if m & (RUDE | SARCASM) and not _threat_continues(k, clauses):
+            if (
+                m & (RUDE | SARCASM)
+                and not _threat_continues(k, clauses)
+                and not (reply_mask & DEFEND_ANY and _only_refuses(clause))
+            ):
                 found.append(_Found(MoveKind.RUDE, *span))
             if m & OURS and m & FAULT and _owns_fault(clause):
                 m |= ADMISSION
@@ -277,6 +293,8 @@ class _Grammar:
             ):
                 once.add(MoveKind.SUMMARY)
                 found.append(_Found(MoveKind.SUMMARY, *span))
+        if promised_in >= 0 and self.lang == "zh":
+            _join_split_commitments(text, clauses, out)
         commitments.attach(text, out.flag_only, clauses, sentences, out.values)
         return out
 
@@ -294,6 +312,23 @@ class _ClauseMoves:
         self.flag_only: list[int] = []
 
 
+def _join_split_commitments(text: str, clauses: list[Clause], out: _ClauseMoves) -> None:
+    """A Chinese clause that opens with 把 has its subject and modal in the clause before:
+    "我们会按照公平计费的规定，把多扣的钱退还给您" commits once, not twice."""
+    values = out.values
+    for k in range(len(values) - 1):
+        here, nxt = values[k], values[k + 1]
+        if (
+            here is not None
+            and nxt is not None
+            and clauses[k].sentence == clauses[k + 1].sentence
+            and text.startswith("把", clauses[k + 1].start)
+        ):
+            nxt.take(here)
+            out.spans[k + 1] = (out.spans[k][0], out.spans[k + 1][1])
+            values[k] = None
+
+
 def _sour(k: int, clauses: list[Clause]) -> bool:
     """A bare "sorry," followed by a jab in the same sentence is sarcasm, not an apology."""
     if clauses[k].mask & ~_SOUR:
@@ -306,13 +341,31 @@ def _sour(k: int, clauses: list[Clause]) -> bool:
     )
 
 
-def _first_new_kind(clause: Clause, seen: int) -> int:
-    """The kind of defending argument a clause makes first among those not yet made."""
+def _only_refuses(clause: Clause) -> bool:
+    """Whether the clause's only rude words are a refusal ("there's nothing I can do"): a
+    brush-off said bare, but the end of an argument when the reply gives its reason."""
+    return not clause.mask & SARCASM and all(h.mask & REFUSAL for h in clause.hits if h.mask & RUDE)
+
+
+def _first_new_kind(clause: Clause, mask: int, seen: int) -> int:
+    """The kind of defending argument a clause makes first among those not yet made
+    (a kind a frame added has no hit of its own: it comes last)."""
     for hit in clause.hits:
-        new = hit.mask & DEFEND_ANY & ~seen
+        new = hit.mask & mask & DEFEND_ANY & ~seen
         if new:
             return new & -new  # one kind, even if the phrase carries two
-    return 0
+    new = mask & DEFEND_ANY & ~seen
+    return new & -new
+
+
+def _before_lead_in(clause: Clause) -> list[Hit]:
+    """The hits of a clause before its summary lead-in: the agent's own words."""
+    own: list[Hit] = []
+    for hit in clause.hits:
+        if hit.mask & (SUMMARY | DESIRE):
+            break
+        own.append(hit)
+    return own
 
 
 def _owns_fault(clause: Clause) -> bool:
@@ -409,11 +462,35 @@ def _summary_context(
                 m & (SUMMARY | DESIRE)
                 and (k not in formed or m & Q_TAG)
                 and not preframes[k]
+                and not m & (RUDE | SARCASM)  # "you're only calling because you want…" mocks
                 and _leads_in(clause)
             ):
                 active = True
             context[k] = active
     return context
+
+
+# Categories a bare statement of what happened may hold (一个多礼拜, 了, 然后).
+_PLAIN = GLUE | DEADLINE
+# Chinese marks what happened with aspect and negation, not tense: 等了, 还没, 都冇, 又.
+_HAPPENED = frozenset("了咗没冇还又都被却")
+
+
+def _mark_situations(
+    text: str, clauses: list[Clause], sentences: list[Sentence], context: list[bool]
+) -> None:
+    """In Chinese, the customer's situation stated just before a shared feeling restates it
+    ("您等了一个多礼拜还没消息，肯定急坏了"): a summary, like a restatement after a lead-in."""
+    for sent in sentences:
+        feeling = next(
+            (k for k in range(sent.last, sent.first - 1, -1) if clauses[k].mask & EMPATHY), -1
+        )
+        for k in range(sent.first, feeling):
+            clause = clauses[k]
+            if not clause.mask & ~_PLAIN and not _HAPPENED.isdisjoint(
+                text[clause.start : clause.end]
+            ):
+                context[k] = True
 
 
 def _to_moves(origin: tuple[int, ...] | None, length: int, found: list[_Found]) -> list[Move]:

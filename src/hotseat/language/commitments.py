@@ -32,6 +32,7 @@ from hotseat.language.tags import (
     INQUIRY,
     NEG_COMMIT,
     NEGATOR,
+    OUTCOME,
     PRECURSOR,
     PURPOSE,
     REFUSAL,
@@ -53,6 +54,14 @@ class Flags:
         self.deadline = False
         self.compensation = False
         self.hours: float | None = None
+
+    def take(self, other: Flags) -> None:
+        """Carry another part of the same commitment's flags into this one."""
+        self.guarantee = self.guarantee or other.guarantee
+        self.deadline = self.deadline or other.deadline
+        self.compensation = self.compensation or other.compensation
+        if other.hours is not None and (self.hours is None or other.hours > self.hours):
+            self.hours = other.hours
 
 
 def head(text: str, clause: Clause) -> Hit | None:
@@ -257,15 +266,14 @@ def _commits_zh(text: str, clause: Clause) -> bool:
     agent = committed = False
     for hit in hits:
         mask = hit.mask
-        if (
-            agent
-            and mask & (FUTURE | TRY | GUARANTEE | DEADLINE)
-            and text[hit.end : clause.end].strip()
+        if agent and (
+            mask & TRY
+            or (mask & (FUTURE | GUARANTEE | DEADLINE) and text[hit.end : clause.end].strip())
         ):
-            return True  # 我们会…, 我一定…, 我马上…
+            return True  # 我们会…, 我一定…, 我马上…, 我帮您想想办法
         if committed and mask & (BENEFACTIVE | COMPENSATION):
             return True
-        if mask & AGENT:
+        if mask & (AGENT | PRECURSOR):
             agent = True
         if mask & (FUTURE | TRY | GUARANTEE | DEADLINE) or (
             mask & COMMIT and not mask & BENEFACTIVE
@@ -293,11 +301,40 @@ def _commits_zh(text: str, clause: Clause) -> bool:
     return False
 
 
+# Present forms that state a scheduled outcome: "the fee is credited back within 24 hours".
+_EN_PRESENT = frozenset({"is", "are", "gets", "get", "goes", "go", "ships"})
+
+
+def _scheduled_en(text: str, clause: Clause) -> bool:
+    """An outcome the customer will see (you'll see the credit…) or a present-tense service
+    with a time (the fee is credited back within 24 hours, the card goes out tomorrow):
+    agentless, but the company still commits to it."""
+    mask = clause.mask
+    if not mask & (DEADLINE | COMPENSATION) or not mask & (ACTION | COMPENSATION | OUTCOME):
+        return False
+    outcome = False
+    for hit in clause.hits:
+        if hit.mask & OUTCOME:
+            outcome = True
+        elif hit.mask & (ACTION | COMPENSATION):
+            if outcome:
+                return True
+            if not mask & DEADLINE:
+                continue
+            before = text[clause.start : hit.start].split()
+            first = text[hit.start : hit.end].split(None, 1)[0]
+            if (before and before[-1] in _EN_PRESENT) or first in _EN_PRESENT:
+                return True
+        elif outcome and hit.mask & DEADLINE:
+            return True
+    return False
+
+
 def _commits_en(text: str, clause: Clause) -> bool:
     """An English clause commits with a future form (will, I'll, going to) or a try before a
     verb, unless that verb is a step in this call (I'll need to check, I'm going to pull up);
     "let me" commits only before a verb of service (let me get that refunded)."""
-    if clause.mask & NEG_COMMIT:
+    if clause.mask & NEG_COMMIT or _scheduled_en(text, clause):
         return True
     hits = clause.hits
     last_action = max((k for k, h in enumerate(hits) if h.mask & ACTION), default=-1)

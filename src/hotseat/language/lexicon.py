@@ -73,6 +73,19 @@ CATEGORIES: dict[str, str] = {
     "conj": "a conjunction that starts a new clause (但是, but, and)",
     "contrast": "turns to the agent's own view (但是, but): a restatement ends there",
     "neutral": "blocks a shorter entry inside a longer word (会员 is not 会)",
+    "prohibit": "a prohibition (别, 不要, don't, stop): at a clause's head, an order",
+    "conduct": "the customer's conduct on the call (吵, 打断, that tone): what an order forbids",
+    "motive": "imputes a motive to the customer (趁机, 冲着, trying to get): rude with a gain",
+    "gain": "what an imputed motive is after (钱, 赔偿, free, payout)",
+    "elsewhere": "someone else the customer is sent to (别的部门, someone else): a brush-off",
+    "feel": "a feeling word (着急, 委屈, frustrated, livid): empathy after a feeling frame",
+    "feel_frame": "opens a shared or imagined feeling (换谁都, 我也, I'd be, that sounds)",
+    "rebut": "turns to contradict the customer (其实, actually)",
+    "record": "a record held up as evidence (系统显示, records show)",
+    "per": "puts what follows under a rule (按照, under, in line with)",
+    "you_cond": "supposes the customer had acted otherwise (if you'd, 要是您早)",
+    "counterfactual": "what would not have happened (wouldn't have, 就不会)",
+    "outcome": "what the customer will see or get (you'll see): with money or a time, a promise",
 }
 
 _WORD_LISTS: tuple[str, ...] = ("wh", "wh_aux", "aux", "subject", "lead", "recap")

@@ -136,7 +136,8 @@ class QuestionCounter:
         while i < len(tokens):
             past = self._form_at(tokens, i, gap)
             if past:
-                forms += 1
+                # "Is it the money, or do you want it fixed?" offers a choice: one question
+                forms += 0 if i and tokens[i - 1] == "or" else 1
                 i = past
             else:
                 i += 1

@@ -59,6 +59,19 @@ DEFEND_BLAME = BIT["defend_blame"]
 DEFEND_POLICY = BIT["defend_policy"]
 DEFEND_CONTRACT = BIT["defend_contract"]
 DEFEND_ALT = BIT["defend_alt"]
+PROHIBIT = BIT["prohibit"]
+CONDUCT = BIT["conduct"]
+MOTIVE = BIT["motive"]
+GAIN = BIT["gain"]
+ELSEWHERE = BIT["elsewhere"]
+FEEL = BIT["feel"]
+FEEL_FRAME = BIT["feel_frame"]
+REBUT = BIT["rebut"]
+RECORD = BIT["record"]
+PER = BIT["per"]
+YOU_COND = BIT["you_cond"]
+COUNTERFACTUAL = BIT["counterfactual"]
+OUTCOME = BIT["outcome"]
 
 # Kinds of defending argument: each kind counts once in a reply.
 DEFEND_ANY = DEFEND | DEFEND_BLAME | DEFEND_POLICY | DEFEND_CONTRACT | DEFEND_ALT
@@ -78,4 +91,6 @@ NOT_FLAG_ONLY = (
 # commitment comes first: "I'll note that you'd prefer a call" still commits.)
 NO_PROMISE = HABITUAL | CUSTOMER_DO | HEDGE | PREFRAME | DEFEND_ANY | THANKS | EMPATHY | ADMISSION
 # Without one of these a clause cannot commit to anything.
-COMMITTING = ACTION | COMMIT | FUTURE | NEG_COMMIT | TRY | BENEFACTIVE | COMPENSATION | PRECURSOR
+COMMITTING = (
+    ACTION | COMMIT | FUTURE | NEG_COMMIT | TRY | BENEFACTIVE | COMPENSATION | PRECURSOR | OUTCOME
+)

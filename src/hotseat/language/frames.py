@@ -1,0 +1,200 @@
+"""Frames: moves heard from a pattern of two kinds of words, not from one fixed phrase.
+
+A phrase list only catches the wordings someone thought to write down, and
+trainees under pressure say "您先别吵", "你咪嘈住先" and "don't take that tone
+with me": three wordings of one frame, a prohibition at the head of a clause.
+Each frame pairs an opener with what must follow it in the same clause (an
+imputed motive and what it is after, a frame of shared feeling and a feeling
+word, "actually" and a record), so a new verb or a new object still lands in
+the right move. Frames only refine each clause's category mask, before any
+move is decided, so every later rule reads the refined mask.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hotseat.language.segment import Clause, Sentence
+from hotseat.language.tags import (
+    ADMISSION,
+    AGENT,
+    BENEFACTIVE,
+    COMMIT,
+    CONDUCT,
+    COUNTERFACTUAL,
+    CUSTOMER_DO,
+    DEFEND,
+    DEFEND_ANY,
+    DEFEND_BLAME,
+    DEFEND_POLICY,
+    ELSEWHERE,
+    EMPATHY,
+    FEEL,
+    FEEL_FRAME,
+    FUTURE,
+    GAIN,
+    HABITUAL,
+    HEDGE,
+    MOTIVE,
+    NEG_COMMIT,
+    NEGATOR,
+    OUTCOME,
+    PER,
+    PRECURSOR,
+    PROHIBIT,
+    REBUT,
+    RECORD,
+    REFUSAL,
+    RUDE,
+    TRY,
+    YOU_COND,
+)
+
+# Words that may stand before a prohibition that still orders the customer: 您先别吵,
+# 那你就别说了, 这事你别找我, "Look, don't..." ("you don't need to" is not an order).
+# What is forbidden decides the rest: the customer's conduct on the call (吵, 打断, that
+# tone) is an order; 别着急, 不要断电 and "don't worry" soothe or instruct.
+_ZH_HEAD = re.compile(
+    r"(?:这事|这件事|这个|那个|你们|您们|你哋|你|您|先|就|再|也|都|可|千万|还|给我|那|所以|好了|行了|喂)*"
+)
+_EN_HEAD_WORDS = frozenset(
+    {"please", "just", "so", "and", "now", "look", "oh", "well", "hey", "ok", "okay", "but",
+     "then", "listen", "sir", "madam", "right"}
+)  # fmt: skip
+_EN_AGENT_WORDS = frozenset(["i", "i'm", "im", "i've", "i'll", "we", "we're", "we've", "we'll"])
+# A rule that caps what the customer gets still defends the cap.
+_LIMIT = re.compile(
+    r"只能|最多|顶多|至多|仅|不超过|\b(?:only|at most|maximum|no more than|capped)\b"
+)
+_PUNCT = " ,.!?~、。:;…-\"'"
+# A clause with one of these commits to nothing, so a rule it names still defends.
+_NOT_GIVING = NEGATOR | REFUSAL | CUSTOMER_DO | HEDGE | HABITUAL
+# A clause with one of these is the agent acting, so "someone else" is a transfer, not a brush-off.
+_HELPING = COMMIT | FUTURE | BENEFACTIVE | PRECURSOR | TRY
+# The frames that can change a clause; a clause with none of them is left alone.
+TRIGGERS = CONDUCT | MOTIVE | ELSEWHERE | FEEL | RECORD | NEG_COMMIT
+# The frames that span a sentence; a reply with none of them skips the sentence pass.
+SENTENCE_TRIGGERS = YOU_COND | PER | REBUT
+
+
+def _at_head(text: str, clause: Clause, start: int, zh: bool) -> bool:
+    """Whether only a subject, an adverb or an interjection stands before ``start``."""
+    prefix = text[clause.start : start].strip(_PUNCT)
+    if not prefix:
+        return True
+    if zh:
+        return _ZH_HEAD.fullmatch(prefix.replace(" ", "")) is not None
+    return all(word.strip(_PUNCT) in _EN_HEAD_WORDS for word in prefix.split())
+
+
+def _agent_before(text: str, clause: Clause, start: int, zh: bool) -> bool:
+    """Whether the agent is the subject before ``start`` ("我们不会借机…", "I'm just trying to")."""
+    if zh:
+        return any(h.mask & AGENT and h.start < start for h in clause.hits)
+    return any(w.strip(_PUNCT) in _EN_AGENT_WORDS for w in text[clause.start : start].split())
+
+
+def refine(text: str, clause: Clause, zh: bool) -> None:
+    """Add the moves a clause's frames make, and drop the words they explain away."""
+    add = drop = 0
+    hits = clause.hits
+    mask = clause.mask
+    motive_at = -1
+    frame_seen = prohibited = False
+    for k, hit in enumerate(hits):
+        m = hit.mask
+        if m & PROHIBIT and not prohibited and _at_head(text, clause, hit.start, zh):
+            prohibited = True
+        if m & CONDUCT and prohibited:
+            add |= RUDE  # 您先别吵 / 你咪嘈住先 / don't take that tone with me
+        if m & MOTIVE and motive_at < 0 and not _agent_before(text, clause, hit.start, zh):
+            motive_at = hit.start
+        if m & GAIN and 0 <= motive_at < hit.start:
+            add |= RUDE  # 冲着钱来的 / trying to get a free upgrade
+        if m & ELSEWHERE and not mask & _HELPING:
+            add |= RUDE  # 您找别的部门去 / take it up with someone else
+        if m & FEEL:
+            if frame_seen:
+                add |= EMPATHY  # 搁谁身上都窝火 / I'd be unsettled too
+            prev = hits[k - 1] if k else None
+            if prev is not None and prev.mask & DEFEND_ANY and hit.start - prev.end <= 2:
+                drop |= prev.mask & DEFEND_ANY  # 本来就着急: the customer's state, no policy
+        if m & FEEL_FRAME:
+            frame_seen = True
+        if m & RECORD and zh and text[hit.end : hit.end + 2] in ("是您", "是你"):
+            add |= DEFEND_BLAME  # 系统显示是您先挂断的
+        if m & NEG_COMMIT:
+            # 不会再给您乱开了: the fault named is what will not happen again
+            drop |= ADMISSION if not any(h.mask & ADMISSION for h in hits[:k]) else 0
+    clause.mask = (mask | add) & ~drop
+
+
+def refine_sentence(text: str, clauses: list[Clause], sent: Sentence) -> None:
+    """Frames that span the clauses of one sentence.
+
+    "If you'd paid on time, this wouldn't have happened" blames the customer, and so
+    does "Actually, our records show you hung up first" (a record held up against them);
+    "我们会按照公平计费的规定，把多扣的钱退还给您" names a rule that gives
+    the customer something, which is a commitment, not a defence, unless the
+    rule caps it ("按照规定，最多只能补偿您一个月").
+    """
+    supposed = rebutted = False
+    for k in range(sent.first, sent.last + 1):
+        clause = clauses[k]
+        mask = clause.mask
+        if mask & RECORD and (rebutted or _rebuts(clause)):
+            clause.mask |= DEFEND
+        rebutted = rebutted or bool(mask & REBUT)
+        if supposed and mask & COUNTERFACTUAL:
+            clause.mask |= DEFEND_BLAME
+        if mask & YOU_COND:
+            supposed = True
+            if mask & COUNTERFACTUAL and _counterfactual_after(clause):
+                clause.mask |= DEFEND_BLAME
+        if (
+            mask & DEFEND_POLICY
+            and mask & PER
+            and not mask & (DEFEND_ANY & ~DEFEND_POLICY)
+            and _policy_under_rule(clause)
+            and _gives(clause)
+            and not _LIMIT.search(text, clause.start, clauses[sent.last].end)
+        ):
+            clause.mask &= ~DEFEND_POLICY
+
+
+def _gives(clause: Clause) -> bool:
+    """Whether the clause applies the rule in the agent's own commitment (我们会按照…,
+    "will be refunded under…"); its verb may follow in the next clause."""
+    return bool(clause.mask & (FUTURE | COMMIT | OUTCOME) and not clause.mask & _NOT_GIVING)
+
+
+def _rebuts(clause: Clause) -> bool:
+    """A record after "actually" / 其实 in the same clause."""
+    rebut = False
+    for hit in clause.hits:
+        if hit.mask & REBUT:
+            rebut = True
+        elif rebut and hit.mask & RECORD:
+            return True
+    return False
+
+
+def _counterfactual_after(clause: Clause) -> bool:
+    supposed = False
+    for hit in clause.hits:
+        if hit.mask & YOU_COND:
+            supposed = True
+        elif supposed and hit.mask & COUNTERFACTUAL:
+            return True
+    return False
+
+
+def _policy_under_rule(clause: Clause) -> bool:
+    """Every policy word in the clause comes after an "under" / 按照 that applies it."""
+    under = False
+    for hit in clause.hits:
+        if hit.mask & PER:
+            under = True
+        elif hit.mask & DEFEND_POLICY and not under:
+            return False
+    return True
