@@ -42,18 +42,19 @@ from hotseat.language.tags import (
     CONTINUER,
     CONTRAST,
     CUSTOMER_DO,
-    DEADLINE,
     DEFEND_ANY,
     DEFEND_BLAME,
     DESIRE,
     EMPATHY,
     FAULT,
+    FEEL,
     FILLER,
     FLAGS,
     FUTURE,
     GENERIC,
     GLUE,
     GRIEVANCE,
+    GUARANTEE,
     INQUIRY,
     NEGATOR,
     NO_PROMISE,
@@ -470,8 +471,9 @@ def _summary_context(
     return context
 
 
-# Categories a bare statement of what happened may hold (一个多礼拜, 了, 然后).
-_PLAIN = GLUE | DEADLINE
+# A clause with one of these does something of its own, so it is no bare statement of what
+# happened (一个多礼拜还没解决 names a time and a service, and still only states).
+_DOING = NOT_FLAG_ONLY | AGENT | COMMIT | FUTURE | BENEFACTIVE | PRECURSOR | FEEL | GUARANTEE
 # Chinese marks what happened with aspect and negation, not tense: 等了, 还没, 都冇, 又.
 _HAPPENED = frozenset("了咗没冇还又都被却")
 
@@ -487,7 +489,7 @@ def _mark_situations(
         )
         for k in range(sent.first, feeling):
             clause = clauses[k]
-            if not clause.mask & ~_PLAIN and not _HAPPENED.isdisjoint(
+            if not clause.mask & _DOING and not _HAPPENED.isdisjoint(
                 text[clause.start : clause.end]
             ):
                 context[k] = True

@@ -24,6 +24,7 @@ from hotseat.language.tags import (
     COUNTERFACTUAL,
     CUSTOMER_DO,
     DEFEND,
+    DEFEND_ALT,
     DEFEND_ANY,
     DEFEND_BLAME,
     DEFEND_POLICY,
@@ -72,7 +73,7 @@ _NOT_GIVING = NEGATOR | REFUSAL | CUSTOMER_DO | HEDGE | HABITUAL
 # A clause with one of these is the agent acting, so "someone else" is a transfer, not a brush-off.
 _HELPING = COMMIT | FUTURE | BENEFACTIVE | PRECURSOR | TRY
 # The frames that can change a clause; a clause with none of them is left alone.
-TRIGGERS = CONDUCT | MOTIVE | ELSEWHERE | FEEL | RECORD | NEG_COMMIT
+TRIGGERS = CONDUCT | MOTIVE | ELSEWHERE | FEEL | RECORD | NEG_COMMIT | DEFEND_ALT
 # The frames that span a sentence; a reply with none of them skips the sentence pass.
 SENTENCE_TRIGGERS = YOU_COND | PER | REBUT
 
@@ -123,6 +124,8 @@ def refine(text: str, clause: Clause, zh: bool) -> None:
             frame_seen = True
         if m & RECORD and zh and text[hit.end : hit.end + 2] in ("是您", "是你"):
             add |= DEFEND_BLAME  # 系统显示是您先挂断的
+        if m & ADMISSION and mask & DEFEND_ALT and any(h.mask & DEFEND_ALT for h in hits[:k]):
+            drop |= DEFEND_ALT  # 是物业在乱收费: a judgement on that party, not an excuse
         if m & NEG_COMMIT:
             # 不会再给您乱开了: the fault named is what will not happen again
             drop |= ADMISSION if not any(h.mask & ADMISSION for h in hits[:k]) else 0
@@ -145,12 +148,8 @@ def refine_sentence(text: str, clauses: list[Clause], sent: Sentence) -> None:
         if mask & RECORD and (rebutted or _rebuts(clause)):
             clause.mask |= DEFEND
         rebutted = rebutted or bool(mask & REBUT)
-        if supposed and mask & COUNTERFACTUAL:
-            clause.mask |= DEFEND_BLAME
         if mask & YOU_COND:
             supposed = True
-            if mask & COUNTERFACTUAL and _counterfactual_after(clause):
-                clause.mask |= DEFEND_BLAME
         if (
             mask & DEFEND_POLICY
             and mask & PER
@@ -160,6 +159,11 @@ def refine_sentence(text: str, clauses: list[Clause], sent: Sentence) -> None:
             and not _LIMIT.search(text, clause.start, clauses[sent.last].end)
         ):
             clause.mask &= ~DEFEND_POLICY
+    if supposed:
+        # "if you'd topped up on time" with "you'd have avoided the fee", in either order
+        for k in range(sent.first, sent.last + 1):
+            if clauses[k].mask & COUNTERFACTUAL:
+                clauses[k].mask |= DEFEND_BLAME
 
 
 def _gives(clause: Clause) -> bool:
@@ -175,16 +179,6 @@ def _rebuts(clause: Clause) -> bool:
         if hit.mask & REBUT:
             rebut = True
         elif rebut and hit.mask & RECORD:
-            return True
-    return False
-
-
-def _counterfactual_after(clause: Clause) -> bool:
-    supposed = False
-    for hit in clause.hits:
-        if hit.mask & YOU_COND:
-            supposed = True
-        elif supposed and hit.mask & COUNTERFACTUAL:
             return True
     return False
 
