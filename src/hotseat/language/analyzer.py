@@ -60,6 +60,7 @@ from hotseat.language.tags import (
     NO_PROMISE,
     NOT_FLAG_ONLY,
     OURS,
+    PER,
     PRECURSOR,
     PREFRAME,
     Q_TAG,
@@ -313,9 +314,14 @@ class _ClauseMoves:
         self.flag_only: list[int] = []
 
 
+# Nouns that close a "按照…" adverbial: a clause ending in one has no verb of its own.
+_RULE_NOUNS = ("规定", "标准", "政策", "流程", "规则", "制度", "要求", "约定", "条款", "情况")
+
+
 def _join_split_commitments(text: str, clauses: list[Clause], out: _ClauseMoves) -> None:
-    """A Chinese clause that opens with 把 has its subject and modal in the clause before:
-    "我们会按照公平计费的规定，把多扣的钱退还给您" commits once, not twice."""
+    """A Chinese commitment split by a comma is one: the verb of "我们会根据退款规定，" comes
+    in the next clause, and a clause that opens with 把 has its subject and modal before it
+    ("我们会按照公平计费的规定，把多扣的钱退还给您")."""
     values = out.values
     for k in range(len(values) - 1):
         here, nxt = values[k], values[k + 1]
@@ -323,7 +329,10 @@ def _join_split_commitments(text: str, clauses: list[Clause], out: _ClauseMoves)
             here is not None
             and nxt is not None
             and clauses[k].sentence == clauses[k + 1].sentence
-            and text.startswith("把", clauses[k + 1].start)
+            and (
+                text.startswith("把", clauses[k + 1].start)
+                or (clauses[k].mask & PER and text.endswith(_RULE_NOUNS, 0, clauses[k].end))
+            )
         ):
             nxt.take(here)
             out.spans[k + 1] = (out.spans[k][0], out.spans[k + 1][1])

@@ -12,6 +12,7 @@ can...). A try (尽量, I'll try) still commits, without a guarantee.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import pairwise
 
 from hotseat.language.matcher import Hit
 from hotseat.language.segment import Clause, Sentence
@@ -327,7 +328,16 @@ def _scheduled_en(text: str, clause: Clause) -> bool:
                 return True
         elif outcome and hit.mask & DEADLINE:
             return True
-    return False
+    # "the credit is applied within 48 hours": a present passive of any verb, with a time
+    words = text[clause.start : clause.end].split()
+    return bool(mask & DEADLINE and mask & COMPENSATION) and any(
+        a in _EN_PRESENT and b.endswith("ed") for a, b in pairwise(words)
+    )
+
+
+def _imperative_try(text: str, clause: Clause, hit: Hit) -> bool:
+    """ "Try somebody else" / "try restarting it" tells the customer what to do."""
+    return hit.start == clause.start and text.startswith("try ", hit.start)
 
 
 def _commits_en(text: str, clause: Clause) -> bool:
@@ -340,7 +350,7 @@ def _commits_en(text: str, clause: Clause) -> bool:
     last_action = max((k for k, h in enumerate(hits) if h.mask & ACTION), default=-1)
     for k, hit in enumerate(hits):
         mask = hit.mask
-        if not mask & (COMMIT | TRY | PRECURSOR):
+        if not mask & (COMMIT | TRY | PRECURSOR) or _imperative_try(text, clause, hit):
             continue
         nxt = hits[k + 1] if k + 1 < len(hits) else None
         if nxt is not None and nxt.mask & (IN_CALL | INQUIRY) and not nxt.mask & ACTION:

@@ -47,7 +47,6 @@ from hotseat.language.tags import (
     RECORD,
     REFUSAL,
     RUDE,
-    TRY,
     YOU_COND,
 )
 
@@ -71,7 +70,7 @@ _PUNCT = " ,.!?~、。:;…-\"'"
 # A clause with one of these commits to nothing, so a rule it names still defends.
 _NOT_GIVING = NEGATOR | REFUSAL | CUSTOMER_DO | HEDGE | HABITUAL
 # A clause with one of these is the agent acting, so "someone else" is a transfer, not a brush-off.
-_HELPING = COMMIT | FUTURE | BENEFACTIVE | PRECURSOR | TRY
+_HELPING = COMMIT | FUTURE | BENEFACTIVE | PRECURSOR
 # The frames that can change a clause; a clause with none of them is left alone.
 TRIGGERS = CONDUCT | MOTIVE | ELSEWHERE | FEEL | RECORD | NEG_COMMIT | DEFEND_ALT
 # The frames that span a sentence; a reply with none of them skips the sentence pass.

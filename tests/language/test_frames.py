@@ -1,0 +1,213 @@
+"""Frames: a move heard from a pattern of two kinds of words, on wordings no list holds.
+
+Each test pairs replies that share a frame but not their words, and a look-alike
+the frame must leave alone, so a frame that degrades into a phrase list fails.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hotseat.language import analyze
+from hotseat.moves import MoveKind
+
+
+def counts(text: str) -> dict[str, int]:
+    return {kind.value: n for kind, n in analyze(text).counts().items()}
+
+
+def has(text: str, kind: MoveKind) -> bool:
+    return analyze(text).has(kind)
+
+
+# ------------------------------------------------- an order about the customer's conduct
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["你别再嚷嚷了。", "您先别插嘴。", "你咪再嘈啦。", "那您就别骂人了。",
+     "Don't shout at me like that.", "Please stop yelling."],
+)  # fmt: skip
+def test_a_prohibition_of_the_customers_conduct_is_rude(text: str) -> None:
+    assert counts(text).get("rude") == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["您别着急，我马上帮您查。", "升级的时候不要断电。", "您不要担心，钱不会丢。", "唔好嬲住先。",
+     "Don't worry, we'll sort it out.", "You don't need to shout for me to help you."],
+)  # fmt: skip
+def test_a_prohibition_that_soothes_or_instructs_is_not(text: str) -> None:
+    assert not has(text, MoveKind.RUDE)
+
+
+# ------------------------------------------------------- a motive and what it is after
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["你就是冲着赔偿来的吧。", "您是不是想借这件事上热搜捞点好处？", "你係咪專登嚟搞事？",
+     "Are you just trying to get a discount?", "You're only complaining because you want cash."],
+)  # fmt: skip
+def test_imputing_a_motive_is_rude(text: str) -> None:
+    assert has(text, MoveKind.RUDE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我们不会借机多收您一分钱。", "I'm just trying to get you a refund.",
+     "您是想要退款还是换货？"],
+)  # fmt: skip
+def test_the_agents_own_aim_or_a_plain_question_about_the_demand_is_not(text: str) -> None:
+    assert not has(text, MoveKind.RUDE)
+
+
+# ---------------------------------------------------------------- sent elsewhere
+
+
+def test_sending_the_customer_to_someone_else_is_a_brush_off_but_a_transfer_is_not() -> None:
+    assert has("你去问别的部门吧。", MoveKind.RUDE)
+    assert has("Try somebody else.", MoveKind.RUDE)
+    assert not has("我帮您转接到其他部门。", MoveKind.RUDE)
+    assert not has("I'll put you through to someone else who can help.", MoveKind.RUDE)
+
+
+# ------------------------------------------------------------------- shared feeling
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["换成谁都会委屈。", "我听着都替您着急。", "I would be furious in your place.",
+     "That must be really unsettling.", "Anybody would be fed up by now."],
+)  # fmt: skip
+def test_a_feeling_frame_with_a_feeling_word_is_empathy(text: str) -> None:
+    assert counts(text) == {"empathy": 1}
+
+
+@pytest.mark.parametrize("text", ["That sounds like a billing error.", "您别着急。"])
+def test_a_frame_or_a_feeling_word_alone_is_not(text: str) -> None:
+    assert not has(text, MoveKind.EMPATHY)
+
+
+def test_a_feeling_after_ben_lai_jiu_is_the_customers_state_not_a_policy() -> None:
+    assert not has("孩子病了本来就心急，换谁都一样。", MoveKind.DEFEND)
+    assert has("这个费用本来就是要收的。", MoveKind.DEFEND)
+
+
+def test_what_happened_stated_before_a_shared_feeling_is_a_summary() -> None:
+    assert counts("电梯坏了三天都没人修，换谁都着急。") == {"summary": 1, "empathy": 1}
+    assert counts("这个情况，换谁都着急。") == {"empathy": 1}
+
+
+# ------------------------------------------------------ a record held against them
+
+
+def test_a_record_after_actually_contradicts_the_customer() -> None:
+    assert has("实际上后台显示您已经签收了。", MoveKind.DEFEND)
+    assert has("In fact, the tracking shows you signed for it.", MoveKind.DEFEND)
+    assert not has("我查了，记录显示确实多扣了您的钱。", MoveKind.DEFEND)
+
+
+# ------------------------------------------------------------- counterfactual blame
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["要是您早点来办理，就不会被扣费了。",
+     "If you had told us earlier, this wouldn't have happened.",
+     "You would have avoided the charge if you'd read the email."],
+)  # fmt: skip
+def test_supposing_the_customer_had_acted_otherwise_blames_them(text: str) -> None:
+    assert counts(text).get("defend") == 1
+
+
+def test_a_polite_if_you_d_like_blames_nobody() -> None:
+    assert not has("If you'd like, we can call you back tomorrow.", MoveKind.DEFEND)
+
+
+# ------------------------------------------------------- a rule that gives or defends
+
+
+def test_a_rule_applied_in_the_customers_favour_is_a_promise_not_a_defence() -> None:
+    analysis = analyze("我们会根据退款规定，全额退给您。")
+    assert not analysis.has(MoveKind.DEFEND)
+    (promise,) = analysis.of(MoveKind.PROMISE)
+    assert promise.compensation
+    en = analyze("The late fee will be waived under our goodwill policy.")
+    assert not en.has(MoveKind.DEFEND) and en.of(MoveKind.PROMISE)[0].compensation
+
+
+def test_a_rule_that_caps_what_the_customer_gets_still_defends() -> None:
+    assert has("根据规定，我们最多只能退一半。", MoveKind.DEFEND)
+
+
+# ----------------------------------------------------- words that are not the agent's
+
+
+def test_a_restated_demand_for_an_apology_is_no_apology_and_no_promise() -> None:
+    assert counts("您的诉求是希望门店经理当面道歉。") == {"summary": 1}
+    assert counts("You'd like the manager to apologise and refund you, is that right?") == {
+        "summary": 1,
+        "question": 1,
+    }
+
+
+def test_a_fault_that_will_not_happen_again_is_promised_not_admitted() -> None:
+    analysis = analyze("我保证以后绝不会再乱扣您的费用。")
+    assert not analysis.has(MoveKind.ADMISSION)
+    (promise,) = analysis.of(MoveKind.PROMISE)
+    assert promise.guarantee
+
+
+# ---------------------------------------------------------- commitments without "I"
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline", "compensation"),
+    [
+        ("You'll see the refund in your account by Friday.", True, True),
+        ("The credit is applied within 48 hours.", True, True),
+        ("Your new router goes out in tomorrow's post.", True, False),
+        ("款项会在三个工作日内退回。", True, True),
+    ],
+)
+def test_an_agentless_commitment_is_a_promise(
+    text: str, deadline: bool, compensation: bool
+) -> None:
+    (promise,) = analyze(text).of(MoveKind.PROMISE)
+    assert (promise.deadline, promise.compensation) == (deadline, compensation)
+
+
+def test_what_the_customer_will_see_without_money_or_time_commits_to_nothing() -> None:
+    assert not has("You'll see that the charge was applied twice.", MoveKind.PROMISE)
+
+
+def test_a_threat_to_end_the_call_is_rude_not_a_promise() -> None:
+    assert counts("您再骂人我就挂了。") == {"rude": 1}
+    assert counts("If you keep swearing at me, I'm ending this call.") == {"rude": 1}
+
+
+def test_the_hours_of_a_promise_come_from_its_own_clause() -> None:
+    text = "Your autopay now runs on the 10th, and the late fee will be credited within 24 hours."
+    (promise,) = analyze(text).of(MoveKind.PROMISE)
+    assert promise.hours == 24
+
+
+# ------------------------------------------------------------------------ counting
+
+
+def test_an_either_or_question_is_one_question() -> None:
+    assert (
+        analyze("Is it the fee you're unhappy with, or the way you were told?").count(
+            MoveKind.QUESTION
+        )
+        == 1
+    )
+
+
+def test_a_policy_named_twice_is_one_argument() -> None:
+    assert counts("这是公司的规定，制度就是这样。") == {"defend": 1}
+
+
+def test_a_comma_inside_one_commitment_does_not_make_two() -> None:
+    assert analyze("我们会按照补偿标准，把差价退还给您。").count(MoveKind.PROMISE) == 1
