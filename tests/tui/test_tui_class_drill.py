@@ -116,6 +116,8 @@ async def test_a_class_drill_draws_everyone_once_then_shows_the_ranked_board(
                 await pilot.press("enter")  # the report, with this trainee's name
                 await settle(pilot)
                 assert isinstance(app.screen, ReportScreen) and app.screen.trainee == name
+                esc = app.screen.active_bindings["escape"].binding
+                assert esc.description == "回到抽签"  # back to the lot screen, not home
                 await pilot.press("escape")
                 await settle(pilot)
             if i < 2:

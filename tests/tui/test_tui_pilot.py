@@ -59,7 +59,7 @@ async def test_home_lists_scenarios_and_filters_as_you_type(app_factory: Factory
         assert listing.highlighted_entry.card.key == "en/late-parcel"
         app.screen.query_one("#filter", Input).value = "電商"  # Traditional finds 电商
         await pilot.pause()
-        assert listing.highlighted_entry.card.key == "zh/late-parcel"  # type: ignore[union-attr]
+        assert listing.highlighted_entry.card.key == "zh/late-parcel"
         app.screen.query_one("#filter", Input).value = "nothing-like-this"
         await pilot.pause()
         assert listing.option_count == 0
@@ -178,7 +178,7 @@ async def test_onboarding_marks_the_words_a_finding_quotes(app_factory: Factory)
         assert spans, "a rude reply must produce a finding with evidence"
         bubble = screen.query(".bubble.-trainee").results(Bubble).__next__()
         content = bubble.visual
-        marked = {(s.start, s.end) for s in content.spans}  # type: ignore[union-attr]
+        marked = {(s.start, s.end) for s in content.spans}
         assert {(f.start, f.end) for f in spans} <= marked
         panel_text = " ".join(str(c.render()) for c in screen.query(".card").results(Static))
         assert spans[0].code in panel_text and spans[0].tip in panel_text
@@ -223,7 +223,7 @@ async def test_ending_the_call_asks_first(app_factory: Factory) -> None:
         await pilot.press("f4")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
-        assert app.screen is screen and not screen.session.ended
+        assert not screen.session.ended and app.screen is screen
         await pilot.press("f4")
         await pilot.press("y")
         await settle(pilot)
@@ -552,6 +552,12 @@ async def test_progress_shows_history_and_plays_the_recommended_scenario(
         assert progress.progress.trainee == "小王" and progress.progress.calls == 1
         advice = progress.recommendation
         assert advice is not None and advice.scenario.startswith("zh/")
+        rules, advice_box = progress.query_one("#top-rules"), progress.query_one("#next")
+        assert advice_box.region.y > rules.region.y  # 80 columns: stacked, so nothing wraps
+        await pilot.resize_terminal(160, 48)
+        await pilot.pause()
+        assert advice_box.region.y == rules.region.y  # wide: side by side
+        assert advice_box.region.x > rules.region.right - 1
         progress.query_one("#practise", Button).press()
         await settle(pilot)
         call = app.screen

@@ -106,7 +106,7 @@ def test_hang_up_zh(snap_compare: Snap, app_factory: Factory) -> None:
 
     async def hang_up(pilot: Pilot[Any]) -> None:
         screen = await start(pilot)
-        while not screen.session.ended:  # type: ignore[attr-defined]
+        while not screen.session.ended:
             await say(pilot, RUDE_ZH)
 
     assert snap_compare(app_factory(mode="drill", intensity=3), run_before=hang_up)

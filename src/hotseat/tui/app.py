@@ -69,6 +69,7 @@ class HotseatApp(App[None]):
         Binding("f1", "help", "key.help"),
         Binding("ctrl+t", "toggle_theme", "key.theme", show=False),
         Binding("ctrl+q", "quit", "key.quit", priority=True),
+        Binding("ctrl+p", "command_palette", "key.palette", show=False, priority=True),
     ]
 
     def __init__(self, options: TuiOptions) -> None:
@@ -223,6 +224,7 @@ class HotseatApp(App[None]):
                 trainee=self._trainee,
                 persona=self._persona,
                 export_dir=self.options.export_dir or Path.cwd(),
+                back_to_draw=self._drill is not None,
             )
         )
 

@@ -26,3 +26,9 @@ def localize_bindings(node: DOMNode, lang: Lang) -> None:
             replace(b, description=t(b.description, lang)) if b.description in TEXTS else b
             for b in bindings
         ]
+
+
+def relabel(node: DOMNode, key: str, description: str) -> None:
+    """Say in the footer where ``key`` really goes on this screen (Esc: home, or the draw)."""
+    table = node._bindings.key_to_bindings
+    table[key] = [replace(b, description=description) for b in table[key]]

@@ -18,7 +18,12 @@ if TYPE_CHECKING:
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    """Dismisses with True for yes; Escape or "no" keep things as they were."""
+    """Dismisses with True for yes; Escape or "no" keep things as they were.
+
+    A risky question (ending a call) waits on "no", so a stray Enter changes
+    nothing; a helpful offer (start in the mode the scenario is for) waits on
+    "yes". Each button names its key, as the modal has no footer.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "answer(False)", "key.no"),
@@ -26,22 +31,27 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("n", "answer(False)", show=False),
     ]
 
-    def __init__(self, question: str, *, yes: str, no: str, lang: Lang) -> None:
+    def __init__(self, question: str, *, yes: str, no: str, lang: Lang, risky: bool = True) -> None:
         super().__init__()
         localize_bindings(self, lang)
         self.question = question
         self.yes = yes
         self.no = no
+        self.risky = risky
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="confirm"):
-            yield Static(self.question, id="question")
+        with Vertical(id="confirm", classes="-risky" if self.risky else "-offer"):
+            yield Static(self.question, id="question", markup=False)
             with Horizontal(id="answers"):
-                yield Button(self.yes, variant="error", id="yes")
-                yield Button(self.no, variant="primary", id="no")
+                yield Button(
+                    f"{self.yes} (y)", variant="error" if self.risky else "success", id="yes"
+                )
+                yield Button(
+                    f"{self.no} (n)", variant="primary" if self.risky else "default", id="no"
+                )
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.query_one("#no" if self.risky else "#yes", Button).focus()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

@@ -7,13 +7,13 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import SimpleCommand
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Footer, Header, Input, RadioButton, RadioSet, Select, Static
+from textual.widgets import Footer, Header, Input, RadioButton, Select, Static
 
 from hotseat.i18n import t
 from hotseat.tui.catalog import (
@@ -26,13 +26,16 @@ from hotseat.tui.catalog import (
     read_cache,
     write_cache,
 )
+from hotseat.tui.render import colon
 from hotseat.tui.screens.base import HotseatScreen
+from hotseat.tui.screens.confirm import ConfirmScreen
+from hotseat.tui.settings import MODES
+from hotseat.tui.widgets.choice_row import ChoiceButton, ChoiceRow
 from hotseat.tui.widgets.scenario_list import ScenarioList
 
 if TYPE_CHECKING:
     from hotseat.moves import Lang
 
-MODES = ("onboarding", "drill", "practice")
 INTENSITIES = (1, 2, 3)
 
 
@@ -41,7 +44,8 @@ class HomeScreen(HotseatScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "start", "key.start"),
-        Binding("f5", "reload", "key.reload"),
+        Binding("f2", "next_mode", "key.mode"),
+        Binding("f5", "reload", "key.reload", show=False),  # for authors; F1 lists it
         Binding("f6", "progress", "key.progress"),
         Binding("f7", "class_board", "key.class_board"),
         Binding("f8", "resume", "key.resume"),
@@ -124,24 +128,28 @@ class HomeScreen(HotseatScreen[None]):
                 )
                 trainee.border_title = t("tui.trainee", lang)
                 yield trainee
-                with RadioSet(id="mode") as modes:
+                with ChoiceRow(id="mode") as modes:
                     modes.border_title = t("tui.mode", lang)
                     for mode in MODES:
-                        yield RadioButton(
+                        yield ChoiceButton(
                             t(f"mode.{mode}", lang), value=mode == self.initial_mode, id=mode
                         )
-                with RadioSet(id="intensity") as levels:
+                with ChoiceRow(id="intensity") as levels:
                     levels.border_title = t("tui.intensity", lang)
                     for level in INTENSITIES:
-                        yield RadioButton(
+                        yield ChoiceButton(
                             str(level), value=level == self.initial_intensity, id=f"i{level}"
                         )
             with Horizontal(id="class-row"):
                 yield Static(t("tui.class", lang), id="class-label")
                 yield Select([], prompt=t("tui.class_none", lang), id="drill-class", compact=True)
             yield Static(id="mode-about")
-            search = Input(placeholder=t("tui.filter_placeholder", lang), id="filter")
+            # typed text adds to the filter, also when typing on a choice row brought it here
+            search = Input(
+                placeholder=t("tui.filter_placeholder", lang), id="filter", select_on_focus=False
+            )
             search.border_title = t("tui.filter", lang)
+            search.border_subtitle = t("tui.filter_keys", lang)  # the footer cannot show Enter
             yield search
             with Vertical(id="list-box"):
                 yield ScenarioList(lang, id="scenarios")
@@ -198,13 +206,12 @@ class HomeScreen(HotseatScreen[None]):
 
     @property
     def mode(self) -> str:
-        pressed = self.query_one("#mode", RadioSet).pressed_button
-        return pressed.id if pressed is not None and pressed.id else MODES[0]
+        return self.query_one("#mode", ChoiceRow).chosen or MODES[0]
 
     @property
     def intensity(self) -> int:
-        pressed = self.query_one("#intensity", RadioSet).pressed_button
-        return int(pressed.id[1:]) if pressed is not None and pressed.id else 2
+        chosen = self.query_one("#intensity", ChoiceRow).chosen
+        return int(chosen[1:]) if chosen else 2
 
     @property
     def drill_class(self) -> str | None:
@@ -214,24 +221,28 @@ class HomeScreen(HotseatScreen[None]):
             return None
         return str(choice.value)
 
-    @on(RadioSet.Changed, "#mode")
+    @on(ChoiceRow.Changed, "#mode")
     def _mode_changed(self) -> None:
         drill = self.mode == "drill"
-        self.query_one("#intensity").display = drill
+        self._show("#intensity", drill)
         if not drill:
-            self.query_one("#class-row").display = False
+            self._show("#class-row", False)
         else:
             self.post_message(self.ClassesWanted())
         self._about()
 
     @on(Select.Changed, "#drill-class")
     def _about(self) -> None:
-        about = self.query_one("#mode-about", Static)
+        """Name the chosen mode in words, so it reads right without colour."""
+        lang, mode = self.lang, self.mode
         klass = self.drill_class
-        if klass is None:
-            about.update(t(f"mode.{self.mode}.about", self.lang))
-        else:
-            about.update(t("tui.class_about", self.lang, name=klass))
+        about = (
+            t(f"mode.{mode}.about", lang)
+            if klass is None
+            else t("tui.class_about", lang, name=klass)
+        )
+        chosen = t("tui.mode", lang) + colon(lang) + t(f"mode.{mode}", lang)
+        self.query_one("#mode-about", Static).update(f"{chosen} — {about}")
 
     def offer_classes(self, names: list[str]) -> None:
         """Offer these classes for a drill (none: the row stays hidden)."""
@@ -240,12 +251,35 @@ class HomeScreen(HotseatScreen[None]):
         choice.set_options([(name, name) for name in names])
         if kept in names:
             choice.value = kept
-        self.query_one("#class-row").display = self.mode == "drill" and bool(names)
+        self._show("#class-row", self.mode == "drill" and bool(names))
         self._about()
 
+    def _show(self, selector: str, shown: bool) -> None:
+        """Show or hide a drill-only part; focus on a part going away moves to the mode row."""
+        part = self.query_one(selector)
+        focused = self.focused
+        if not shown and focused is not None and part in (focused, *focused.ancestors):
+            self.query_one("#mode").focus()
+        part.display = shown
+
     def set_mode(self, mode: str) -> None:
-        """Choose a mode from outside the radio set (the command palette)."""
+        """Choose a mode from outside the mode row (F2, the command palette, a confirmation)."""
         self.query_one(f"#{mode}", RadioButton).value = True
+
+    def action_next_mode(self) -> None:
+        """F2: the next mode, from wherever the focus is."""
+        self.set_mode(MODES[(MODES.index(self.mode) + 1) % len(MODES)])
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing on a choice row or the list goes to the filter: no Tab needed to search."""
+        if not (event.is_printable and event.character and event.character.strip()):
+            return
+        if isinstance(self.focused, ChoiceRow | ScenarioList):
+            search = self.query_one("#filter", Input)
+            search.focus()
+            search.action_end()
+            search.insert_text_at_cursor(event.character)
+            event.stop()
 
     # -- starting a call -------------------------------------------------------------
 
@@ -278,11 +312,7 @@ class HomeScreen(HotseatScreen[None]):
 
     def _start(self, entry: Entry, mode: str | None = None) -> None:
         mode = mode or self.mode
-        klass = self.drill_class if mode == "drill" else None
-        trainee = self.trainee
-        if not trainee and klass is None:  # in a class drill, the lot names who plays
-            self.notify(t("tui.need_name", self.lang), severity="warning")
-            self.query_one("#trainee", Input).focus()
+        if not self._named(mode):
             return
         try:
             opened = open_entry(entry)
@@ -292,21 +322,55 @@ class HomeScreen(HotseatScreen[None]):
             )
             self.reload()
             return
-        if mode not in opened.scenario.modes:
-            self.notify(
-                t(
-                    "tui.mode_unsuited",
-                    self.lang,
-                    title=opened.scenario.title,
-                    mode=t(f"mode.{mode}", self.lang),
-                ),
-                severity="warning",
-            )
-            return
+        if mode in opened.scenario.modes:
+            self._launch(opened, mode)
+        else:
+            self._offer_mode(opened, mode)
+
+    def _named(self, mode: str) -> bool:
+        """Someone must be named to face the customer; in a class drill, the lot names them."""
+        klass = self.drill_class if mode == "drill" else None
+        if self.trainee or klass is not None:
+            return True
+        self.notify(t("tui.need_name", self.lang), severity="warning")
+        self.query_one("#trainee", Input).focus()
+        return False
+
+    def _launch(self, opened: Opened, mode: str) -> None:
+        klass = self.drill_class if mode == "drill" else None
         if klass is not None:
             self.post_message(self.ClassDrillWanted(opened, klass, self.intensity))
         else:
-            self.post_message(self.StartCall(opened, trainee, mode, self.intensity))
+            self.post_message(self.StartCall(opened, self.trainee, mode, self.intensity))
+
+    def _offer_mode(self, opened: Opened, mode: str) -> None:
+        """The scenario is not meant for this mode: offer the first mode it is meant for."""
+        lang, suited = self.lang, opened.scenario.modes
+        offered = suited[0]
+        question = t(
+            "tui.mode_offer",
+            lang,
+            title=opened.scenario.title,
+            modes=t("tui.and", lang).join(t(f"mode.{m}", lang) for m in suited),
+            mode=t(f"mode.{mode}", lang),
+            offered=t(f"mode.{offered}", lang),
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes and self._named(offered):
+                self.set_mode(offered)
+                self._launch(opened, offered)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                question,
+                yes=t("tui.start_in", lang, mode=t(f"mode.{offered}", lang)),
+                no=t("key.no", lang),
+                lang=lang,
+                risky=False,
+            ),
+            answered,
+        )
 
     # -- elsewhere -------------------------------------------------------------------
 

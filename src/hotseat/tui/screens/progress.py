@@ -69,6 +69,8 @@ class ProgressScreen(HotseatScreen[None]):
     """Self-practice: how the trainee is doing, and the next scenario with the reason."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "key.close")]
+    # below 120 columns the rule table and the advice stack, so neither wraps mid-row
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012 (Textual's type)
     DEFAULT_CSS = """
     ProgressScreen > VerticalScroll { scrollbar-gutter: stable; }
     ProgressScreen #progress-summary { padding: 0 1; color: $text-muted; }
@@ -78,6 +80,8 @@ class ProgressScreen(HotseatScreen[None]):
     ProgressScreen #next { width: 2fr; height: auto; padding: 0 1; border: round $accent; }
     ProgressScreen #next-reason { color: $text; }
     ProgressScreen #recent { height: auto; border: round $primary; padding: 0 1; }
+    ProgressScreen.-narrow #lower { layout: vertical; }
+    ProgressScreen.-narrow #top-rules, ProgressScreen.-narrow #next { width: 1fr; }
     """
 
     @dataclass

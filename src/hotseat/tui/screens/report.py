@@ -17,6 +17,7 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Static
 
 from hotseat.i18n import t
+from hotseat.tui.keys import relabel
 from hotseat.tui.render import colon, finding_block, group_by_rule
 from hotseat.tui.screens.base import HotseatScreen
 from hotseat.tui.widgets.chat_log import ChatLog
@@ -42,13 +43,13 @@ def export_path(folder: Path, trainee: str, result: SessionResult, fmt: str) -> 
 
 
 class ReportScreen(HotseatScreen[None]):
-    """The scorecard of one finished call."""
+    """The scorecard of one finished call; Esc goes back to whatever started the call."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("m", "export('md')", "key.export_md"),
         Binding("h", "export('html')", "key.export_html"),
         Binding("j", "export('json')", "key.export_json"),
-        Binding("escape", "home", "key.home"),
+        Binding("escape", "back", "key.back"),
     ]
 
     @dataclass
@@ -66,8 +67,11 @@ class ReportScreen(HotseatScreen[None]):
         trainee: str,
         persona: Persona,
         export_dir: Path,
+        back_to_draw: bool = False,
     ) -> None:
+        """``back_to_draw``: the call was a class drill's, so Esc returns to the lot screen."""
         super().__init__(lang)
+        relabel(self, "escape", t("key.back_to_draw" if back_to_draw else "key.home", lang))
         self.result = result
         self.trainee = trainee
         self.persona = persona
@@ -146,7 +150,8 @@ class ReportScreen(HotseatScreen[None]):
         )
         self.post_message(self.Exported(fmt, path))
 
-    def action_home(self) -> None:
+    def action_back(self) -> None:
+        """Back to the screen under the call: home, or the draw of a class drill."""
         self.dismiss()
 
     def palette_commands(self) -> list[SimpleCommand]:

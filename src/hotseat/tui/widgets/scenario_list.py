@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from hotseat.i18n import t
 from hotseat.tui.catalog import Entry, matches
 from hotseat.tui.render import stars
+from hotseat.tui.settings import MODES
 
 if TYPE_CHECKING:
     from hotseat.moves import Lang
@@ -57,7 +58,11 @@ class ScenarioList(OptionList):
             self.highlighted = ids.index(keep.path) if keep and keep.path in ids else 0
         playable = sum(1 for e in self.entries if not e.broken)
         broken = len(self.entries) - playable
-        title = t("tui.scenarios", self.lang, n=playable)
+        title = (
+            t("tui.scenarios", self.lang, n=playable)
+            if len(shown) == len(self.entries)
+            else t("tui.scenarios_shown", self.lang, shown=len(shown), n=len(self.entries))
+        )
         if broken:
             title += " · " + t("tui.broken_count", self.lang, n=broken)
         self.border_title = title
@@ -89,7 +94,12 @@ class ScenarioList(OptionList):
                 ("  " + t("tui.broken", self.lang), "$error"),
                 *lines,
             )
-        meta = " · ".join([t(f"tui.lang.{s.lang}", self.lang), stars(s.difficulty), *s.tags])
+        lang = self.lang
+        facts = [t(f"tui.lang.{s.lang}", lang), stars(s.difficulty)]
+        if set(s.modes) != set(MODES):  # say so before Enter, not after
+            names = t("tui.and", lang).join(t(f"mode.{m}", lang) for m in s.modes)
+            facts.append(t("tui.only_modes", lang, modes=names))
+        meta = " · ".join([*facts, *s.tags])
         return Content.assemble(
             (s.title, "bold"),
             ("\n" + meta, "$text-accent"),
