@@ -91,7 +91,6 @@ class CallScorer:
             return ScoredCall(record.id, record.source, error="no agent replies to score")
         lang = self.lang or detect_lang(" ".join(agent_turns))
         replies: list[Reply] = []
-        findings: list[Finding] = []
         customer_before = ""
         for turn in record.turns:
             if turn.speaker == "customer":
@@ -101,10 +100,9 @@ class CallScorer:
             replies.append(
                 Reply(len(replies) + 1, turn.text, analysis, customer_before=customer_before)
             )
-            findings.extend(self._judge.reply(Call(lang=lang, replies=tuple(replies))))
         n = len(replies)
         closed = Call(lang=lang, replies=tuple(replies), outcome="resolved", close_turn=n)
-        findings.extend(self._judge.close(closed))
+        findings = self._judge.replay(closed)  # each reply as the call went on, then the close
         return ScoredCall(
             record.id,
             record.source,

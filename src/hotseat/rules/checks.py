@@ -11,12 +11,16 @@ same thing for trainers.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import NamedTuple, TypeVar
 
 from hotseat.conversation import Call, Reply
-from hotseat.moves import Move, MoveKind, Span
-from hotseat.rules.phrases import Phrases
+from hotseat.moves import Lang, Move, MoveKind, Span
+from hotseat.rules.phrases import PhraseKind, Phrases
 from hotseat.scenario.model import Policy
+
+T = TypeVar("T")
 
 SOOTHING = (MoveKind.APOLOGY, MoveKind.EMPATHY)
 
@@ -35,69 +39,229 @@ class Turns:
     turns: tuple[int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
+NO_ARGS: Mapping[str, object] = MappingProxyType({})
+
+
+class Evidence(NamedTuple):
     """Where a rule was broken: the reply (None for the whole call) and the words in it."""
 
     reply: Reply | None
     spans: tuple[Move | Span, ...] = ()
-    args: Mapping[str, object] = field(default_factory=dict)
+    args: Mapping[str, object] = NO_ARGS
 
 
-class Ctx:
-    """What every check sees of one call: the call, the phrase lists and the active codes.
+class Reading:
+    """One reply as the checks read it, worked out once however many rules and turns ask.
 
-    Built once per judging of a call and shared by all the checks, so the last
-    reply's moves are sorted by kind once, not once per rule.
+    A reply is read once in a call, not once per rule nor again on every later
+    turn; what is derived from it is kept with it. All of it depends on the
+    reply, the phrase lists and the call's language only, which is what makes
+    sharing it safe.
     """
 
-    __slots__ = ("_kinds", "active", "call", "phrases")
+    __slots__ = ("_derived", "_lang", "_phrases", "_questions", "kinds", "reply")
 
-    def __init__(self, call: Call, phrases: Phrases, active: frozenset[str] = frozenset()) -> None:
-        self.call = call
-        self.phrases = phrases
-        self.active = active
-        self._kinds: dict[MoveKind, tuple[Move, ...]] | None = None
-
-    @property
-    def reply(self) -> Reply:
-        return self.call.replies[-1]
-
-    @property
-    def earlier(self) -> tuple[Reply, ...]:
-        return self.call.replies[:-1]
+    def __init__(self, reply: Reply, phrases: Phrases, lang: Lang) -> None:
+        self.reply = reply
+        self._phrases = phrases
+        self._lang = lang
+        kinds: dict[MoveKind, list[Move]] = {}
+        for move in reply.analysis.moves:
+            kinds.setdefault(move.kind, []).append(move)
+        self.kinds: dict[MoveKind, tuple[Move, ...]] = {k: tuple(v) for k, v in kinds.items()}
+        self._questions: tuple[Move, ...] | None = None
+        self._derived: dict[Callable[[Reading], object], object] | None = None
 
     def of(self, kind: MoveKind) -> tuple[Move, ...]:
-        """The last reply's moves of one kind, in order."""
-        if self._kinds is None:
-            kinds: dict[MoveKind, list[Move]] = {}
-            for move in self.reply.analysis.moves:
-                kinds.setdefault(move.kind, []).append(move)
-            self._kinds = {k: tuple(v) for k, v in kinds.items()}
-        return self._kinds.get(kind, ())
+        """The reply's moves of one kind, in order."""
+        return self.kinds.get(kind, ())
 
-    def fact_questions(self, reply: Reply) -> tuple[Move, ...]:
+    def has(self, kind: MoveKind) -> bool:
+        return kind in self.kinds
+
+    def find(self, kind: PhraseKind) -> tuple[Span, ...]:
+        """Where the reply says a phrase of ``kind``, left to right."""
+        return self._phrases.find(self.reply.text, self._lang, kind)
+
+    def derive(self, fn: Callable[[Reading], T]) -> T:
+        """``fn(self)``, worked out on the first call only (``fn`` reads this reading alone)."""
+        if self._derived is None:
+            self._derived = {}
+        elif fn in self._derived:
+            return self._derived[fn]  # type: ignore[return-value]
+        value = self._derived[fn] = fn(self)
+        return value
+
+    @property
+    def fact_questions(self) -> tuple[Move, ...]:
         """Questions that ask for something new: not the "…, right?" that confirms a summary.
 
         A question overlapping a summary, or carrying a confirming tag (对吧, is
         that right), checks what the customer said rather than asking for more.
         """
-        questions = reply.analysis.of(MoveKind.QUESTION)
-        if not questions:
-            return ()
-        confirming: tuple[Move | Span, ...] = (
-            *reply.analysis.of(MoveKind.SUMMARY),
-            *self.phrases.find(reply.text, self.call.lang, "confirmations"),
-        )
-        return tuple(q for q in questions if not any(_overlap(c, q) for c in confirming))
+        if self._questions is None:
+            questions = self.kinds.get(MoveKind.QUESTION, ())
+            if questions:
+                confirming: tuple[Move | Span, ...] = (
+                    *self.of(MoveKind.SUMMARY),
+                    *self.find("confirmations"),
+                )
+                questions = tuple(
+                    q for q in questions if not any(_overlap(c, q) for c in confirming)
+                )
+            self._questions = questions
+        return self._questions
 
-    def asks(self, reply: Reply) -> bool:
+    @property
+    def asks(self) -> bool:
         """The reply asks the customer something new.
 
         It goes by the question moves, not by the facts a scenario saw asked for:
         a reply that merely mentions a fact's words asks nothing.
         """
-        return bool(self.fact_questions(reply))
+        return bool(self._questions if self._questions is not None else self.fact_questions)
+
+
+class History(NamedTuple):
+    """A call's replies so far, summed up for the rules that look back; each turn adds one.
+
+    ``vent_end`` is the index of the first reply made once the customer had
+    finished venting (None while they still vent); ``before`` is the history
+    one reply earlier.
+    """
+
+    replies: int = 0
+    vent_end: int | None = None
+    apologies: int = 0
+    asked: bool = False  # a reply asked for facts
+    preframed: bool = False
+    empathy: bool = False
+    apology_after_vent: bool = False
+    before: History | None = None
+
+    def then(self, reading: Reading) -> History:
+        """This history with one more reply."""
+        vent_end = self.vent_end
+        if vent_end is None and not reading.reply.venting:
+            vent_end = self.replies
+        kinds = reading.kinds
+        return History(
+            self.replies + 1,
+            vent_end,
+            self.apologies + len(kinds.get(MoveKind.APOLOGY, ())),
+            self.asked or reading.asks,
+            self.preframed or MoveKind.PREFRAME in kinds,
+            self.empathy or MoveKind.EMPATHY in kinds,
+            self.apology_after_vent or (vent_end is not None and MoveKind.APOLOGY in kinds),
+            self,
+        )
+
+
+NO_HISTORY = History()
+
+
+class Reader:
+    """Readings of replies and histories of calls, for one phrase table and one language.
+
+    Judging a call turn by turn asks for the same replies again and again: each
+    reply is read once and each history extended by one reply per turn. Entries
+    are found by the reply object's identity and hold that object, so an id is
+    never taken for another reply's; a history is used only for the very same
+    sequence of replies. The tables are emptied when full, so memory stays flat
+    over any number of calls.
+    """
+
+    LIMIT = 1024
+
+    def __init__(self, phrases: Phrases, lang: Lang) -> None:
+        self.phrases = phrases
+        self.lang = lang
+        self._readings: dict[int, Reading] = {}
+        self._histories: dict[int, tuple[tuple[Reply, ...], History]] = {}
+
+    def read(self, reply: Reply) -> Reading:
+        reading = self._readings.get(id(reply))
+        if reading is None or reading.reply is not reply:
+            if len(self._readings) >= self.LIMIT:
+                self._readings.clear()
+            reading = self._readings[id(reply)] = Reading(reply, self.phrases, self.lang)
+        return reading
+
+    def history(self, replies: tuple[Reply, ...]) -> History:
+        """All of ``replies`` summed up; cheap when the replies before the last were summed."""
+        if not replies:
+            return NO_HISTORY
+        known = self._known(replies)
+        if known is not None:
+            return known
+        earlier = self._known(replies[:-1]) if len(replies) > 1 else NO_HISTORY
+        if earlier is None:
+            earlier = NO_HISTORY
+            for reply in replies[:-1]:
+                earlier = earlier.then(self.read(reply))
+        history = earlier.then(self.read(replies[-1]))
+        if len(self._histories) >= self.LIMIT:
+            self._histories.clear()
+        self._histories[id(replies[-1])] = (replies, history)
+        return history
+
+    def _known(self, replies: tuple[Reply, ...]) -> History | None:
+        hit = self._histories.get(id(replies[-1]))
+        return hit[1] if hit is not None and hit[0] == replies else None
+
+
+_READERS: dict[tuple[int, Lang], Reader] = {}
+
+
+def reader(phrases: Phrases, lang: Lang) -> Reader:
+    """The one reader of a phrase table and language, so the judge and the scorer share it."""
+    found = _READERS.get((id(phrases), lang))
+    if found is None or found.phrases is not phrases:
+        found = _READERS[id(phrases), lang] = Reader(phrases, lang)
+    return found
+
+
+class Ctx:
+    """What every check sees of one call: the call, the last reply read, the history, the
+    active codes. Built once per judging of a call and shared by all the checks.
+
+    ``reply``, ``reading``, ``history`` (all the replies, the last included) and
+    ``before`` (the replies before the last) are there when the call has replies.
+    """
+
+    __slots__ = ("active", "before", "call", "history", "read", "reading", "reply")
+
+    reply: Reply
+    reading: Reading
+    history: History
+    before: History
+
+    def __init__(self, call: Call, reader: Reader, active: frozenset[str] = frozenset()) -> None:
+        self.call = call
+        self.active = active
+        self.read = reader.read
+        if call.replies:
+            self.reply = call.replies[-1]
+            self.reading = reader.read(self.reply)
+            self.history = reader.history(call.replies)
+            self.before = self.history.before or NO_HISTORY
+
+    def of(self, kind: MoveKind) -> tuple[Move, ...]:
+        """The last reply's moves of one kind, in order."""
+        return self.reading.kinds.get(kind, ())
+
+    def fact_questions(self, reply: Reply) -> tuple[Move, ...]:
+        return self.read(reply).fact_questions
+
+    def asks(self, reply: Reply) -> bool:
+        return self.read(reply).asks
+
+    def has(self, reply: Reply, kind: MoveKind) -> bool:
+        return kind in self.read(reply).kinds
+
+    def find(self, kind: PhraseKind) -> tuple[Span, ...]:
+        """Where the last reply says a phrase of ``kind``."""
+        return self.reading.find(kind)
 
     @property
     def policy(self) -> Policy:
@@ -129,8 +293,8 @@ def answered(replies: tuple[Reply, ...]) -> tuple[Reply, ...]:
     return after_vent(replies) or replies
 
 
-def soothes(reply: Reply) -> bool:
-    return any(reply.analysis.has(kind) for kind in SOOTHING)
+def soothes(reading: Reading) -> bool:
+    return any(kind in reading.kinds for kind in SOOTHING)
 
 
 def verified_before(ctx: Ctx, reply: Reply, position: int) -> bool:
@@ -138,47 +302,50 @@ def verified_before(ctx: Ctx, reply: Reply, position: int) -> bool:
     for earlier in ctx.call.replies:
         if earlier is reply:
             return any(q.start < position for q in ctx.fact_questions(reply))
-        if earlier.asked or ctx.fact_questions(earlier):
+        if earlier.asked or ctx.asks(earlier):
             return True
     return False
 
 
 def conditional(ctx: Ctx, promise: Move) -> bool:
     """The promise is made on condition of verification ("核实后…", "if it's our error…")."""
-    spans = ctx.phrases.find(ctx.reply.text, ctx.call.lang, "conditions")
-    return any(s.start < promise.end for s in spans)
+    return any(s.start < promise.end for s in ctx.find("conditions"))
 
 
 def promises_outcome(ctx: Ctx, promise: Move) -> bool:
     """The promise commits to a result (a fix, a refund), not just to a next step or a time."""
-    spans = ctx.phrases.find(ctx.reply.text, ctx.call.lang, "outcomes")
-    return promise.compensation or any(_overlap(s, promise) for s in spans)
+    return promise.compensation or any(_overlap(s, promise) for s in ctx.find("outcomes"))
+
+
+def closing(call: Call, window: int) -> slice:
+    """Where the last ``window`` replies up to and including the turn that closed the call are."""
+    end = len(call.replies)
+    if call.close_turn is not None:
+        end = next((i + 1 for i, r in enumerate(call.replies) if r.turn == call.close_turn), end)
+    return slice(max(0, end - window), end)
 
 
 def closing_replies(call: Call, window: int) -> tuple[Reply, ...]:
     """The last ``window`` replies up to and including the turn that closed the call."""
-    end = len(call.replies)
-    if call.close_turn is not None:
-        end = next((i + 1 for i, r in enumerate(call.replies) if r.turn == call.close_turn), end)
-    return call.replies[max(0, end - window) : end]
+    return call.replies[closing(call, window)]
 
 
 def replies_to_close(call: Call) -> tuple[Reply, ...]:
     return closing_replies(call, len(call.replies))
 
 
-def motive_jabs(ctx: Ctx) -> tuple[Span, ...]:
+def motive_jabs(reading: Reading) -> tuple[Span, ...]:
     """Words questioning the customer's motives (in a rude, defensive or questioning reply) or
     status (in a rude or defensive one), except inside a summary of the customer's own words."""
-    hostile = bool(ctx.of(MoveKind.RUDE) or ctx.of(MoveKind.DEFEND))
-    if not (hostile or ctx.of(MoveKind.QUESTION)):
+    kinds = reading.kinds
+    hostile = MoveKind.RUDE in kinds or MoveKind.DEFEND in kinds
+    if not (hostile or MoveKind.QUESTION in kinds):
         return ()
-    text, lang = ctx.reply.text, ctx.call.lang
-    spans = ctx.phrases.find(text, lang, "motives")
+    spans = reading.find("motives")
     if hostile:
-        status = ctx.phrases.find(text, lang, "status")
+        status = reading.find("status")
         spans = tuple(sorted((*spans, *status), key=lambda s: s.start))
-    summaries = ctx.of(MoveKind.SUMMARY)
+    summaries = reading.of(MoveKind.SUMMARY)
     return tuple(s for s in spans if not any(_overlap(s, m) for m in summaries))
 
 
@@ -194,7 +361,7 @@ def repeated_apology(ctx: Ctx, *, max_apologies: int) -> Iterator[Evidence]:
     now = ctx.of(MoveKind.APOLOGY)
     if not now:
         return
-    before = sum(r.analysis.count(MoveKind.APOLOGY) for r in ctx.earlier)
+    before = ctx.before.apologies
     if before <= max_apologies < before + len(now):
         crossing = now[max_apologies - before :]
         yield Evidence(ctx.reply, crossing, {"count": before + len(now), "max": max_apologies})
@@ -223,7 +390,7 @@ def missing_soothing(ctx: Ctx) -> Iterator[Evidence]:
     that ended before the vent did is judged on all its replies.
     """
     judged = answered(ctx.call.replies)
-    if judged and not any(soothes(r) for r in judged):
+    if judged and not any(soothes(ctx.read(r)) for r in judged):
         yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in judged))})
 
 
@@ -289,12 +456,12 @@ def deadline_beyond_service_level(ctx: Ctx) -> Iterator[Evidence]:
 
 
 def _promises_response(ctx: Ctx, promise: Move) -> bool:
-    spans = ctx.phrases.find(ctx.reply.text, ctx.call.lang, "responses")
-    return any(_overlap(s, promise) for s in spans)
+    return any(_overlap(s, promise) for s in ctx.find("responses"))
 
 
-def _gives_time(reply: Reply) -> bool:
-    return any(p.deadline for p in reply.analysis.of(MoveKind.PROMISE))
+def gives_time(reading: Reading) -> bool:
+    """The reply promises a response time."""
+    return any(p.deadline for p in reading.of(MoveKind.PROMISE))
 
 
 def close_without_response_time(ctx: Ctx, *, window: int) -> Iterator[Evidence]:
@@ -303,9 +470,9 @@ def close_without_response_time(ctx: Ctx, *, window: int) -> Iterator[Evidence]:
     call = ctx.call
     if call.outcome == "resolved":
         closing = closing_replies(call, window)
-        if closing and not any(_gives_time(r) for r in closing):
+        if closing and not any(gives_time(ctx.read(r)) for r in closing):
             yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in closing))})
-    elif call.replies and not any(_gives_time(r) for r in call.replies):
+    elif call.replies and not any(gives_time(ctx.read(r)) for r in call.replies):
         yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in answered(call.replies)))})
 
 
@@ -328,10 +495,10 @@ def question_barrage(ctx: Ctx, *, max_questions: int) -> Iterator[Evidence]:
 
 def unframed_questions(ctx: Ctx) -> Iterator[Evidence]:
     """CT003: the first reply that asks for facts, when no preframe came before or in it."""
-    questions = ctx.fact_questions(ctx.reply)
-    if not questions or any(ctx.asks(r) for r in ctx.earlier):
+    questions = ctx.reading.fact_questions
+    if not questions or ctx.before.asked:
         return
-    if not any(r.analysis.has(MoveKind.PREFRAME) for r in ctx.call.replies):
+    if not ctx.history.preframed:
         yield Evidence(ctx.reply, questions)
 
 
@@ -345,7 +512,7 @@ def arguing(ctx: Ctx) -> Iterator[Evidence]:
 def no_summary_before_close(ctx: Ctx) -> Iterator[Evidence]:
     """CT005 (close): no summary anywhere in the call up to the close (or to the end)."""
     replies = replies_to_close(ctx.call)
-    if replies and not any(r.analysis.has(MoveKind.SUMMARY) for r in replies):
+    if replies and not any(ctx.has(r, MoveKind.SUMMARY) for r in replies):
         yield Evidence(None)
 
 
@@ -367,7 +534,7 @@ def dead_air(ctx: Ctx) -> Iterator[Evidence]:
 
 def rude_language(ctx: Ctx) -> Iterator[Evidence]:
     """ET001: rude, commanding or dismissive words, except where ET002 already flags them."""
-    covered = motive_jabs(ctx) if "ET002" in ctx.active else ()
+    covered = ctx.reading.derive(motive_jabs) if "ET002" in ctx.active else ()
     moves = tuple(m for m in ctx.of(MoveKind.RUDE) if not any(_overlap(s, m) for s in covered))
     if moves:
         yield Evidence(ctx.reply, moves)
@@ -375,7 +542,7 @@ def rude_language(ctx: Ctx) -> Iterator[Evidence]:
 
 def questioning_motives(ctx: Ctx) -> Iterator[Evidence]:
     """ET002: a reply that questions the customer's motives or status (see ``motive_jabs``)."""
-    spans = motive_jabs(ctx)
+    spans = ctx.reading.derive(motive_jabs)
     if spans:
         yield Evidence(ctx.reply, spans)
 
@@ -385,24 +552,24 @@ def no_thanks_at_close(ctx: Ctx, *, window: int) -> Iterator[Evidence]:
     if ctx.call.outcome != "resolved" or not ctx.call.replies:
         return
     closing = closing_replies(ctx.call, window)
-    if not any(r.analysis.has(MoveKind.THANKS) for r in closing):
+    if not any(ctx.has(r, MoveKind.THANKS) for r in closing):
         yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in closing))})
 
 
 # -- EM: empathy -------------------------------------------------------------------------
 
 
-def _no_empathy(replies: tuple[Reply, ...]) -> bool:
-    return not any(r.analysis.has(MoveKind.EMPATHY) for r in replies)
+def _no_empathy(ctx: Ctx, replies: tuple[Reply, ...]) -> bool:
+    return not any(ctx.has(r, MoveKind.EMPATHY) for r in replies)
 
 
 def missing_empathy(ctx: Ctx) -> Iterator[Evidence]:
     """EM001: the first two replies after the vent carry no empathy; judged on the second."""
-    replies = ctx.call.replies
-    if len(replies) - vent_end(replies) != 2:
+    history = ctx.history
+    if history.vent_end is None or history.replies - history.vent_end != 2:
         return
-    after = replies[-2:]
-    if _no_empathy(after):
+    after = ctx.call.replies[-2:]
+    if _no_empathy(ctx, after):
         yield Evidence(ctx.reply, (), {"turns": Turns((after[0].turn, after[1].turn))})
 
 
@@ -411,9 +578,9 @@ def missing_empathy_at_close(ctx: Ctx) -> Iterator[Evidence]:
     it ended before the vent did with no empathy in any reply."""
     replies = ctx.call.replies
     after = after_vent(replies)
-    if len(after) == 1 and _no_empathy(after):
+    if len(after) == 1 and _no_empathy(ctx, after):
         yield Evidence(after[0], (), {"turns": Turns((after[0].turn,))})
-    elif replies and not after and _no_empathy(replies):
+    elif replies and not after and _no_empathy(ctx, replies):
         yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in replies))})
 
 
@@ -424,8 +591,7 @@ def apology_as_empathy(ctx: Ctx) -> Iterator[Evidence]:
     apologies = ctx.of(MoveKind.APOLOGY)
     if not apologies or reply.venting or ctx.of(MoveKind.EMPATHY):
         return
-    if not _no_empathy(ctx.earlier):
-        return
-    if any(r.analysis.has(MoveKind.APOLOGY) for r in after_vent(ctx.earlier)):
-        return  # fired already on that earlier reply
+    before = ctx.before
+    if before.empathy or before.apology_after_vent:
+        return  # no longer the first: empathy was shown, or this fired on an earlier reply
     yield Evidence(reply, apologies)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Annotated, Literal, get_args
 
@@ -172,6 +172,7 @@ def number(value: float) -> str:
     return f"{value:g}"
 
 
+@lru_cache(maxsize=1024)  # findings name the same few turn lists over and over
 def turns(values: tuple[int, ...], lang: Lang) -> str:
     """ "第3轮" / "第3、5轮" / "第2至7轮"; "turn 3" / "turns 3 and 5" / "turns 2–7"."""
     words = texts(lang).turn

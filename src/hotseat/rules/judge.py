@@ -7,13 +7,14 @@ language), so the session, the TUI and the bulk scorer all get the same findings
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 
-from hotseat.conversation import Call, Finding
+from hotseat.conversation import Area, Call, Finding, Severity
 from hotseat.i18n import t
 from hotseat.moves import Lang, MoveKind
-from hotseat.rules.checks import Check, Ctx, Evidence, Term, Turns
-from hotseat.rules.docs import number, quotes, texts, turns
+from hotseat.rules.checks import Check, Ctx, Evidence, Reader, Term, Turns, reader
+from hotseat.rules.docs import number, texts, turns
 from hotseat.rules.phrases import compiled
 from hotseat.rules.registry import Rule
 from hotseat.rules.rulebook import Rulebook
@@ -21,18 +22,47 @@ from hotseat.scenario.model import Element
 
 Bound = dict[bool, list[tuple[Rule, Check]]]  # has_scenario -> the checks to run
 
+Key = tuple[object, ...]  # everything a finding is made of (see Judge._finding)
+
+FINDINGS_KEPT = 4096  # the memo of findings is emptied when it holds this many
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """A rule's fixed words in one language, looked up once per judge rather than per finding."""
+
+    code: str
+    name: str
+    area: Area
+    severity: Severity
+    message: str
+    tip: str
+    open: str  # quote marks
+    close: str
+    sep: str
+
 
 class Judge:
-    """Findings for a call, reply by reply and at the close, under one rulebook."""
+    """Findings for a call, reply by reply and at the close, under one rulebook.
+
+    A finding is a pure function of its rule, its language, and the turn, the
+    span and the message values of its evidence, and findings are immutable: the
+    judge keeps the ones it has made and hands out the same one again when the
+    same evidence recurs (a scripted line, a close finding about the same turns).
+    """
 
     def __init__(self, rulebook: Rulebook | None = None) -> None:
         self.rulebook = rulebook or Rulebook.default()
         self._phrases = compiled(self.rulebook.phrases)
+        self._active = self.rulebook.enabled
         rules = self.rulebook.rules()
         self._on_reply = self._bind(rules, "on_reply")
         self._on_close = self._bind(rules, "on_close")
         # the reply checks that can fire, by (has_scenario, the moves a reply makes)
         self._for_moves: dict[tuple[bool, frozenset[MoveKind]], list[tuple[Rule, Check]]] = {}
+        self._words: dict[tuple[str, Lang], Wording] = {}
+        self._findings: dict[Key, Finding] = {}
+        self._readers: dict[Lang, Reader] = {}
 
     def _bind(self, rules: tuple[Rule, ...], when: str) -> Bound:
         """The checks to run, options bound once, for calls with (True) and without a scenario."""
@@ -50,20 +80,22 @@ class Judge:
         """Findings about ``call.replies[-1]``, judged in the light of the replies before it."""
         if not call.replies:
             return []
-        made = frozenset(m.kind for m in call.replies[-1].analysis.moves)
-        key = (call.has_scenario, made)
+        ctx = Ctx(call, self._reader(call.lang), self._active)
+        key = (call.policy is not None, frozenset(ctx.reading.kinds))
         rules = self._for_moves.get(key)
         if rules is None:
-            everything = self._on_reply[call.has_scenario]
+            made = key[1]
+            everything = self._on_reply[key[0]]
             rules = [(r, c) for r, c in everything if not r.moves or not r.moves.isdisjoint(made)]
             self._for_moves[key] = rules
-        return self._run(rules, call)
+        return self._run(rules, ctx)
 
     def close(self, call: Call) -> list[Finding]:
         """Findings about the whole call, once it has ended (``call.outcome`` is set)."""
         if call.outcome is None:
             raise ValueError("judge.close needs a call that has ended (call.outcome is None)")
-        return self._run(self._on_close[call.has_scenario], call)
+        ctx = Ctx(call, self._reader(call.lang), self._active)
+        return self._run(self._on_close[call.has_scenario], ctx)
 
     def replay(self, call: Call) -> list[Finding]:
         """Every finding of a finished or recorded call: each reply in turn, then the close."""
@@ -81,37 +113,76 @@ class Judge:
             return ()
         return tuple(r for r in self.rulebook.rules() if r.needs_scenario)
 
-    def _run(self, rules: list[tuple[Rule, Check]], call: Call) -> list[Finding]:
-        ctx = Ctx(call, self._phrases, self.rulebook.enabled)
-        found: list[Finding] = []
-        for rule, check in rules:
-            found.extend(self._finding(rule, ev, call.lang) for ev in check(ctx))
+    def _reader(self, lang: Lang) -> Reader:
+        found = self._readers.get(lang)
+        if found is None:
+            found = self._readers[lang] = reader(self._phrases, lang)
         return found
 
+    def _run(self, rules: list[tuple[Rule, Check]], ctx: Ctx) -> list[Finding]:
+        lang = ctx.call.lang
+        found: list[Finding] = []
+        for rule, check in rules:
+            for ev in check(ctx):
+                found.append(self._finding(rule, ev, lang))
+        return found
+
+    def _wording(self, rule: Rule, lang: Lang) -> Wording:
+        words = self._words.get((rule.code, lang))
+        if words is None:
+            doc = rule.doc(lang)
+            severity = self.rulebook.severity(rule.code)
+            marks = texts(lang).quote
+            words = Wording(
+                rule.code,
+                rule.name,
+                rule.area,
+                severity,
+                doc.message,
+                doc.tip,
+                marks.open,
+                marks.close,
+                marks.sep,
+            )
+            self._words[rule.code, lang] = words
+        return words
+
     def _finding(self, rule: Rule, ev: Evidence, lang: Lang) -> Finding:
-        doc = rule.doc(lang)
+        words = self._wording(rule, lang)
         reply = ev.reply
-        start = end = 0
-        pieces: list[str] = []
-        if reply is not None and ev.spans:
-            start = min(s.start for s in ev.spans)
-            end = max(s.end for s in ev.spans)
-            pieces = [reply.text[s.start : s.end] for s in ev.spans]
-        turn = reply.turn if reply is not None else 0
-        values = {"turn": str(turn), "quote": quotes(pieces, lang)}
-        values.update({key: localize(value, lang) for key, value in ev.args.items()})
-        return Finding(
-            code=rule.code,
-            name=rule.name,
-            area=rule.area,
-            severity=self.rulebook.severity(rule.code),
-            turn=turn,
-            start=start,
-            end=end,
-            message=doc.message.format_map(values),
-            tip=doc.tip.format_map(values),
-            quote=reply.text[start:end] if reply is not None else "",
-        )
+        start = end = turn = 0
+        quoted = quote = ""
+        if reply is not None:
+            turn = reply.turn
+            spans = ev.spans
+            if spans:
+                text = reply.text
+                start = min(s.start for s in spans)
+                end = max(s.end for s in spans)
+                quote = text[start:end]
+                opening, closing = words.open, words.close
+                quoted = words.sep.join(f"{opening}{text[s.start : s.end]}{closing}" for s in spans)
+        values = {"turn": str(turn), "quote": quoted}
+        for name, value in ev.args.items():
+            values[name] = localize(value, lang)
+        key = (words.code, lang, turn, start, end, quote, *values.items())
+        finding = self._findings.get(key)
+        if finding is None:
+            if len(self._findings) >= FINDINGS_KEPT:
+                self._findings.clear()
+            finding = self._findings[key] = Finding(
+                code=words.code,
+                name=words.name,
+                area=words.area,
+                severity=words.severity,
+                turn=turn,
+                start=start,
+                end=end,
+                message=words.message.format_map(values),
+                tip=words.tip.format_map(values),
+                quote=quote,
+            )
+        return finding
 
 
 def localize(value: object, lang: Lang) -> str:

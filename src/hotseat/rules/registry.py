@@ -49,6 +49,7 @@ class Rule:
 
 APOLOGY = frozenset({MoveKind.APOLOGY})
 PROMISE = frozenset({MoveKind.PROMISE})
+QUESTION = frozenset({MoveKind.QUESTION})
 
 RULES: tuple[Rule, ...] = (
     Rule("AP001", "repeated-apology", "warning", on_reply=checks.repeated_apology, moves=APOLOGY),
@@ -104,9 +105,15 @@ RULES: tuple[Rule, ...] = (
         "question-barrage",
         "warning",
         on_reply=checks.question_barrage,
-        moves=frozenset({MoveKind.QUESTION}),
+        moves=QUESTION,
     ),
-    Rule("CT003", "unframed-questions", "warning", on_reply=checks.unframed_questions),
+    Rule(
+        "CT003",
+        "unframed-questions",
+        "warning",
+        on_reply=checks.unframed_questions,
+        moves=QUESTION,
+    ),
     Rule("CT004", "arguing", "error", on_reply=checks.arguing, moves=frozenset({MoveKind.DEFEND})),
     Rule("CT005", "no-summary-before-close", "warning", on_close=checks.no_summary_before_close),
     Rule(

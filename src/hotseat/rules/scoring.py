@@ -12,59 +12,77 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from hotseat.conversation import Area, Call, Finding, Reply, ScoreLine, Scores
-from hotseat.moves import MoveKind
-from hotseat.rules.checks import Ctx, after_vent, closing_replies, soothes
-from hotseat.rules.docs import texts
+from hotseat.moves import Lang, MoveKind
+from hotseat.rules.checks import Reading, closing, gives_time, reader, soothes
+from hotseat.rules.docs import Texts, texts
 from hotseat.rules.phrases import compiled
 from hotseat.rules.registry import get_rule
 from hotseat.rules.rulebook import Rulebook
 
-Detect = Callable[[Call, Rulebook], Reply | None]
+
+class Readings:
+    """A call's replies as the judge read them: the same readings, not read again."""
+
+    __slots__ = ("call", "history", "replies")
+
+    def __init__(self, call: Call, rb: Rulebook) -> None:
+        read = reader(compiled(rb.phrases), call.lang)
+        self.call = call
+        self.replies = [read.read(r) for r in call.replies]
+        self.history = read.history(call.replies)
+
+    def after_vent(self) -> list[Reading]:
+        """The replies from the first one made once the customer had finished venting."""
+        end = self.history.vent_end
+        return [] if end is None else self.replies[end:]
 
 
-def _comfort_after_vent(call: Call, rb: Rulebook) -> Reply | None:
+Detect = Callable[[Readings, Rulebook], Reply | None]
+
+
+def _comfort_after_vent(call: Readings, rb: Rulebook) -> Reply | None:
     """Soothing plus a summary of what the customer said, once they had finished venting."""
-    return next(
-        (r for r in after_vent(call.replies) if soothes(r) and r.analysis.has(MoveKind.SUMMARY)),
-        None,
-    )
+    after = call.after_vent()
+    return next((r.reply for r in after if soothes(r) and r.has(MoveKind.SUMMARY)), None)
 
 
-def _empathy_after_vent(call: Call, rb: Rulebook) -> Reply | None:
-    return next((r for r in after_vent(call.replies) if r.analysis.has(MoveKind.EMPATHY)), None)
+def _empathy_after_vent(call: Readings, rb: Rulebook) -> Reply | None:
+    return next((r.reply for r in call.after_vent() if r.has(MoveKind.EMPATHY)), None)
 
 
-def _preframe_before_questions(call: Call, rb: Rulebook) -> Reply | None:
+def _preframe_before_questions(call: Readings, rb: Rulebook) -> Reply | None:
     """The preframe that came at or before the first reply asking for facts."""
-    ctx = Ctx(call, compiled(rb.phrases))
-    for reply in call.replies:
-        if reply.analysis.has(MoveKind.PREFRAME):
-            return reply if any(ctx.asks(r) for r in call.replies) else None
-        if ctx.asks(reply):
+    for reading in call.replies:
+        if reading.has(MoveKind.PREFRAME):
+            return reading.reply if call.history.asked else None
+        if reading.asks:
             return None
     return None
 
 
-def _response_time_promise(call: Call, rb: Rulebook) -> Reply | None:
+def _response_time_promise(call: Readings, rb: Rulebook) -> Reply | None:
     """A response time without a guarantee and no faster than the service level."""
-    limit = call.policy.response_hours if call.policy else None
-    for reply in call.replies:
-        for p in reply.analysis.of(MoveKind.PROMISE):
+    policy = call.call.policy
+    limit = policy.response_hours if policy else None
+    for reading in call.replies:
+        for p in reading.of(MoveKind.PROMISE):
             in_policy = limit is None or (p.hours is not None and p.hours >= limit)
             if p.deadline and not p.guarantee and in_policy:
-                return reply
+                return reading.reply
     return None
 
 
-def _proper_close(call: Call, rb: Rulebook) -> Reply | None:
+def _proper_close(call: Readings, rb: Rulebook) -> Reply | None:
     """A resolved call whose closing replies summarize, give a time and thank the customer."""
-    if call.outcome != "resolved":
+    if call.call.outcome != "resolved":
         return None
-    closing = closing_replies(call, int(rb.options("ET003")["window"]))
-    kinds = {m.kind for r in closing for m in r.analysis.moves}
-    has_time = any(p.deadline for r in closing for p in r.analysis.of(MoveKind.PROMISE))
-    if has_time and {MoveKind.SUMMARY, MoveKind.THANKS} <= kinds:
-        return closing[-1]
+    last = call.replies[closing(call.call, int(rb.options("ET003")["window"]))]
+    if (
+        any(gives_time(r) for r in last)
+        and any(r.has(MoveKind.SUMMARY) for r in last)
+        and any(r.has(MoveKind.THANKS) for r in last)
+    ):
+        return last[-1].reply
     return None
 
 
@@ -79,22 +97,66 @@ CREDITS: dict[str, tuple[Area, Detect]] = {
 }
 
 
+class _Table:
+    """What scoring reads of one rulebook in one language, looked up once, not once a call.
+
+    Score lines are immutable, so the line a finding costs is made once per rule
+    and turn and shared.
+    """
+
+    __slots__ = ("_costs", "_lang", "area_weights", "credits", "rulebook", "total", "words")
+
+    def __init__(self, rb: Rulebook, lang: Lang) -> None:
+        self.rulebook = rb
+        self.words: Texts = texts(lang)
+        self.credits = [
+            (name, area, detect, points)
+            for name, (area, detect) in CREDITS.items()
+            if (points := rb.credit(name))
+        ]
+        self.area_weights = [(area, rb.areas.get(area, 1.0)) for area in AREAS]
+        self.total = sum(w for _, w in self.area_weights)
+        self._costs: dict[tuple[str, Area, int], ScoreLine] = {}
+        self._lang = lang
+
+    def cost(self, f: Finding) -> ScoreLine:
+        line = self._costs.get((f.code, f.area, f.turn))
+        if line is None:
+            title = get_rule(f.code).doc(self._lang).title
+            line = ScoreLine(f.area, -self.rulebook.weight(f.code), title, f.code, f.turn)
+            self._costs[f.code, f.area, f.turn] = line
+        return line
+
+
+_TABLES: dict[tuple[int, Lang], _Table] = {}
+
+
+def _table(rb: Rulebook, lang: Lang) -> _Table:
+    table = _TABLES.get((id(rb), lang))
+    if table is None or table.rulebook is not rb:
+        if len(_TABLES) >= 64:
+            _TABLES.clear()  # rulebooks come and go with sessions: keep memory flat
+        table = _TABLES[id(rb), lang] = _Table(rb, lang)
+    return table
+
+
 def score(call: Call, findings: Sequence[Finding], rulebook: Rulebook | None = None) -> Scores:
     """Per-area and overall scores, 0-100, with a line for every point lost or gained."""
     rb = rulebook or Rulebook.default()
-    words = texts(call.lang)
+    table = _table(rb, call.lang)
+    words = table.words
     by_area: dict[Area, list[ScoreLine]] = {area: [] for area in AREAS}
     if not call.replies:
         for area in AREAS:
             by_area[area].append(ScoreLine(area, -100, words.labels["no_replies"]))
     for f in findings:
-        title = get_rule(f.code).doc(call.lang).title
-        by_area[f.area].append(ScoreLine(f.area, -rb.weight(f.code), title, f.code, f.turn))
-    for name, (area, detect) in CREDITS.items():
-        points = rb.credit(name)
-        reply = detect(call, rb) if points else None
-        if reply is not None:
-            by_area[area].append(ScoreLine(area, points, words.credits[name], "", reply.turn))
+        by_area[f.area].append(table.cost(f))
+    if table.credits:
+        readings = Readings(call, rb)
+        for name, area, detect, points in table.credits:
+            reply = detect(readings, rb)
+            if reply is not None:
+                by_area[area].append(ScoreLine(area, points, words.credits[name], "", reply.turn))
     areas: dict[Area, int] = {}
     for area, lines in by_area.items():
         raw = 100 + sum(line.points for line in lines)
@@ -102,8 +164,9 @@ def score(call: Call, findings: Sequence[Finding], rulebook: Rulebook | None = N
         if areas[area] != raw:
             reason = words.labels["floor" if raw < 0 else "cap"]
             lines.append(ScoreLine(area, areas[area] - raw, reason))
-    total = sum(rb.areas.get(a, 1.0) for a in AREAS)
-    overall = round(sum(rb.areas.get(a, 1.0) * areas[a] for a in AREAS) / total) if total else 0
+    total = table.total
+    weighted = table.area_weights
+    overall = round(sum(w * areas[a] for a, w in weighted) / total) if total else 0
     lines = [line for area_lines in by_area.values() for line in area_lines]
     cap = rb.outcome_caps.get(call.outcome) if call.outcome else None
     if cap is not None and overall > cap:
