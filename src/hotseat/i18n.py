@@ -175,6 +175,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "还没有班级：先用 `hotseat class create 班级名` 建一个。",
     ),
     "tui.pick_class": ("Which class?", "查看哪个班级？"),
+    "tui.choice_keys": ("↑↓ pick · Enter choose · Esc cancel", "↑↓ 选择 · 回车确定 · Esc 取消"),
     "tui.class": ("Class drill", "班级演练"),
     "tui.class_none": ("No class: you face the customer", "不分班：自己上场"),
     "tui.class_about": (
@@ -215,6 +216,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The reply analyzer could not load; calls cannot start",
         "回复分析器无法加载，暂时不能开始通话",
     ),
+    "tui.palette_search": ("Search for commands…", "搜索命令…"),
     "tui.cmd.start": ("Start a call on the highlighted scenario", "用选中的场景开始通话"),
     "tui.cmd.reload": ("Read the scenario folders again", "重新读取场景文件夹"),
     "tui.cmd.progress": (

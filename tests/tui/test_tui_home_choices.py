@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from textual.command import CommandInput, CommandList
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
@@ -126,6 +127,26 @@ async def test_a_drill_only_part_that_hides_takes_the_focus_back_to_the_mode_row
         await pilot.press("f2")  # Practice: the intensity row goes away under the focus
         assert not home.query_one("#intensity").display
         assert app.focused is home.query_one("#mode")
+
+
+async def test_the_palette_speaks_chinese_and_chooses_a_mode(app_factory: Factory) -> None:
+    app = app_factory()
+    async with app.run_test() as pilot:
+        home = await home_of(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert app.screen.query_one(CommandInput).placeholder == "搜索命令…"
+        await pilot.press(*"自主练习")
+        hits = app.screen.query_one(CommandList)
+        for _ in range(100):  # the palette searches in the background
+            if hits.option_count:
+                break
+            await pilot.pause(0.05)
+        await pilot.pause(0.2)
+        assert str(hits.get_option_at_index(0).prompt).startswith("模式：自主练习")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert home.mode == "practice" and about(home).startswith("模式：自主练习 — ")
 
 
 # -- a scenario meant for another mode ---------------------------------------------------------

@@ -590,6 +590,8 @@ async def test_class_board_asks_which_class_when_there_are_several(
                 break
             await pilot.pause(0.05)
         assert isinstance(app.screen, ChoiceScreen)
+        keys = str(app.screen.query_one("#choice-keys", Static).render())
+        assert "回车确定" in keys and "Esc 取消" in keys  # a modal has no footer to say so
         await pilot.press("down", "enter")
         for _ in range(100):
             if isinstance(app.screen, ClassBoardScreen):

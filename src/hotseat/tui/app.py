@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.command import SimpleCommand
+from textual.command import CommandPalette, SimpleCommand
 from textual.screen import Screen
 
 from hotseat.i18n import t, ui_lang
@@ -456,6 +456,12 @@ class HotseatApp(App[None]):
         error = save_remembered(self.settings_path, self.remembered)
         if error:
             self.notify(error, title=t("tui.settings_failed", self.lang), severity="warning")
+
+    def action_command_palette(self) -> None:
+        """Textual's command palette, with its search line in the interface language."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            placeholder = t("tui.palette_search", self.lang)
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's own entries, minus its theme picker: ours toggles and is remembered."""

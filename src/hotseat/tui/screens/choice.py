@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from hotseat.i18n import t
 from hotseat.tui.keys import localize_bindings
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 
 class ChoiceScreen(ModalScreen[str | None]):
-    """Dismisses with the chosen key, or None on Escape."""
+    """Dismisses with the chosen key, or None on Escape; a modal has no footer, so it says so."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "key.close")]
 
@@ -30,11 +31,13 @@ class ChoiceScreen(ModalScreen[str | None]):
         localize_bindings(self, lang)
         self.question = question
         self.choices = choices
+        self.lang: Lang = lang
 
     def compose(self) -> ComposeResult:
         with Vertical(id="choice"):
             yield Static(self.question, id="choice-question")
             yield OptionList(*[Option(label, id=key) for key, label in self.choices])
+            yield Static(t("tui.choice_keys", self.lang), id="choice-keys")
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

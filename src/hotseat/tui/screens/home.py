@@ -412,7 +412,7 @@ class HomeScreen(HotseatScreen[None]):
         for mode in MODES:
             commands.append(
                 SimpleCommand(
-                    f"{t('tui.mode', lang)}: {t(f'mode.{mode}', lang)}",
+                    t("tui.mode", lang) + colon(lang) + t(f"mode.{mode}", lang),
                     partial(self.set_mode, mode),
                     t(f"mode.{mode}.about", lang),
                 )
