@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import queue
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -122,3 +124,44 @@ def test_real_subprocess(tmp_path: Path) -> None:
     assert out[0] == CONTRACT_LINE
     assert set(out[1]) == {"error"}
     assert proc.stderr.decode("utf-8").startswith("line 2: ")
+
+
+def test_a_pipe_gets_each_answer_before_it_sends_the_next_reply() -> None:
+    """Streaming: the first answer arrives while stdin is still open, so a program can
+    converse with `hotseat analyze` and a corpus never has to fit in memory."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from hotseat.cli import main; main()", "analyze"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    answers: queue.Queue[bytes] = queue.Queue()
+
+    def read() -> None:
+        for line in proc.stdout or []:
+            answers.put(line)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        proc.stdin.write("非常抱歉,我会在24小时内给您回复。\n".encode())
+        proc.stdin.flush()
+        first = json.loads(answers.get(timeout=60))
+        assert first == CONTRACT_LINE
+        proc.stdin.write(b"thanks\n")
+        proc.stdin.close()
+        second = json.loads(answers.get(timeout=60))
+        assert second["moves"] == [{"move": "thanks", "start": 0, "end": 6}]
+    finally:
+        proc.kill()
+        reader.join(timeout=10)
+        proc.wait(timeout=10)
+
+
+def test_a_large_input_streams_in_order(tmp_path: Path) -> None:
+    path = tmp_path / "many.txt"
+    path.write_text("".join(f"reply {i}, sorry\n" for i in range(2000)), encoding="utf-8")
+    result = CliRunner().invoke(main, ["analyze", str(path)])
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["text"] for line in lines] == [f"reply {i}, sorry" for i in range(2000)]

@@ -1,13 +1,19 @@
 """`hotseat analyze`: label replies with moves, one JSON object a line (DESIGN.md contract 2).
 
-Built for bulk use in pipelines: a bad line never stops the run, it becomes
-an ``{"error": ...}`` line in its place (so output lines stay aligned with
-input lines) and a ``line N: ...`` note on stderr; the exit status stays 0.
+Built for bulk use in pipelines: input is read and answered a line at a time
+(so a corpus of any size streams through, and a program can converse with it
+over a pipe); a bad line never stops the run, it becomes an ``{"error": ...}``
+line in its place (so output lines stay aligned with input lines) and a
+``line N: ...`` note on stderr; the exit status stays 0.
 """
 
 from __future__ import annotations
 
+import io
 import json
+import os
+import stat
+from collections.abc import Iterator
 from typing import BinaryIO
 
 import click
@@ -42,19 +48,33 @@ def _reply(raw: bytes) -> tuple[str, Lang | None]:
     return text, lang if lang in LANGS else None
 
 
-def _lines(stream: BinaryIO) -> list[bytes]:
-    data = stream.read()
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    lines = data.split(b"\n")
-    if lines and lines[-1] == b"":
-        lines.pop()
-    return [line[:-1] if line.endswith(b"\r") else line for line in lines]
+def _lines(stream: BinaryIO) -> Iterator[bytes]:
+    """Input lines one at a time, as they arrive: a pipe gets each answer before it sends
+    the next reply, and a corpus of any size is never held in memory."""
+    first = True
+    for line in stream:
+        if first:
+            first = False
+            if line.startswith(b"\xef\xbb\xbf"):
+                line = line[3:]
+        if line.endswith(b"\n"):
+            line = line[:-1]
+        yield line[:-1] if line.endswith(b"\r") else line
 
 
-def _write(out: BinaryIO, obj: dict[str, object]) -> None:
+def _from_file(stream: BinaryIO) -> bool:
+    """Whether the input is a regular file: nobody waits on each answer, so output may buffer."""
+    try:
+        return stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return False
+
+
+def _write(out: BinaryIO, obj: dict[str, object], flush: bool) -> None:
     # backslashreplace keeps a lone surrogate from a JSON escape as a valid \\uXXXX escape
     out.write(json.dumps(obj, ensure_ascii=False).encode("utf-8", "backslashreplace") + b"\n")
+    if flush:
+        out.flush()  # a pipe or a terminal gets each answer before it sends the next reply
 
 
 @click.command("analyze")
@@ -76,12 +96,13 @@ def command(lang: str, file: BinaryIO) -> None:
 
     out: BinaryIO = click.open_file("-", "wb")  # type: ignore[assignment]
     forced: Lang | None = None if lang == "auto" else lang  # type: ignore[assignment]
+    flush = not _from_file(file)
     for number, raw in enumerate(_lines(file), 1):
         try:
             text, declared = _reply(raw)
         except _BadLine as exc:
             click.echo(f"line {number}: {exc}", err=True)
-            _write(out, {"error": str(exc)})
+            _write(out, {"error": str(exc)}, flush)
             continue
-        _write(out, analyze(text, forced or declared).to_json())
+        _write(out, analyze(text, forced or declared).to_json(), flush)
     out.flush()

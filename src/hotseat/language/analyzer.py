@@ -79,16 +79,9 @@ _MAX_BACKCHANNEL_LEN = 60
 _SOUR = APOLOGY | APOLOGY_SOFT | FILLER | BACKCHANNEL
 
 
-class _Found:
-    """A move found on the folded text, before its span is mapped back."""
-
-    __slots__ = ("end", "flags", "kind", "start")
-
-    def __init__(self, kind: MoveKind, start: int, end: int, flags: Flags | None = None) -> None:
-        self.kind = kind
-        self.start = start
-        self.end = end
-        self.flags = flags
+# A move found on the folded text, before its span is mapped back: kind, start, end and, on
+# a promise, its flags. A plain tuple, because bulk scoring makes millions of them.
+_Found = tuple[MoveKind, int, int, Flags | None]
 
 
 def _is_backchannel(text: str, hits: list[Hit]) -> bool:
@@ -154,7 +147,7 @@ class _Grammar:
         if len(text) <= _MAX_BACKCHANNEL_LEN and hits and _is_backchannel(text, hits):
             stripped = text.strip(_BACKCHANNEL_PUNCT)
             start = text.find(stripped) if stripped else 0
-            return [_Found(MoveKind.BACKCHANNEL, start, start + len(stripped))], []
+            return [(MoveKind.BACKCHANNEL, start, start + len(stripped), None)], []
         clauses, sentences, quotes = segment(text, self.lang, hits)
         if not clauses:
             return [], []
@@ -169,7 +162,7 @@ class _Grammar:
                 refine_sentence(text, clauses, sent)
         found: list[_Found] = []
         spans, asking, formed, recaps = self.questions.count(text, clauses, sentences)
-        found.extend(_Found(MoveKind.QUESTION, s, e) for s, e in spans)
+        found.extend((MoveKind.QUESTION, s, e, None) for s, e in spans)
         preframes = [False] * len(clauses)
         if reply_mask & (PREFRAME | INQUIRY):
             for k, clause in enumerate(clauses):
@@ -184,7 +177,7 @@ class _Grammar:
         out = self._moves(text, clauses, sentences, reply_mask, asking, context, preframes)
         for k, flags in enumerate(out.values):
             if flags is not None:
-                found.append(_Found(MoveKind.PROMISE, *out.spans[k], flags))
+                found.append((MoveKind.PROMISE, *out.spans[k], flags))
         found.extend(out.found)
         return found, out.refusals
 
@@ -214,7 +207,7 @@ class _Grammar:
             in_summary = context[k]
             if in_summary and MoveKind.SUMMARY not in once:
                 once.add(MoveKind.SUMMARY)
-                found.append(_Found(MoveKind.SUMMARY, clause.start, clause.end))
+                found.append((MoveKind.SUMMARY, clause.start, clause.end, None))
             if not m:
                 continue
             span = (_span_start(text, clause) if m & CONJ else clause.start, clause.end)
@@ -232,39 +225,38 @@ class _Grammar:
                 plain = [h for h in own if h.mask & APOLOGY]
                 counted = plain or [h for h in own if h.mask & APOLOGY_SOFT]
                 for hit in counted:
-                    found.append(
-                        _Found(MoveKind.APOLOGY, *(span if len(counted) == 1 else hit[:2]))
-                    )
+                    where = span if len(counted) == 1 else (hit.start, hit.end)
+                    found.append((MoveKind.APOLOGY, *where, None))
             if m & THANKS and not sarcastic and not m & RUDE:
                 thanked = [h for h in clause.hits if h.mask & THANKS]
                 for hit in thanked:
                     where = span if len(thanked) == 1 else (hit.start, hit.end)
-                    found.append(_Found(MoveKind.THANKS, *where))
+                    found.append((MoveKind.THANKS, *where, None))
             if m & EMPATHY and MoveKind.EMPATHY not in once:
                 once.add(MoveKind.EMPATHY)
-                found.append(_Found(MoveKind.EMPATHY, *span))
+                found.append((MoveKind.EMPATHY, *span, None))
             if preframes[k] and MoveKind.PREFRAME not in once:
                 once.add(MoveKind.PREFRAME)
-                found.append(_Found(MoveKind.PREFRAME, *span))
+                found.append((MoveKind.PREFRAME, *span, None))
             if m & DEFEND_ANY & ~defend_seen and not in_summary:
                 # one argument a clause, of the first kind not yet made in the reply
                 defend_seen |= _first_new_kind(clause, m, defend_seen)
-                found.append(_Found(MoveKind.DEFEND, *span))
+                found.append((MoveKind.DEFEND, *span, None))
             if (
                 m & (RUDE | SARCASM)
                 and not _threat_continues(k, clauses)
                 and not (reply_mask & DEFEND_ANY and _only_refuses(clause))
             ):
-                found.append(_Found(MoveKind.RUDE, *span))
+                found.append((MoveKind.RUDE, *span, None))
             if m & OURS and m & FAULT and _owns_fault(clause):
                 m |= ADMISSION
             if m & ADMISSION and not m & (CONDITION | DEFEND_ANY):
                 premature = verified_at < 0 or clause.start < verified_at
                 if premature and not in_summary and k not in asking:
                     if not sarcastic:
-                        found.append(_Found(MoveKind.ADMISSION, *span))
+                        found.append((MoveKind.ADMISSION, *span, None))
                     elif not m & (RUDE | SARCASM):
-                        found.append(_Found(MoveKind.RUDE, *span))  # "都是我们的错，满意了吧?"
+                        found.append((MoveKind.RUDE, *span, None))  # "都是我们的错，满意了吧?"
             if m & (NEGATOR | REFUSAL):
                 refused = negation_start(clause)
                 if refused is not None:
@@ -294,7 +286,7 @@ class _Grammar:
                 and _restates(k, clauses, asking, out.values, verified_at)
             ):
                 once.add(MoveKind.SUMMARY)
-                found.append(_Found(MoveKind.SUMMARY, *span))
+                found.append((MoveKind.SUMMARY, *span, None))
         if promised_in >= 0 and self.lang == "zh":
             _join_split_commitments(text, clauses, out)
         commitments.attach(text, out.flag_only, clauses, sentences, out.values)
@@ -504,26 +496,49 @@ def _mark_situations(
                 context[k] = True
 
 
-def _to_moves(origin: tuple[int, ...] | None, length: int, found: list[_Found]) -> list[Move]:
+# Moves already built, by value: a Move is immutable, so equal moves can be one object, and
+# building a frozen dataclass costs more than finding it again. Cleared when it grows large.
+_MOVES: dict[tuple[object, ...], Move] = {}
+_MOVES_MAX = 1 << 16
+
+
+def _move(kind: MoveKind, start: int, end: int, flags: Flags | None) -> Move:
+    if flags is None:
+        key: tuple[object, ...] = (kind, start, end)
+        move = _MOVES.get(key)
+        if move is None:
+            move = Move(kind, start, end)
+    else:
+        hours = flags.hours if flags.deadline else None
+        key = (kind, start, end, flags.guarantee, flags.deadline, flags.compensation, hours)
+        move = _MOVES.get(key)
+        if move is None:
+            move = Move(
+                kind, start, end, flags.guarantee, flags.deadline, flags.compensation, hours
+            )
+    if len(_MOVES) >= _MOVES_MAX:
+        _MOVES.clear()
+    _MOVES[key] = move
+    return move
+
+
+def _to_moves(origin: tuple[int, ...] | None, length: int, found: list[_Found]) -> tuple[Move, ...]:
     """Moves with spans in the original text, sorted by start."""
-    moves: list[Move] = []
-    for f in found:
-        start, end = f.start, f.end
-        if origin is not None:
+    if origin is None:
+        placed = [f for f in found if f[1] < f[2]]
+    else:
+        placed = []
+        for kind, start, end, flags in found:
             start = origin[start] if start < length else origin[-1] + 1
             end = origin[end - 1] + 1 if end > 0 else 0
-        if start >= end:
-            continue
-        flags = f.flags
-        if flags is None:
-            moves.append(Move(f.kind, start, end))
-        else:
-            hours = flags.hours if flags.deadline else None
-            moves.append(
-                Move(f.kind, start, end, flags.guarantee, flags.deadline, flags.compensation, hours)
-            )
-    moves.sort(key=lambda m: (m.start, m.end))
-    return moves
+            if start < end:
+                placed.append((kind, start, end, flags))
+    placed.sort(key=_by_span)
+    return tuple([_move(*f) for f in placed])
+
+
+def _by_span(found: _Found) -> tuple[int, int]:
+    return found[1], found[2]
 
 
 class Analyzer:
@@ -555,9 +570,9 @@ class Analyzer:
             raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
         norm = normalize(text)
         found, refused = self._grammars[lang].run(norm.text)
-        moves = _to_moves(norm.origin, len(norm.text), found)
-        refusals = tuple(Span(*norm.to_original(s, e)) for s, e in refused)
-        return Analysis(text=text, lang=lang, moves=tuple(moves), refusals=refusals)
+        refusals = tuple([Span(*norm.to_original(s, e)) for s, e in refused]) if refused else ()
+        moves = _to_moves(norm.origin, len(norm.text), found) if found else ()
+        return Analysis(text, lang, moves, refusals)
 
 
 @cache

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
-
+from hotseat.datafiles import load_data
 from hotseat.language.normalize import normalize
 from hotseat.moves import LANGS, Lang
 
@@ -177,7 +176,7 @@ def parse_lexicon(raw: object, source: str) -> Lexicon:
 def builtin_lexicon(lang: Lang) -> Lexicon:
     """The lexicon shipped with hotseat for one language."""
     path = resources.files("hotseat.language") / "data" / f"{lang}.yaml"
-    return parse_lexicon(yaml.safe_load(path.read_text(encoding="utf-8")), f"{lang}.yaml")
+    return parse_lexicon(load_data(path.read_text(encoding="utf-8")), f"{lang}.yaml")
 
 
 def with_overrides(base: Lexicon, extra: Mapping[str, Sequence[str]]) -> Lexicon:

@@ -9,6 +9,7 @@ word like 马上 can be both a commitment and a deadline.
 
 from __future__ import annotations
 
+import string
 from typing import NamedTuple
 
 import ahocorasick
@@ -27,6 +28,10 @@ class Hit(NamedTuple):
     mask: int
     hours: float | None
     per_unit: bool
+
+
+# The characters that can continue an English word (you're, 24hrs); nothing else joins.
+_WORDISH = frozenset(string.ascii_letters + string.digits + "'")
 
 
 def _is_word_char(char: str) -> bool:
@@ -104,9 +109,13 @@ class Matcher:
             ) in self._automaton.iter_long(text, pos):
                 start = last + 1 - length
                 end = last + 1
-                if (word_start and start and _joins_before(text, start)) or (
-                    word_end and end < n and _joins_after(text, end)
-                ):
+                # a space or a mark beside the phrase settles it without a call
+                if (
+                    word_start
+                    and start
+                    and text[start - 1] in _WORDISH
+                    and _joins_before(text, start)
+                ) or (word_end and end < n and text[end] in _WORDISH and _joins_after(text, end)):
                     resume = start + 1
                     break
                 append(new(Hit, (start, end, mask, hours, per_unit)))
