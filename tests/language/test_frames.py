@@ -211,3 +211,9 @@ def test_a_policy_named_twice_is_one_argument() -> None:
 
 def test_a_comma_inside_one_commitment_does_not_make_two() -> None:
     assert analyze("我们会按照补偿标准，把差价退还给您。").count(MoveKind.PROMISE) == 1
+
+
+def test_a_so_statement_of_what_happened_restates_it_but_a_so_commitment_does_not() -> None:
+    assert counts("Right, so your parcel went to the wrong address.") == {"summary": 1}
+    assert counts("So the replacement goes out today.") == {"promise": 1}
+    assert counts("So I'll ring you back tomorrow.") == {"promise": 1}

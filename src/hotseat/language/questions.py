@@ -15,7 +15,33 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from hotseat.language.segment import Clause, Sentence
-from hotseat.language.tags import CONTINUER, INDIRECT, Q_LEAD, Q_TAG, Q_WORD
+from hotseat.language.tags import (
+    ADMISSION,
+    APOLOGY,
+    COMMIT,
+    CONDITION,
+    CONTINUER,
+    CUSTOMER_DO,
+    DEADLINE,
+    DEFEND_ANY,
+    DONE,
+    EMPATHY,
+    FUTURE,
+    HEDGE,
+    INDIRECT,
+    NEGATOR,
+    OUTCOME,
+    PRECURSOR,
+    PREFRAME,
+    PURPOSE,
+    Q_LEAD,
+    Q_TAG,
+    Q_WORD,
+    RUDE,
+    SARCASM,
+    THANKS,
+    VERIFIED,
+)
 
 # Sentence-final particles stripped before looking for 吗/呢 at a clause's end.
 _TRAILING_PARTICLES = "啊呀啦喔哦嘛哈吖了"
@@ -26,6 +52,28 @@ _WH_MODIFIERS = frozenset({"much", "many", "long", "often", "far", "soon", "old"
 # Auxiliaries that open a question even without a pronoun after them: "is data roaming on".
 _BARE_AUX = frozenset({"is", "are", "was", "were", "does", "did"})
 _TOKEN_EDGES = "\"'()[]-"
+
+
+# A "so…" statement with one of these is the agent acting, arguing or feeling, not a recap.
+_NOT_NARRATING = (
+    COMMIT | FUTURE | DEFEND_ANY | RUDE | SARCASM | PREFRAME | PRECURSOR | CUSTOMER_DO | HEDGE
+    | APOLOGY | THANKS | EMPATHY | ADMISSION | NEGATOR | DONE | CONDITION | PURPOSE | DEADLINE
+    | OUTCOME | VERIFIED
+)  # fmt: skip
+_FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "i'll", "i'd", "we", "we're", "we've", "we'll",
+                           "our", "us", "me", "my"})  # fmt: skip
+
+
+def _narrates(text: str, clauses: list[Clause], sent: Sentence) -> bool:
+    """Whether a "so…" statement only tells what happened to the customer: nobody on our side
+    speaks in it and it does nothing else ("So the card was declined twice at the till")."""
+    mask = 0
+    for k in range(sent.first, sent.last + 1):
+        mask |= clauses[k].mask
+    if mask & _NOT_NARRATING:
+        return False
+    stretch = text[clauses[sent.first].start : clauses[sent.last].end]
+    return _FIRST_PERSON.isdisjoint(w.strip(_TOKEN_EDGES + ",.") for w in stretch.split())
 
 
 class QuestionCounter:
@@ -169,7 +217,8 @@ class QuestionCounter:
     ) -> tuple[list[tuple[int, int]], set[int], set[int], set[int]]:
         """The question spans (one per question), the clauses that ask (nothing in them
         is committed or admitted), the clauses with an interrogative form of their own,
-        and the sentences that check a restatement ("So you were charged twice?")."""
+        and the sentences that restate the customer after "so" ("So you were charged
+        twice?", "OK, so the card was declined twice at the till.")."""
         spans: list[tuple[int, int]] = []
         asking: set[int] = set()
         formed: set[int] = set()
@@ -199,12 +248,17 @@ class QuestionCounter:
                 weak += 1 if (w and not s) else 0
             if sent.term == "?":
                 count = 1 if tag else max(1, strong + weak)
-                if not forms_at and self.recap and self._recaps(text, clauses, sent):
-                    recaps.add(index)
             elif sent.term == "":
                 count = 1 if tag else strong + weak
             else:
                 count = strong
+            if (
+                not forms_at
+                and self.recap
+                and self._recaps(text, clauses, sent)
+                and (sent.term == "?" or _narrates(text, clauses, sent))
+            ):
+                recaps.add(index)  # "So the alerts stopped in March?" / "OK, so the card was…"
             if tag:
                 # before a tag check, question words belong to the restated content
                 formed.update(k for k in forms_at if k == sent.last)
