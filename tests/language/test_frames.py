@@ -217,3 +217,48 @@ def test_a_so_statement_of_what_happened_restates_it_but_a_so_commitment_does_no
     assert counts("Right, so your parcel went to the wrong address.") == {"summary": 1}
     assert counts("So the replacement goes out today.") == {"promise": 1}
     assert counts("So I'll ring you back tomorrow.") == {"promise": 1}
+
+
+# ------------------------------------------------------------ more ways to defend
+
+
+def test_disowning_a_link_defends_but_reassuring_the_customer_does_not() -> None:
+    assert has("这个跟物业公司没关系。", MoveKind.DEFEND)
+    assert not has("这跟您没关系，是我们的问题。", MoveKind.DEFEND)
+    assert not has("没关系，您慢慢说。", MoveKind.DEFEND)
+
+
+def test_others_never_complained_defends() -> None:
+    assert has("别的住户都没反映过这个情况。", MoveKind.DEFEND)
+    assert not has("别的您不用担心，我来处理。", MoveKind.DEFEND)
+
+
+def test_a_record_naming_the_customer_as_the_one_who_acted_defends() -> None:
+    assert has("系统显示您本人已经确认过这个订单。", MoveKind.DEFEND)
+    assert not has("系统显示您的退款已经到账了。", MoveKind.DEFEND)
+
+
+def test_an_emphatic_did_insists_but_a_question_with_did_asks() -> None:
+    assert has("Our engineer did turn up on time.", MoveKind.DEFEND)
+    assert not has("What did the engineer say?", MoveKind.DEFEND)
+    assert not has("Did you get the email?", MoveKind.DEFEND)
+
+
+def test_a_cleft_puts_the_cause_elsewhere_and_a_verdict_judges() -> None:
+    assert counts("是快递公司弄丢的。") == {"defend": 1}
+    assert counts("这明摆着是快递公司在乱收费。") == {"admission": 1}
+
+
+def test_the_customer_named_before_a_fault_verb_is_blamed() -> None:
+    assert counts("是您自己写错了地址。") == {"defend": 1}
+    assert counts("我们把地址写错了。") == {"admission": 1}
+
+
+def test_a_motive_imputed_through_i_think_is_still_imputed() -> None:
+    assert has("我看您就是想借机要赔偿。", MoveKind.RUDE)
+
+
+def test_a_bare_i_ll_try_commits() -> None:
+    (promise,) = analyze("I can't promise it'll be today, but I'll try.").of(MoveKind.PROMISE)
+    assert not promise.guarantee
+    assert not has("We don't have the connection to try.", MoveKind.PROMISE)

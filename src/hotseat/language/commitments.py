@@ -11,6 +11,7 @@ can...). A try (尽量, I'll try) still commits, without a guarantee.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from itertools import pairwise
 
@@ -302,6 +303,7 @@ def _commits_zh(text: str, clause: Clause) -> bool:
     return False
 
 
+_FUTURE_WORD = re.compile(r"'ll\b|\bwill\b")
 # Present forms that state a scheduled outcome: "the fee is credited back within 24 hours".
 _EN_PRESENT = frozenset({"is", "are", "gets", "get", "goes", "go", "ships"})
 
@@ -361,6 +363,8 @@ def _commits_en(text: str, clause: Clause) -> bool:
             continue
         rest = text[hit.end : clause.end].lstrip()
         if not rest:
+            if mask & TRY and _FUTURE_WORD.search(text, hit.start, hit.end):
+                return True  # "…, but I'll try." (not "…we have nothing to try")
             continue
         if rest.startswith("be ") or rest == "be":
             # "it'll be refunded" commits; "it'll be in your account tomorrow" elaborates

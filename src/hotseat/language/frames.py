@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from hotseat.language.matcher import Hit
 from hotseat.language.segment import Clause, Sentence
 from hotseat.language.tags import (
     ADMISSION,
@@ -30,6 +31,7 @@ from hotseat.language.tags import (
     DEFEND_POLICY,
     ELSEWHERE,
     EMPATHY,
+    EMPHATIC,
     FEEL,
     FEEL_FRAME,
     FUTURE,
@@ -39,6 +41,7 @@ from hotseat.language.tags import (
     MOTIVE,
     NEG_COMMIT,
     NEGATOR,
+    OTHERS,
     OUTCOME,
     PER,
     PRECURSOR,
@@ -47,6 +50,7 @@ from hotseat.language.tags import (
     RECORD,
     REFUSAL,
     RUDE,
+    UNRELATED,
     YOU_COND,
 )
 
@@ -62,6 +66,51 @@ _EN_HEAD_WORDS = frozenset(
      "then", "listen", "sir", "madam", "right"}
 )  # fmt: skip
 _EN_AGENT_WORDS = frozenset(["i", "i'm", "im", "i've", "i'll", "we", "we're", "we've", "we'll"])
+_YOU = frozenset("您你")
+# After a record: the customer named as the one who acted (是您…, 您确实…, 您本人…).
+_ZH_RECORD_BLAME = re.compile(
+    r"是(?:您|你)|(?:您|你)[^，。的]{0,4}?(?:本人|自己|确实|是有|亲自|已经确认|确认过)"
+)
+# 跟/和/与 + someone other than the customer, before 没关系: a link disowned.
+_ZH_LINKED = re.compile(r"(?:跟|和|与)(?![您你])")
+# After "其他家长" / "别人": they never complained, so the fault must be the customer's.
+_ZH_NONE_COMPLAINED = re.compile(
+    r"[^，。]{0,6}?都(?:没|没有|从来没有?)(?:提|反映|投诉|问题|说|遇到|出现|出过|碰到)"
+)
+# Words that put the customer right before a fault verb: 您填错了, 是你自己弄丢的.
+_ZH_YOU_DID = ("您", "你", "您自己", "你自己", "是您", "是你")
+_ZH_SOFT = "啊呀喔哦啦了吧呢"
+# Words after an emphatic "did" that make it a question or a negation, not an insistence.
+_EN_NOT_INSISTING = frozenset(
+    {"not", "you", "we", "they", "i", "he", "she", "it", "that", "this", "anyone", "someone"}
+)
+_EN_WH = frozenset({"what", "when", "where", "who", "why", "how", "which"})
+
+
+def _cleft(text: str, clause: Clause) -> bool:
+    """是…的: "it was X that did it", an attribution rather than a verdict."""
+    return text[clause.start : clause.end].rstrip(_ZH_SOFT).endswith("的")
+
+
+def _customer_did(prefix: str) -> bool:
+    """Whether the customer is the subject right before a fault verb (您填错了, 是你弄丢的)."""
+    return prefix.endswith(_ZH_YOU_DID)
+
+
+def _insists(text: str, clause: Clause, hit: Hit) -> bool:
+    """An emphatic "did"/"does" inside a statement ("the driver did knock", "it does say on
+    the website") insists against the customer; at the head or after a wh-word it asks."""
+    before = text[clause.start : hit.start].split()
+    after = text[hit.end : clause.end].split(None, 1)
+    return (
+        bool(before)
+        and before[-1] not in _EN_WH
+        and not _EN_WH.intersection(before)
+        and bool(after)
+        and after[0] not in _EN_NOT_INSISTING
+    )
+
+
 # A rule that caps what the customer gets still defends the cap.
 _LIMIT = re.compile(
     r"只能|最多|顶多|至多|仅|不超过|\b(?:only|at most|maximum|no more than|capped)\b"
@@ -72,7 +121,10 @@ _NOT_GIVING = NEGATOR | REFUSAL | CUSTOMER_DO | HEDGE | HABITUAL
 # A clause with one of these is the agent acting, so "someone else" is a transfer, not a brush-off.
 _HELPING = COMMIT | FUTURE | BENEFACTIVE | PRECURSOR
 # The frames that can change a clause; a clause with none of them is left alone.
-TRIGGERS = CONDUCT | MOTIVE | ELSEWHERE | FEEL | RECORD | NEG_COMMIT | DEFEND_ALT
+TRIGGERS = (
+    CONDUCT | MOTIVE | ELSEWHERE | FEEL | RECORD | NEG_COMMIT | DEFEND_ALT | UNRELATED | OTHERS
+    | ADMISSION | EMPHATIC
+)  # fmt: skip
 # The frames that span a sentence; a reply with none of them skips the sentence pass.
 SENTENCE_TRIGGERS = YOU_COND | PER | REBUT
 
@@ -88,9 +140,12 @@ def _at_head(text: str, clause: Clause, start: int, zh: bool) -> bool:
 
 
 def _agent_before(text: str, clause: Clause, start: int, zh: bool) -> bool:
-    """Whether the agent is the subject before ``start`` ("我们不会借机…", "I'm just trying to")."""
+    """Whether the agent is the subject before ``start`` ("我们不会借机…", "I'm just trying to");
+    in "我看您就是想…" the agent only frames what the customer is said to want."""
     if zh:
-        return any(h.mask & AGENT and h.start < start for h in clause.hits)
+        ends = [h.end for h in clause.hits if h.mask & AGENT and h.start < start]
+        agent_end = max(ends, default=-1)
+        return agent_end >= 0 and not _YOU.intersection(text[agent_end:start])
     return any(w.strip(_PUNCT) in _EN_AGENT_WORDS for w in text[clause.start : start].split())
 
 
@@ -121,10 +176,20 @@ def refine(text: str, clause: Clause, zh: bool) -> None:
                 drop |= prev.mask & DEFEND_ANY  # 本来就着急: the customer's state, no policy
         if m & FEEL_FRAME:
             frame_seen = True
-        if m & RECORD and zh and text[hit.end : hit.end + 2] in ("是您", "是你"):
-            add |= DEFEND_BLAME  # 系统显示是您先挂断的
+        if m & RECORD and zh and _ZH_RECORD_BLAME.match(text, hit.end):
+            add |= DEFEND_BLAME  # 系统显示是您先挂断的 / 数据显示您确实用了
+        if m & UNRELATED and zh and _ZH_LINKED.search(text, clause.start, hit.start):
+            add |= DEFEND  # 跟药店没关系 (but 跟您没关系 reassures)
+        if m & OTHERS and zh and _ZH_NONE_COMPLAINED.match(text, hit.end, clause.end):
+            add |= DEFEND  # 其他家长都没提过这个问题
+        if m & ADMISSION and zh and _customer_did(text[clause.start : hit.start]):
+            drop |= ADMISSION  # 您填错了: the fault is the customer's
+            add |= DEFEND_BLAME
+        if m & EMPHATIC and not zh and _insists(text, clause, hit):
+            add |= DEFEND  # "the driver did knock"
         if m & ADMISSION and mask & DEFEND_ALT and any(h.mask & DEFEND_ALT for h in hits[:k]):
-            drop |= DEFEND_ALT  # 是物业在乱收费: a judgement on that party, not an excuse
+            # 是物流公司弄丢的 puts the cause elsewhere (an excuse); 是物业在乱收费 judges them
+            drop |= ADMISSION if _cleft(text, clause) else DEFEND_ALT
         if m & NEG_COMMIT:
             # 不会再给您乱开了: the fault named is what will not happen again
             drop |= ADMISSION if not any(h.mask & ADMISSION for h in hits[:k]) else 0

@@ -84,6 +84,9 @@ CATEGORIES: dict[str, str] = {
     "per": "puts what follows under a rule (按照, under, in line with)",
     "you_cond": "supposes the customer had acted otherwise (if you'd, 要是您早)",
     "counterfactual": "what would not have happened (wouldn't have, 就不会)",
+    "unrelated": "disowns a link (没关系, 无关): after 跟/和 + someone, a denial",
+    "others": "other customers or people (其他, 别人): 'others never complained' defends",
+    "emphatic": "an emphatic auxiliary (did, does): mid-statement it insists against the customer",
     "outcome": "what the customer will see or get (you'll see): with money or a time, a promise",
 }
 

@@ -72,6 +72,9 @@ PER = BIT["per"]
 YOU_COND = BIT["you_cond"]
 COUNTERFACTUAL = BIT["counterfactual"]
 OUTCOME = BIT["outcome"]
+UNRELATED = BIT["unrelated"]
+OTHERS = BIT["others"]
+EMPHATIC = BIT["emphatic"]
 
 # Kinds of defending argument: each kind counts once in a reply.
 DEFEND_ANY = DEFEND | DEFEND_BLAME | DEFEND_POLICY | DEFEND_CONTRACT | DEFEND_ALT
@@ -89,7 +92,10 @@ NOT_FLAG_ONLY = (
 # A clause with one of these is doing something other than committing.
 # (A summary lead-in blocks through the summary context, which knows when the agent's own
 # commitment comes first: "I'll note that you'd prefer a call" still commits.)
-NO_PROMISE = HABITUAL | CUSTOMER_DO | HEDGE | PREFRAME | DEFEND_ANY | THANKS | EMPATHY | ADMISSION
+NO_PROMISE = (
+    HABITUAL | CUSTOMER_DO | HEDGE | PREFRAME | DEFEND_ANY | THANKS | EMPATHY | ADMISSION | RUDE
+    | SARCASM
+)  # fmt: skip
 # Without one of these a clause cannot commit to anything.
 COMMITTING = (
     ACTION | COMMIT | FUTURE | NEG_COMMIT | TRY | BENEFACTIVE | COMPENSATION | PRECURSOR | OUTCOME
