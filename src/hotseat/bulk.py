@@ -52,6 +52,10 @@ class ScoredCall:
     def to_json(self) -> dict[str, object]:
         if self.error is not None:
             return {"id": self.id, "source": self.source, "error": self.error}
+        return {**self.verdict_json(), "findings": [f.to_json() for f in self.findings]}
+
+    def verdict_json(self) -> dict[str, object]:
+        """Everything ``to_json`` holds of a scored call but the findings, in the same order."""
         assert self.scores is not None
         return {
             "id": self.id,
@@ -59,7 +63,6 @@ class ScoredCall:
             "lang": self.lang,
             "replies": self.replies,
             "scores": self.scores.to_json(),
-            "findings": [f.to_json() for f in self.findings],
         }
 
 

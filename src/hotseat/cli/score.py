@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from multiprocessing.pool import Pool
 
     from hotseat.bulk import CallScorer, ScoredCall, Summary
+    from hotseat.conversation import Finding
     from hotseat.moves import Lang
     from hotseat.rules import Rulebook
     from hotseat.transcripts import CallRecord
@@ -57,11 +58,22 @@ class Chunk:
     summary: Summary
 
 
+FINDINGS_KEPT = 4096  # encoded findings remembered by a formatter (emptied when full)
+
+
 class Formatter:
-    """Renders scored calls as JSON Lines, CSV rows or a fixed-width table."""
+    """Renders scored calls as JSON Lines, CSV rows or a fixed-width table.
+
+    A JSON line is ``ScoredCall.to_json()`` encoded, byte for byte, but each
+    finding is encoded once: the judge hands out the same immutable finding for
+    the same evidence, and real calls repeat scripted lines, so most findings of
+    a batch have been encoded before.
+    """
 
     def __init__(self, fmt: str) -> None:
         self.fmt = fmt
+        self._encode = json.JSONEncoder(ensure_ascii=False).encode
+        self._findings: dict[int, tuple[Finding, str]] = {}
 
     def header(self) -> str:
         if self.fmt == "csv":
@@ -73,7 +85,7 @@ class Formatter:
     def rows(self, calls: list[ScoredCall]) -> str:
         scored = [c for c in calls if c.error is None]
         if self.fmt == "jsonl":
-            return "".join(json.dumps(c.to_json(), ensure_ascii=False) + "\n" for c in scored)
+            return "".join(map(self._json_line, scored))
         if self.fmt == "csv":
             return self._csv(
                 [
@@ -102,6 +114,19 @@ class Formatter:
             "not judged without a scenario: " + (" ".join(skipped_codes) or "none"),
         ]
         return "\n".join(lines) + "\n"
+
+    def _json_line(self, call: ScoredCall) -> str:
+        verdict = self._encode(call.verdict_json())  # "{...}": the findings go before its brace
+        findings = ", ".join(map(self._finding_json, call.findings))
+        return f'{verdict[:-1]}, "findings": [{findings}]}}\n'
+
+    def _finding_json(self, finding: Finding) -> str:
+        kept = self._findings.get(id(finding))
+        if kept is None or kept[0] is not finding:  # the entry holds it: its id is not reused
+            if len(self._findings) >= FINDINGS_KEPT:
+                self._findings.clear()
+            kept = self._findings[id(finding)] = (finding, self._encode(finding.to_json()))
+        return kept[1]
 
     @staticmethod
     def _areas(call: ScoredCall) -> list[int]:

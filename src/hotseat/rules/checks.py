@@ -21,6 +21,7 @@ from hotseat.rules.phrases import PhraseKind, Phrases
 from hotseat.scenario.model import Policy
 
 T = TypeVar("T")
+S = TypeVar("S", Move, Span)
 
 SOOTHING = (MoveKind.APOLOGY, MoveKind.EMPATHY)
 
@@ -65,10 +66,10 @@ class Reading:
         self.reply = reply
         self._phrases = phrases
         self._lang = lang
-        kinds: dict[MoveKind, list[Move]] = {}
+        kinds: dict[MoveKind, tuple[Move, ...]] = {}
         for move in reply.analysis.moves:
-            kinds.setdefault(move.kind, []).append(move)
-        self.kinds: dict[MoveKind, tuple[Move, ...]] = {k: tuple(v) for k, v in kinds.items()}
+            kinds[move.kind] = (*kinds.get(move.kind, ()), move)
+        self.kinds = kinds
         self._questions: tuple[Move, ...] | None = None
         self._derived: dict[Callable[[Reading], object], object] | None = None
 
@@ -102,12 +103,8 @@ class Reading:
         if self._questions is None:
             questions = self.kinds.get(MoveKind.QUESTION, ())
             if questions:
-                confirming: tuple[Move | Span, ...] = (
-                    *self.of(MoveKind.SUMMARY),
-                    *self.find("confirmations"),
-                )
-                questions = tuple(
-                    q for q in questions if not any(_overlap(c, q) for c in confirming)
+                questions = _apart(
+                    questions, (*self.of(MoveKind.SUMMARY), *self.find("confirmations"))
                 )
             self._questions = questions
         return self._questions
@@ -240,6 +237,7 @@ class Ctx:
         self.call = call
         self.active = active
         self.read = reader.read
+        self.history = NO_HISTORY
         if call.replies:
             self.reply = call.replies[-1]
             self.reading = reader.read(self.reply)
@@ -256,8 +254,20 @@ class Ctx:
     def asks(self, reply: Reply) -> bool:
         return self.read(reply).asks
 
-    def has(self, reply: Reply, kind: MoveKind) -> bool:
-        return kind in self.read(reply).kinds
+    def makes(self, replies: tuple[Reply, ...], *kinds: MoveKind) -> bool:
+        """Some of ``replies`` makes a move of one of ``kinds``."""
+        read = self.read
+        for reply in replies:
+            made = read(reply).kinds
+            for kind in kinds:
+                if kind in made:
+                    return True
+        return False
+
+    def after_vent(self) -> tuple[Reply, ...]:
+        """The replies from the first one made once the customer had finished venting."""
+        end = self.history.vent_end
+        return () if end is None else self.call.replies[end:]
 
     def find(self, kind: PhraseKind) -> tuple[Span, ...]:
         """Where the last reply says a phrase of ``kind``."""
@@ -277,24 +287,20 @@ Check = Callable[..., Iterator[Evidence]]
 # -- shared readings of the call ---------------------------------------------------------
 
 
-def vent_end(replies: tuple[Reply, ...]) -> int:
-    """The index of the first reply made once the customer had finished venting."""
-    return next((i for i, reply in enumerate(replies) if not reply.venting), len(replies))
-
-
-def after_vent(replies: tuple[Reply, ...]) -> tuple[Reply, ...]:
-    """The replies from the first one made once the customer had finished venting."""
-    return replies[vent_end(replies) :]
-
-
-def answered(replies: tuple[Reply, ...]) -> tuple[Reply, ...]:
+def answered(ctx: Ctx) -> tuple[Reply, ...]:
     """What a close rule judges: the replies after the vent, or all of them when the call ended
     before the customer had finished venting (they left unsoothed either way)."""
-    return after_vent(replies) or replies
+    return ctx.after_vent() or ctx.call.replies
 
 
 def soothes(reading: Reading) -> bool:
-    return any(kind in reading.kinds for kind in SOOTHING)
+    made = reading.kinds
+    return MoveKind.APOLOGY in made or MoveKind.EMPATHY in made
+
+
+def gives_time(reading: Reading) -> bool:
+    """The reply promises a response time."""
+    return any(promise.deadline for promise in reading.of(MoveKind.PROMISE))
 
 
 def verified_before(ctx: Ctx, reply: Reply, position: int) -> bool:
@@ -321,7 +327,10 @@ def closing(call: Call, window: int) -> slice:
     """Where the last ``window`` replies up to and including the turn that closed the call are."""
     end = len(call.replies)
     if call.close_turn is not None:
-        end = next((i + 1 for i, r in enumerate(call.replies) if r.turn == call.close_turn), end)
+        for i, reply in enumerate(call.replies):
+            if reply.turn == call.close_turn:
+                end = i + 1
+                break
     return slice(max(0, end - window), end)
 
 
@@ -345,12 +354,18 @@ def motive_jabs(reading: Reading) -> tuple[Span, ...]:
     if hostile:
         status = reading.find("status")
         spans = tuple(sorted((*spans, *status), key=lambda s: s.start))
-    summaries = reading.of(MoveKind.SUMMARY)
-    return tuple(s for s in spans if not any(_overlap(s, m) for m in summaries))
+    return _apart(spans, reading.of(MoveKind.SUMMARY))
 
 
 def _overlap(a: Move | Span, b: Move | Span) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def _apart(spans: tuple[S, ...], others: tuple[Move | Span, ...]) -> tuple[S, ...]:
+    """The ``spans`` that overlap none of ``others``."""
+    if not others:
+        return spans
+    return tuple(s for s in spans if not any(_overlap(s, o) for o in others))
 
 
 # -- AP: apology and soothing ------------------------------------------------------------
@@ -389,8 +404,8 @@ def missing_soothing(ctx: Ctx) -> Iterator[Evidence]:
     bounced back (AP003), and the customer still waits to be soothed. A call
     that ended before the vent did is judged on all its replies.
     """
-    judged = answered(ctx.call.replies)
-    if judged and not any(soothes(ctx.read(r)) for r in judged):
+    judged = answered(ctx)
+    if judged and not ctx.makes(judged, *SOOTHING):
         yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in judged))})
 
 
@@ -459,11 +474,6 @@ def _promises_response(ctx: Ctx, promise: Move) -> bool:
     return any(_overlap(s, promise) for s in ctx.find("responses"))
 
 
-def gives_time(reading: Reading) -> bool:
-    """The reply promises a response time."""
-    return any(p.deadline for p in reading.of(MoveKind.PROMISE))
-
-
 def close_without_response_time(ctx: Ctx, *, window: int) -> Iterator[Evidence]:
     """PR005 (close): a resolved call whose last ``window`` replies give no response time, or a
     call that ended any other way without a response time ever being given."""
@@ -473,7 +483,7 @@ def close_without_response_time(ctx: Ctx, *, window: int) -> Iterator[Evidence]:
         if closing and not any(gives_time(ctx.read(r)) for r in closing):
             yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in closing))})
     elif call.replies and not any(gives_time(ctx.read(r)) for r in call.replies):
-        yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in answered(call.replies)))})
+        yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in answered(ctx)))})
 
 
 # -- CT: control of the conversation -----------------------------------------------------
@@ -512,7 +522,7 @@ def arguing(ctx: Ctx) -> Iterator[Evidence]:
 def no_summary_before_close(ctx: Ctx) -> Iterator[Evidence]:
     """CT005 (close): no summary anywhere in the call up to the close (or to the end)."""
     replies = replies_to_close(ctx.call)
-    if replies and not any(ctx.has(r, MoveKind.SUMMARY) for r in replies):
+    if replies and not ctx.makes(replies, MoveKind.SUMMARY):
         yield Evidence(None)
 
 
@@ -535,7 +545,7 @@ def dead_air(ctx: Ctx) -> Iterator[Evidence]:
 def rude_language(ctx: Ctx) -> Iterator[Evidence]:
     """ET001: rude, commanding or dismissive words, except where ET002 already flags them."""
     covered = ctx.reading.derive(motive_jabs) if "ET002" in ctx.active else ()
-    moves = tuple(m for m in ctx.of(MoveKind.RUDE) if not any(_overlap(s, m) for s in covered))
+    moves = _apart(ctx.of(MoveKind.RUDE), covered)
     if moves:
         yield Evidence(ctx.reply, moves)
 
@@ -552,15 +562,11 @@ def no_thanks_at_close(ctx: Ctx, *, window: int) -> Iterator[Evidence]:
     if ctx.call.outcome != "resolved" or not ctx.call.replies:
         return
     closing = closing_replies(ctx.call, window)
-    if not any(ctx.has(r, MoveKind.THANKS) for r in closing):
+    if not ctx.makes(closing, MoveKind.THANKS):
         yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in closing))})
 
 
 # -- EM: empathy -------------------------------------------------------------------------
-
-
-def _no_empathy(ctx: Ctx, replies: tuple[Reply, ...]) -> bool:
-    return not any(ctx.has(r, MoveKind.EMPATHY) for r in replies)
 
 
 def missing_empathy(ctx: Ctx) -> Iterator[Evidence]:
@@ -569,7 +575,7 @@ def missing_empathy(ctx: Ctx) -> Iterator[Evidence]:
     if history.vent_end is None or history.replies - history.vent_end != 2:
         return
     after = ctx.call.replies[-2:]
-    if _no_empathy(ctx, after):
+    if not ctx.makes(after, MoveKind.EMPATHY):
         yield Evidence(ctx.reply, (), {"turns": Turns((after[0].turn, after[1].turn))})
 
 
@@ -577,10 +583,10 @@ def missing_empathy_at_close(ctx: Ctx) -> Iterator[Evidence]:
     """EM001 (close): the call ended one reply after the vent and that reply had no empathy, or
     it ended before the vent did with no empathy in any reply."""
     replies = ctx.call.replies
-    after = after_vent(replies)
-    if len(after) == 1 and _no_empathy(ctx, after):
+    after = ctx.after_vent()
+    if len(after) == 1 and not ctx.makes(after, MoveKind.EMPATHY):
         yield Evidence(after[0], (), {"turns": Turns((after[0].turn,))})
-    elif replies and not after and _no_empathy(ctx, replies):
+    elif replies and not after and not ctx.makes(replies, MoveKind.EMPATHY):
         yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in replies))})
 
 

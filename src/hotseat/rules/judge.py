@@ -66,11 +66,12 @@ class Judge:
 
     def _bind(self, rules: tuple[Rule, ...], when: str) -> Bound:
         """The checks to run, options bound once, for calls with (True) and without a scenario."""
-        bound: list[tuple[Rule, Check]] = [
-            (rule, partial(check, **self.rulebook.options(rule.code)))
-            for rule in rules
-            if (check := getattr(rule, when)) is not None
-        ]
+        bound: list[tuple[Rule, Check]] = []
+        for rule in rules:
+            check = getattr(rule, when)
+            if check is not None:
+                options = self.rulebook.options(rule.code)
+                bound.append((rule, partial(check, **options) if options else check))
         return {
             True: bound,
             False: [(rule, check) for rule, check in bound if not rule.needs_scenario],
@@ -157,11 +158,14 @@ class Judge:
             spans = ev.spans
             if spans:
                 text = reply.text
-                start = min(s.start for s in spans)
-                end = max(s.end for s in spans)
+                start, end = spans[0].start, spans[0].end
+                pieces: list[str] = []
+                for span in spans:
+                    start = min(start, span.start)
+                    end = max(end, span.end)
+                    pieces.append(f"{words.open}{text[span.start : span.end]}{words.close}")
                 quote = text[start:end]
-                opening, closing = words.open, words.close
-                quoted = words.sep.join(f"{opening}{text[s.start : s.end]}{closing}" for s in spans)
+                quoted = words.sep.join(pieces)
         values = {"turn": str(turn), "quote": quoted}
         for name, value in ev.args.items():
             values[name] = localize(value, lang)

@@ -42,12 +42,17 @@ Detect = Callable[[Readings, Rulebook], Reply | None]
 
 def _comfort_after_vent(call: Readings, rb: Rulebook) -> Reply | None:
     """Soothing plus a summary of what the customer said, once they had finished venting."""
-    after = call.after_vent()
-    return next((r.reply for r in after if soothes(r) and r.has(MoveKind.SUMMARY)), None)
+    for reading in call.after_vent():
+        if MoveKind.SUMMARY in reading.kinds and soothes(reading):
+            return reading.reply
+    return None
 
 
 def _empathy_after_vent(call: Readings, rb: Rulebook) -> Reply | None:
-    return next((r.reply for r in call.after_vent() if r.has(MoveKind.EMPATHY)), None)
+    for reading in call.after_vent():
+        if MoveKind.EMPATHY in reading.kinds:
+            return reading.reply
+    return None
 
 
 def _preframe_before_questions(call: Readings, rb: Rulebook) -> Reply | None:
@@ -77,11 +82,10 @@ def _proper_close(call: Readings, rb: Rulebook) -> Reply | None:
     if call.call.outcome != "resolved":
         return None
     last = call.replies[closing(call.call, int(rb.options("ET003")["window"]))]
-    if (
-        any(gives_time(r) for r in last)
-        and any(r.has(MoveKind.SUMMARY) for r in last)
-        and any(r.has(MoveKind.THANKS) for r in last)
-    ):
+    made: set[MoveKind] = set()
+    for reading in last:
+        made.update(reading.kinds)
+    if {MoveKind.SUMMARY, MoveKind.THANKS} <= made and any(gives_time(r) for r in last):
         return last[-1].reply
     return None
 
@@ -159,7 +163,9 @@ def score(call: Call, findings: Sequence[Finding], rulebook: Rulebook | None = N
                 by_area[area].append(ScoreLine(area, points, words.credits[name], "", reply.turn))
     areas: dict[Area, int] = {}
     for area, lines in by_area.items():
-        raw = 100 + sum(line.points for line in lines)
+        raw = 100
+        for line in lines:
+            raw += line.points
         areas[area] = min(100, max(0, raw))
         if areas[area] != raw:
             reason = words.labels["floor" if raw < 0 else "cap"]
