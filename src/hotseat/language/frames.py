@@ -78,7 +78,9 @@ _ZH_NONE_COMPLAINED = re.compile(
     r"[^，。]{0,6}?都(?:没|没有|从来没有?)(?:提|反映|投诉|问题|说|遇到|出现|出过|碰到)"
 )
 # Words that put the customer right before a fault verb: 您填错了, 是你自己弄丢的.
-_ZH_YOU_DID = ("您", "你", "您自己", "你自己", "是您", "是你")
+_ZH_YOU_DID_EMPHATIC = ("您自己", "你自己", "是您", "是你")
+# Before 您/你, these make the customer the object: 给您, 帮您, 对您…
+_ZH_DONE_TO = frozenset("给帮为替跟对向让把被和与")
 _ZH_SOFT = "啊呀喔哦啦了吧呢"
 # Words after an emphatic "did" that make it a question or a negation, not an insistence.
 _EN_NOT_INSISTING = frozenset(
@@ -93,8 +95,15 @@ def _cleft(text: str, clause: Clause) -> bool:
 
 
 def _customer_did(prefix: str) -> bool:
-    """Whether the customer is the subject right before a fault verb (您填错了, 是你弄丢的)."""
-    return prefix.endswith(_ZH_YOU_DID)
+    """Whether the customer is the subject right before a fault verb (您填错了, 是你弄丢的);
+    in 给您乱开 the customer is the one it was done to."""
+    if prefix.endswith(_ZH_YOU_DID_EMPHATIC):
+        return True
+    return prefix.endswith(("您", "你")) and prefix[-2:-1] not in _ZH_DONE_TO
+
+
+def _first(hits: list[Hit], category: int) -> int:
+    return next(k for k, h in enumerate(hits) if h.mask & category)
 
 
 def _insists(text: str, clause: Clause, hit: Hit) -> bool:
@@ -105,6 +114,7 @@ def _insists(text: str, clause: Clause, hit: Hit) -> bool:
     return (
         bool(before)
         and before[-1] not in _EN_WH
+        and before[-1] != "you"  # "you did everything right" reassures
         and not _EN_WH.intersection(before)
         and bool(after)
         and after[0] not in _EN_NOT_INSISTING
@@ -188,8 +198,10 @@ def refine(text: str, clause: Clause, zh: bool) -> None:
         if m & EMPHATIC and not zh and _insists(text, clause, hit):
             add |= DEFEND  # "the driver did knock"
         if m & ADMISSION and mask & DEFEND_ALT and any(h.mask & DEFEND_ALT for h in hits[:k]):
-            # 是物流公司弄丢的 puts the cause elsewhere (an excuse); 是物业在乱收费 judges them
-            drop |= ADMISSION if _cleft(text, clause) else DEFEND_ALT
+            # 是物流公司弄丢的 puts the cause elsewhere (an excuse); 是物业在乱收费 and
+            # 肯定是营业厅那边乱开的 pass a verdict on them
+            verdict = any(h.mask & ADMISSION for h in hits[: _first(hits, DEFEND_ALT)])
+            drop |= ADMISSION if _cleft(text, clause) and not verdict else DEFEND_ALT
         if m & NEG_COMMIT:
             # 不会再给您乱开了: the fault named is what will not happen again
             drop |= ADMISSION if not any(h.mask & ADMISSION for h in hits[:k]) else 0
