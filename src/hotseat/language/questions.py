@@ -64,16 +64,19 @@ _FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "i'll", "i'd", "we", "we're
                            "our", "us", "me", "my"})  # fmt: skip
 
 
-def _narrates(text: str, clauses: list[Clause], sent: Sentence) -> bool:
-    """Whether a "so…" statement only tells what happened to the customer: nobody on our side
-    speaks in it and it does nothing else ("So the card was declined twice at the till")."""
+def _acts(clauses: list[Clause], sent: Sentence) -> bool:
+    """Whether a sentence does something of its own (commits, argues, feels…): a "so…"
+    statement that does is the agent speaking, not a recap of what happened."""
     mask = 0
     for k in range(sent.first, sent.last + 1):
         mask |= clauses[k].mask
-    if mask & _NOT_NARRATING:
-        return False
+    return bool(mask & _NOT_NARRATING)
+
+
+def _first_person(text: str, clauses: list[Clause], sent: Sentence) -> bool:
+    """Whether our side speaks in the sentence (I, we, our): "So I checked…" is no recap."""
     stretch = text[clauses[sent.first].start : clauses[sent.last].end]
-    return _FIRST_PERSON.isdisjoint(w.strip(_TOKEN_EDGES + ",.") for w in stretch.split())
+    return not _FIRST_PERSON.isdisjoint(w.strip(_TOKEN_EDGES + ",.") for w in stretch.split())
 
 
 class QuestionCounter:
@@ -87,6 +90,8 @@ class QuestionCounter:
         self.subject = words.get("subject", frozenset())
         self.lead = words.get("lead", frozenset())
         self.recap = words.get("recap", frozenset())
+        # What a statement must open with to ask at all (a wh-word alone states there).
+        self.opens = self.wh_aux | self.aux | _BARE_AUX
 
     # --------------------------------------------------------------- Chinese
 
@@ -160,10 +165,10 @@ class QuestionCounter:
             i += 1
         if i >= len(tokens):
             return 0
+        if term == "." and tokens[i] not in self.opens:
+            return 0  # "How much can be refunded depends on…" states; a question would ask
         gap = 0 if term == "." else 2
         forms = 0
-        if term == "." and tokens[i] in self.wh:
-            return 0  # "How much can be refunded depends on…" states; a question would ask
         past = self._form_at(tokens, i, gap)
         if not past and i + 1 < len(tokens) and tokens[i] in _BARE_AUX and tokens[i + 1] != "not":
             past = i + 2
@@ -252,11 +257,13 @@ class QuestionCounter:
                 count = 1 if tag else strong + weak
             else:
                 count = strong
+            statement = sent.term != "?"
             if (
                 not forms_at
                 and self.recap
+                and not (statement and _acts(clauses, sent))
                 and self._recaps(text, clauses, sent)
-                and (sent.term == "?" or _narrates(text, clauses, sent))
+                and not (statement and _first_person(text, clauses, sent))
             ):
                 recaps.add(index)  # "So the alerts stopped in March?" / "OK, so the card was…"
             if tag:

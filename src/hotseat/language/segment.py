@@ -115,11 +115,10 @@ def _cuts(text: str, lang: str, hits: list[Hit], quotes: list[tuple[int, int]]) 
     cuts: list[tuple[int, int, str]] = []
     n = len(text)
     for m in _SEPARATORS[lang].finditer(text):
-        start = m.start()
+        start, end = m.span()
         if quotes and _inside(start, quotes):
             continue
         sep = m.group()
-        end = m.end()
         if end - start == 1:
             if (
                 sep == "."
@@ -158,31 +157,36 @@ def segment(
     sentences: list[Sentence] = []
     pos = first = h = 0
     n_hits = len(hits)
+    n_clauses = n_sentences = 0
     for start, end, term in cuts:
         if start < pos:
             continue
-        if start > pos:
-            piece = text[pos:start]
-            stripped = piece.strip()
-            if stripped:
-                lead = pos + len(piece) - len(piece.lstrip())
-                tail = lead + len(stripped)
-                clause = Clause(lead, tail, len(sentences))
-                own = clause.hits
-                mask = 0
-                while h < n_hits:
-                    hit = hits[h]
-                    at = hit[0]
-                    if at >= tail:
-                        break
-                    h += 1
-                    if at >= lead and not (quotes and _inside(at, quotes)):
-                        own.append(hit)
-                        mask |= hit[2]
-                clause.mask = mask
-                clauses.append(clause)
+        # the clause's own words, without the spaces around them (no copies made)
+        lead = pos
+        while lead < start and text[lead].isspace():
+            lead += 1
+        if lead < start:
+            tail = start
+            while text[tail - 1].isspace():
+                tail -= 1
+            clause = Clause(lead, tail, n_sentences)
+            own = clause.hits
+            mask = 0
+            while h < n_hits:
+                hit = hits[h]
+                at = hit[0]
+                if at >= tail:
+                    break
+                h += 1
+                if at >= lead and not (quotes and _inside(at, quotes)):
+                    own.append(hit)
+                    mask |= hit[2]
+            clause.mask = mask
+            clauses.append(clause)
+            n_clauses += 1
         pos = end
-        if (term or start == n) and len(clauses) > first:
-            sentences.append(Sentence(end, term, first, len(clauses) - 1))
-            first = len(clauses)
+        if (term or start == n) and n_clauses > first:
+            sentences.append(Sentence(end, term, first, n_clauses - 1))
+            n_sentences += 1
+            first = n_clauses
     return clauses, sentences, quotes
