@@ -262,3 +262,44 @@ def test_a_bare_i_ll_try_commits() -> None:
     (promise,) = analyze("I can't promise it'll be today, but I'll try.").of(MoveKind.PROMISE)
     assert not promise.guarantee
     assert not has("We don't have the connection to try.", MoveKind.PROMISE)
+
+
+# ------------------------------------------------- misreads reported by scenario authors
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("手机丢了本来就着急，换谁都着急。", {"empathy": 1}),
+        ("我跟您核对一下：您的诉求是给您一个正式的道歉和处理结果，对吗？",
+         {"summary": 1, "question": 1}),
+        ("您的要求是，希望她本人致歉。", {"summary": 1}),
+        ("这不是我们客服能决定的。", {"defend": 1}),
+        ("那肯定是他的问题，我保证他会被开除。", {"admission": 1, "promise": 1}),
+        ("您这就是冲着钱来的。", {"rude": 1}),
+        ("您就是想借这个机会多要点钱。", {"rude": 1}),
+        ("我保证以后绝对不会再给您乱开了。", {"promise": 1}),
+        ("I guarantee the mayor will apologize to you.", {"promise": 1}),
+        ("If you keep swearing at me I'll end this call.", {"rude": 1}),
+        ("您再这样我就挂电话了。", {"rude": 1}),
+        ("您说得对，这个费用确实是我们多扣了，我马上给您退。", {"admission": 1, "promise": 1}),
+    ],
+)  # fmt: skip
+def test_reported_misreads_stay_fixed(text: str, expected: dict[str, int]) -> None:
+    assert counts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        ("I guarantee an engineer will call you today.", (True, True, False)),
+        ("I promise we'll call you back within 24 hours.", (True, True, False)),  # dev-0002
+        ("我保证以后绝对不会再给您乱开了。", (True, False, False)),
+        ("Your bill will be refunded under our Fair Billing Policy.", (False, False, True)),
+        ("You'll see the credit within 24 hours.", (False, True, True)),
+        ("The fee is credited back within 24 hours.", (False, True, True)),
+    ],
+)
+def test_reported_promise_flags(text: str, flags: tuple[bool, bool, bool]) -> None:
+    (promise,) = analyze(text).of(MoveKind.PROMISE)
+    assert (promise.guarantee, promise.deadline, promise.compensation) == flags

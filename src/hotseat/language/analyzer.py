@@ -248,7 +248,7 @@ class _Grammar:
                 and not (reply_mask & DEFEND_ANY and _only_refuses(clause))
             ):
                 found.append((MoveKind.RUDE, *span, None))
-            if m & OURS and m & FAULT and _owns_fault(clause):
+            if m & OURS and m & (FAULT | GRIEVANCE) and _owns_fault(clause):
                 m |= ADMISSION
             if m & ADMISSION and not m & (CONDITION | DEFEND_ANY):
                 premature = verified_at < 0 or clause.start < verified_at
@@ -282,6 +282,7 @@ class _Grammar:
                 out.flag_only.append(k)
             if (
                 m & GRIEVANCE
+                and not m & ADMISSION  # 确实是我们多扣了: our doing, owned, not restated
                 and MoveKind.SUMMARY not in once
                 and _restates(k, clauses, asking, out.values, verified_at)
             ):
@@ -371,12 +372,13 @@ def _before_lead_in(clause: Clause) -> list[Hit]:
 
 
 def _owns_fault(clause: Clause) -> bool:
-    """是我们门店的问题 / 是我们这边的疏忽: our side named, then a fault word after it."""
+    """是我们门店的问题 / 是我们这边的疏忽 / 确实是我们多扣了: our side named, then a fault or
+    the customer's grievance after it, as what we did."""
     ours = False
     for hit in clause.hits:
         if hit.mask & OURS:
             ours = True
-        elif ours and hit.mask & FAULT:
+        elif ours and hit.mask & (FAULT | GRIEVANCE):
             return True
     return False
 
