@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import gzip
 import io
 import json
@@ -322,3 +323,13 @@ def test_progress_draws_a_bar_for_files_and_a_count_for_streams() -> None:
     silent = io.StringIO()
     Progress(silent, enabled=False, total=10).update(5, 1)
     assert silent.getvalue() == ""
+
+
+def test_scoring_takes_the_start_up_tables_out_of_the_collectors_sight(tmp_path: Path) -> None:
+    gc.unfreeze()
+    try:
+        result = run(str(write(tmp_path, "c.jsonl", jsonl(ZH_CALLS))))
+        assert result.exit_code == 0
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()  # leave the test process as it was

@@ -188,9 +188,9 @@ class Reader:
         """All of ``replies`` summed up; cheap when the replies before the last were summed."""
         if not replies:
             return NO_HISTORY
-        known = self._known(replies)
-        if known is not None:
-            return known
+        hit = self._histories.get(id(replies[-1]))
+        if hit is not None and hit[0] == replies:
+            return hit[1]
         earlier = self._known(replies[:-1]) if len(replies) > 1 else NO_HISTORY
         if earlier is None:
             earlier = NO_HISTORY

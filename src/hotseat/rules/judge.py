@@ -81,7 +81,7 @@ class Judge:
         """Findings about ``call.replies[-1]``, judged in the light of the replies before it."""
         if not call.replies:
             return []
-        ctx = Ctx(call, self._reader(call.lang), self._active)
+        ctx = Ctx(call, self._readers.get(call.lang) or self._reader(call.lang), self._active)
         key = (call.policy is not None, frozenset(ctx.reading.kinds))
         rules = self._for_moves.get(key)
         if rules is None:
@@ -95,7 +95,7 @@ class Judge:
         """Findings about the whole call, once it has ended (``call.outcome`` is set)."""
         if call.outcome is None:
             raise ValueError("judge.close needs a call that has ended (call.outcome is None)")
-        ctx = Ctx(call, self._reader(call.lang), self._active)
+        ctx = Ctx(call, self._readers.get(call.lang) or self._reader(call.lang), self._active)
         return self._run(self._on_close[call.has_scenario], ctx)
 
     def replay(self, call: Call) -> list[Finding]:
@@ -115,9 +115,8 @@ class Judge:
         return tuple(r for r in self.rulebook.rules() if r.needs_scenario)
 
     def _reader(self, lang: Lang) -> Reader:
-        found = self._readers.get(lang)
-        if found is None:
-            found = self._readers[lang] = reader(self._phrases, lang)
+        """The reader for calls in ``lang``, looked up the first time a call needs it."""
+        found = self._readers[lang] = reader(self._phrases, lang)
         return found
 
     def _run(self, rules: list[tuple[Rule, Check]], ctx: Ctx) -> list[Finding]:
@@ -129,27 +128,24 @@ class Judge:
         return found
 
     def _wording(self, rule: Rule, lang: Lang) -> Wording:
-        words = self._words.get((rule.code, lang))
-        if words is None:
-            doc = rule.doc(lang)
-            severity = self.rulebook.severity(rule.code)
-            marks = texts(lang).quote
-            words = Wording(
-                rule.code,
-                rule.name,
-                rule.area,
-                severity,
-                doc.message,
-                doc.tip,
-                marks.open,
-                marks.close,
-                marks.sep,
-            )
-            self._words[rule.code, lang] = words
+        """The rule's words in ``lang``, looked up the first time a finding needs them."""
+        doc = rule.doc(lang)
+        marks = texts(lang).quote
+        words = self._words[rule.code, lang] = Wording(
+            rule.code,
+            rule.name,
+            rule.area,
+            self.rulebook.severity(rule.code),
+            doc.message,
+            doc.tip,
+            marks.open,
+            marks.close,
+            marks.sep,
+        )
         return words
 
     def _finding(self, rule: Rule, ev: Evidence, lang: Lang) -> Finding:
-        words = self._wording(rule, lang)
+        words = self._words.get((rule.code, lang)) or self._wording(rule, lang)
         reply = ev.reply
         start = end = turn = 0
         quoted = quote = ""
