@@ -89,9 +89,25 @@ class CallScorer:
     def score(self, record: CallRecord) -> ScoredCall:
         if record.error is not None:
             return ScoredCall(record.id, record.source, error=record.error)
+        call = self.call(record)
+        if call is None:
+            return ScoredCall(record.id, record.source, error="no agent replies to score")
+        findings = self._judge.replay(call)  # each reply as the call went on, then the close
+        return ScoredCall(
+            record.id,
+            record.source,
+            call.lang,
+            len(call.replies),
+            tuple(findings),
+            score(call, findings, self.rulebook),
+        )
+
+    def call(self, record: CallRecord) -> Call | None:
+        """The transcript as the judge sees it, closed on the agent's last reply; None when the
+        agent never said anything."""
         agent_turns = [t.text for t in record.turns if t.speaker == "agent"]
         if not any(text.strip() for text in agent_turns):
-            return ScoredCall(record.id, record.source, error="no agent replies to score")
+            return None
         lang = self.lang or detect_lang(" ".join(agent_turns))
         replies: list[Reply] = []
         customer_before = ""
@@ -104,16 +120,7 @@ class CallScorer:
                 Reply(len(replies) + 1, turn.text, analysis, customer_before=customer_before)
             )
         n = len(replies)
-        closed = Call(lang=lang, replies=tuple(replies), outcome="resolved", close_turn=n)
-        findings = self._judge.replay(closed)  # each reply as the call went on, then the close
-        return ScoredCall(
-            record.id,
-            record.source,
-            lang,
-            n,
-            tuple(findings),
-            score(closed, findings, self.rulebook),
-        )
+        return Call(lang=lang, replies=tuple(replies), outcome="resolved", close_turn=n)
 
 
 def skipped_rules(rulebook: Rulebook) -> list[str]:

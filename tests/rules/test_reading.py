@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from hotseat.conversation import Call, Finding, Reply
-from hotseat.rules import Judge, Rulebook, score
-from hotseat.rules.checks import Reader, reader
+from hotseat.rules import Judge, Rulebook, checks, phrases, score
+from hotseat.rules.checks import READERS_KEPT, Reader, reader
 from hotseat.rules.judge import FINDINGS_KEPT
-from hotseat.rules.phrases import compiled
+from hotseat.rules.phrases import COMPILED_KEPT, compiled
 from hotseat.scenario.model import Policy
 
 from .conftest import EMPATHY, SORRY, SUMMARY, call, prefix, reply
@@ -113,3 +113,12 @@ def test_one_reader_per_phrase_table_and_language() -> None:
     phrases = compiled(Rulebook.default().phrases)
     assert reader(phrases, "zh") is reader(phrases, "zh")
     assert reader(phrases, "zh") is not reader(phrases, "en")
+
+
+def test_readers_and_matchers_of_many_phrase_tables_stay_bounded() -> None:
+    tables = [{"zh": {"motives": (f"为了{i}",)}} for i in range(READERS_KEPT + COMPILED_KEPT)]
+    for table in tables:
+        found = reader(compiled(table), "zh")
+        assert found is reader(compiled(table), "zh")
+    assert len(checks._READERS) <= READERS_KEPT
+    assert len(phrases._COMPILED) <= COMPILED_KEPT

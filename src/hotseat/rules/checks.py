@@ -116,7 +116,7 @@ class Reading:
         It goes by the question moves, not by the facts a scenario saw asked for:
         a reply that merely mentions a fact's words asks nothing.
         """
-        return bool(self._questions if self._questions is not None else self.fact_questions)
+        return bool(self.fact_questions)
 
 
 class History(NamedTuple):
@@ -208,12 +208,18 @@ class Reader:
 
 
 _READERS: dict[tuple[int, Lang], Reader] = {}
+READERS_KEPT = 16  # phrase tables come with rulebooks; a judge keeps its own readers anyway
 
 
 def reader(phrases: Phrases, lang: Lang) -> Reader:
-    """The one reader of a phrase table and language, so the judge and the scorer share it."""
+    """The one reader of a phrase table and language, so the judge and the scorer share it.
+
+    The entry holds the phrase table, so its id cannot pass to another table.
+    """
     found = _READERS.get((id(phrases), lang))
     if found is None or found.phrases is not phrases:
+        if len(_READERS) >= READERS_KEPT:
+            _READERS.clear()
         found = _READERS[id(phrases), lang] = Reader(phrases, lang)
     return found
 

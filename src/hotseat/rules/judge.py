@@ -157,8 +157,10 @@ class Judge:
                 start, end = spans[0].start, spans[0].end
                 pieces: list[str] = []
                 for span in spans:
-                    start = min(start, span.start)
-                    end = max(end, span.end)
+                    if span.start < start:
+                        start = span.start
+                    if span.end > end:
+                        end = span.end
                     pieces.append(f"{words.open}{text[span.start : span.end]}{words.close}")
                 quote = text[start:end]
                 quoted = words.sep.join(pieces)

@@ -81,12 +81,15 @@ class Phrases:
 
 
 _COMPILED: dict[int, tuple[Lists, Phrases]] = {}
+COMPILED_KEPT = 16  # rulebooks loaded in one process; each judge keeps its own matcher anyway
 
 
 def compiled(lists: Lists) -> Phrases:
     """One matcher per phrase table: every judge and scorer of a rulebook shares it."""
     hit = _COMPILED.get(id(lists))
     if hit is None or hit[0] is not lists:
+        if len(_COMPILED) >= COMPILED_KEPT:
+            _COMPILED.clear()
         hit = (lists, Phrases(lists))
         _COMPILED[id(lists)] = hit
     return hit[1]
