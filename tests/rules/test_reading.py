@@ -7,11 +7,16 @@ sees, and compare with a judge that starts from nothing.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hotseat.conversation import Call, Finding, Reply
 from hotseat.rules import Judge, Rulebook, checks, phrases, score
-from hotseat.rules.checks import READERS_KEPT, Reader, reader
+from hotseat.rules.checks import NO_HISTORY, READERS_KEPT, History, Reader, Reading, reader
 from hotseat.rules.judge import FINDINGS_KEPT
 from hotseat.rules.phrases import COMPILED_KEPT, compiled
 from hotseat.scenario.model import Policy
@@ -122,3 +127,59 @@ def test_readers_and_matchers_of_many_phrase_tables_stay_bounded() -> None:
         assert found is reader(compiled(table), "zh")
     assert len(checks._READERS) <= READERS_KEPT
     assert len(phrases._COMPILED) <= COMPILED_KEPT
+
+
+POOL = (
+    APOLOGY,
+    VENTING,
+    QUESTION,
+    PREFRAME,
+    EMPATHY,
+    SUMMARY,
+    reply("嗯。", venting=True),
+    reply(
+        "您是说扣了两次，对吧？请问是哪天？",
+        ("summary", "您是说扣了两次"),
+        ("question", "请问是哪天？"),
+    ),
+    reply(""),
+)
+SHARED = tuple(replace(r, turn=i % 4 + 1) for i, r in enumerate(POOL))  # reused across calls
+
+
+@contextmanager
+def nothing_remembered() -> Iterator[None]:
+    """Every reading and history worked out afresh, as if the reader kept nothing."""
+
+    def read(self: Reader, reply: Reply) -> Reading:
+        return Reading(reply, self.phrases, self.lang)
+
+    def history(self: Reader, replies: tuple[Reply, ...]) -> History:
+        summed = NO_HISTORY
+        for r in replies:
+            summed = summed.then(read(self, r))
+        return summed
+
+    remembering = Reader.read, Reader.history
+    Reader.read, Reader.history = read, history
+    try:
+        yield
+    finally:
+        Reader.read, Reader.history = remembering
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.integers(0, len(SHARED) - 1), min_size=1, max_size=6), max_size=8))
+def test_a_long_lived_judge_agrees_with_one_that_remembers_nothing(calls: list[list[int]]) -> None:
+    """Calls share reply objects and come in any order, prefixes and repeats included."""
+    judge = Judge()
+    for picks in calls:
+        c = Call("zh", tuple(SHARED[i] for i in picks), outcome="hung_up")
+        found = [judge.reply(prefix(c, n)) for n in range(len(picks), 0, -1)]
+        closed = judge.close(c)
+        scores = score(c, judge.replay(c))
+        with nothing_remembered():
+            forgetful = Judge()
+            assert found == [forgetful.reply(prefix(c, n)) for n in range(len(picks), 0, -1)]
+            assert closed == forgetful.close(c)
+            assert scores == score(c, forgetful.replay(c))

@@ -37,9 +37,9 @@ class Wording:
     severity: Severity
     message: str
     tip: str
-    open: str  # quote marks
-    close: str
-    sep: str
+    quote_open: str  # the marks around each quoted piece, and between pieces
+    quote_close: str
+    quote_sep: str
 
 
 class Judge:
@@ -161,9 +161,11 @@ class Judge:
                         start = span.start
                     if span.end > end:
                         end = span.end
-                    pieces.append(f"{words.open}{text[span.start : span.end]}{words.close}")
+                    pieces.append(
+                        f"{words.quote_open}{text[span.start : span.end]}{words.quote_close}"
+                    )
                 quote = text[start:end]
-                quoted = words.sep.join(pieces)
+                quoted = words.quote_sep.join(pieces)
         values = {"turn": str(turn), "quote": quoted}
         for name, value in ev.args.items():
             values[name] = localize(value, lang)
