@@ -18,7 +18,7 @@ from hotseat.conversation import Call, Finding, Reply
 from hotseat.rules import Judge, Rulebook, checks, phrases, score
 from hotseat.rules.checks import NO_HISTORY, READERS_KEPT, History, Reader, Reading, reader
 from hotseat.rules.judge import FINDINGS_KEPT
-from hotseat.rules.phrases import COMPILED_KEPT, compiled
+from hotseat.rules.phrases import COMPILED_KEPT, Lists, compiled
 from hotseat.scenario.model import Policy
 
 from .conftest import EMPATHY, SORRY, SUMMARY, call, prefix, reply
@@ -121,7 +121,9 @@ def test_one_reader_per_phrase_table_and_language() -> None:
 
 
 def test_readers_and_matchers_of_many_phrase_tables_stay_bounded() -> None:
-    tables = [{"zh": {"motives": (f"为了{i}",)}} for i in range(READERS_KEPT + COMPILED_KEPT)]
+    tables: list[Lists] = [
+        {"zh": {"motives": (f"为了{i}",)}} for i in range(READERS_KEPT + COMPILED_KEPT)
+    ]
     for table in tables:
         found = reader(compiled(table), "zh")
         assert found is reader(compiled(table), "zh")
@@ -161,11 +163,13 @@ def nothing_remembered() -> Iterator[None]:
         return summed
 
     remembering = Reader.read, Reader.history
-    Reader.read, Reader.history = read, history
+    setattr(Reader, "read", read)  # noqa: B010 - a method swapped for the test, then restored
+    setattr(Reader, "history", history)  # noqa: B010
     try:
         yield
     finally:
-        Reader.read, Reader.history = remembering
+        setattr(Reader, "read", remembering[0])  # noqa: B010
+        setattr(Reader, "history", remembering[1])  # noqa: B010
 
 
 @settings(max_examples=60, deadline=None)
