@@ -235,13 +235,18 @@ TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
-def t(key: str, lang: Lang, **values: object) -> str:
-    """The label for ``key`` in ``lang``, with ``{name}`` placeholders filled."""
-    en, zh = TEXTS[key]
+def fill(pair: tuple[str, str], lang: Lang, **values: object) -> str:
+    """One (en, zh) text in ``lang`` with ``{name}`` filled; every label table goes through it."""
+    en, zh = pair
     text = zh if lang == "zh" else en
     for name, value in values.items():
         text = text.replace("{" + name + "}", str(value))
     return text
+
+
+def t(key: str, lang: Lang, **values: object) -> str:
+    """The label for ``key`` in ``lang``, with ``{name}`` placeholders filled."""
+    return fill(TEXTS[key], lang, **values)
 
 
 def turn_label(turn: int, lang: Lang) -> str:

@@ -6,7 +6,7 @@ these are the extra ones a trainer's report needs.
 
 from __future__ import annotations
 
-from hotseat.i18n import t
+from hotseat.i18n import fill, t
 from hotseat.moves import Lang
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -69,8 +69,4 @@ def label(key: str, lang: Lang, **values: object) -> str:
     """A report label, falling back to the shared UI labels of ``hotseat.i18n``."""
     if key not in TEXTS:
         return t(key, lang, **values)
-    en, zh = TEXTS[key]
-    text = zh if lang == "zh" else en
-    for name, value in values.items():
-        text = text.replace("{" + name + "}", str(value))
-    return text
+    return fill(TEXTS[key], lang, **values)
