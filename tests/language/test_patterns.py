@@ -320,3 +320,35 @@ def test_analysis_is_a_value() -> None:
     first: Analysis = analyze("I'm so sorry, I'll call you back today.")
     assert first == analyze("I'm so sorry, I'll call you back today.")
     assert Analyzer().analyze(first.text) == first
+
+
+# --------------------------------------------------------------- web addresses
+
+
+@pytest.mark.parametrize(
+    ("text", "questions"),
+    [
+        ("Could you try the web player (https://t.co/aT5o0wcN4V)? Do your songs show up?", 2),
+        ("See www.example.com/help?topic=billing. Does that page load for you?", 1),
+        ("您可以登录 https://10086.cn/query?type=flow 查一下，能打开吗？", 1),
+    ],
+)
+def test_a_web_address_is_one_token_whatever_punctuation_it_holds(
+    text: str, questions: int
+) -> None:
+    """A "." or "?" inside a link neither ends a sentence nor asks anything."""
+    assert counts(text).get("question", 0) == questions
+
+
+def test_words_inside_a_web_address_are_nobodys_moves() -> None:
+    analysis = analyze("Details are at https://help.example.com/sorry-for-the-delay/thanks")
+    assert not analysis.has(MoveKind.APOLOGY)
+    assert not analysis.has(MoveKind.THANKS)
+
+
+def test_punctuation_after_a_web_address_still_separates() -> None:
+    """The comma and the full stop after the link are the sentence's, not the link's."""
+    assert counts("请访问https://10086.cn/a?b=1，非常抱歉。您看可以吗？") == {
+        "apology": 1,
+        "question": 1,
+    }

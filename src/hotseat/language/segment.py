@@ -30,6 +30,10 @@ _TERM_OF = {"?": "?", "。": ".", "!": ".", "\n": ".", ".": "."}
 _TERMINAL = re.compile(r"[。!\n]|(?<!\.)\.(?!\.)")
 _AFTER_ANY_END = sys.maxsize
 _QUOTE = re.compile("[\"'“「『《]")
+# A web address is one token whatever punctuation it holds (t.co/x?id=1): found only
+# when a reply has "://" or "www." in it, so ordinary replies pay nothing.
+_URL = re.compile(r"(?:https?://|www\.)[a-z0-9\-._~:/?#\[\]@!$&*+;=%]+", re.IGNORECASE)
+_URL_TAIL = ".,:;!?"
 _PAIRED = {'"': '"', "“": "”", "「": "」", "『": "』", "《": "》"}
 
 
@@ -109,14 +113,38 @@ def _inside(pos: int, regions: list[tuple[int, int]]) -> bool:
     return quote_at(pos, regions) is not None
 
 
-def _cuts(text: str, lang: str, hits: list[Hit], quotes: list[tuple[int, int]]) -> list:
-    """(start, end, terminator) of every separator, plus a zero-width cut before each
-    conjunction ("but", 但是) so it opens a clause of its own."""
+def find_urls(text: str) -> list[tuple[int, int]]:
+    """Spans of web addresses, without the sentence's own punctuation after them."""
+    if "://" not in text and "www." not in text:
+        return []
+    spans = []
+    for m in _URL.finditer(text):
+        end = m.end()
+        while end > m.start() and text[end - 1] in _URL_TAIL:
+            end -= 1
+        spans.append((m.start(), end))
+    return spans
+
+
+def _shielded(quotes: list[tuple[int, int]], urls: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quotes and web addresses as one sorted list of disjoint spans."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(quotes + urls):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _cuts(text: str, lang: str, hits: list[Hit], shielded: list[tuple[int, int]]) -> list:
+    """(start, end, terminator) of every separator outside quotes and web addresses, plus a
+    zero-width cut before each conjunction ("but", 但是) so it opens a clause of its own."""
     cuts: list[tuple[int, int, str]] = []
     n = len(text)
     for m in _SEPARATORS[lang].finditer(text):
         start, end = m.span()
-        if quotes and _inside(start, quotes):
+        if shielded and _inside(start, shielded):
             continue
         sep = m.group()
         if end - start == 1:
@@ -147,11 +175,13 @@ def segment(
     """Clauses (each holding its hits), sentences, and quoted spans of a folded reply.
 
     A clause gets the hits that start inside it; hits inside quotes are the
-    customer's words and belong to no clause.
+    customer's words and hits inside a web address are nobody's: they belong to no clause.
     """
     quotes = find_quotes(text) if _QUOTE.search(text) else []
+    urls = find_urls(text)
+    shielded = _shielded(quotes, urls) if urls else quotes
     n = len(text)
-    cuts = _cuts(text, lang, hits, quotes)
+    cuts = _cuts(text, lang, hits, shielded)
     cuts.append((n, n, ""))
     clauses: list[Clause] = []
     sentences: list[Sentence] = []
@@ -178,7 +208,7 @@ def segment(
                 if at >= tail:
                     break
                 h += 1
-                if at >= lead and not (quotes and _inside(at, quotes)):
+                if at >= lead and not (shielded and _inside(at, shielded)):
                     own.append(hit)
                     mask |= hit[2]
             clause.mask = mask
