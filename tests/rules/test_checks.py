@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from hotseat.conversation import Call, Finding
+from hotseat.moves import Lang
 from hotseat.rules import RULES, Judge, Rulebook
 from hotseat.scenario.model import Element, Policy
 
@@ -281,6 +282,23 @@ def test_a_summary_confirmed_with_a_tag_question_is_not_an_unframed_question() -
     confirm = reply(text, ("summary", "您是说多扣了一百八十块"), ("question", text))
     assert "CT003" not in codes(call(confirm))
     assert "CT003" in codes(call(confirm, QUESTION))
+
+
+@pytest.mark.parametrize(
+    ("lang", "offer", "question"),
+    [
+        ("zh", "请问有什么可以帮您？", "请问您的手机号是多少？"),
+        ("en", "How can I help you?", "What's the number on the account?"),
+    ],
+)
+def test_an_open_offer_of_help_is_not_an_unframed_question(
+    lang: Lang, offer: str, question: str
+) -> None:
+    """An open "how can I help you?" hands over the floor; the next real question still counts."""
+    offered = reply(offer, ("question", offer), lang=lang)
+    asked = reply(question, ("question", question), lang=lang)
+    assert "CT003" not in codes(call(offered, lang=lang))
+    assert [f.turn for f in findings(call(offered, asked, lang=lang)) if f.code == "CT003"] == [2]
 
 
 def test_unframed_questions_go_by_questions_not_by_fact_words_mentioned() -> None:

@@ -95,7 +95,8 @@ class Reading:
 
     @property
     def fact_questions(self) -> tuple[Move, ...]:
-        """Questions that ask for something new: not the "…, right?" that confirms a summary.
+        """Questions that ask for something new: not the "…, right?" that confirms a summary,
+        nor the open offer of help ("how can I help you?") that invites the customer to talk.
 
         A question overlapping a summary, or carrying a confirming tag (对吧, is
         that right), checks what the customer said rather than asking for more.
@@ -104,7 +105,12 @@ class Reading:
             questions = self.kinds.get(MoveKind.QUESTION, ())
             if questions:
                 questions = _apart(
-                    questions, (*self.of(MoveKind.SUMMARY), *self.find("confirmations"))
+                    questions,
+                    (
+                        *self.of(MoveKind.SUMMARY),
+                        *self.find("confirmations"),
+                        *self.find("offers"),
+                    ),
                 )
             self._questions = questions
         return self._questions

@@ -18,7 +18,9 @@ import ahocorasick
 from hotseat.language import normalize
 from hotseat.moves import Lang, Span
 
-PhraseKind = Literal["motives", "status", "outcomes", "conditions", "responses", "confirmations"]
+PhraseKind = Literal[
+    "motives", "status", "outcomes", "conditions", "responses", "confirmations", "offers"
+]
 PHRASE_KINDS: tuple[PhraseKind, ...] = get_args(PhraseKind)
 
 Hit = tuple[PhraseKind, int, int]  # kind, start, end in the original text
