@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import string
+from pathlib import Path
 
 import pytest
 
@@ -63,6 +64,18 @@ def test_every_explanation_renders(rule: Rule, lang: Lang) -> None:
     data = doc.to_json(rb)
     assert data["code"] == rule.code
     assert set(data["sections"]) == set(SECTIONS)
+
+
+def test_severity_and_status_read_in_the_readers_language(tmp_path: Path) -> None:
+    """Chinese readers see 提醒/严重 with the rulebook keyword beside it; overrides show."""
+    ap002 = get_rule("AP002")
+    zh_header = ap002.doc("zh").render(Rulebook.default()).splitlines()[2]
+    assert "级别：提醒 (warning)" in zh_header and "状态：稳定 (stable)" in zh_header
+    en_header = ap002.doc("en").render(Rulebook.default()).splitlines()[2]
+    assert "Severity: warning" in en_header and "(warning)" not in en_header
+    path = tmp_path / "rb.yaml"
+    path.write_text("version: 1\nrules:\n  AP002: {severity: error}\n", encoding="utf-8")
+    assert "级别：严重 (error)" in ap002.doc("zh").render(Rulebook.load(path))
 
 
 PLACEHOLDERS = {"turn", "quote", "count", "max", "limit", "policy", "element", "turns"}

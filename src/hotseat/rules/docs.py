@@ -186,6 +186,13 @@ def turns(values: tuple[int, ...], lang: Lang) -> str:
     return words.many.format(list=listed)
 
 
+def _keyword(labels: dict[str, Text], word: str) -> str:
+    """A severity or status in the reader's words, with the keyword a rulebook file uses
+    beside it when the two differ: 提醒 (warning)."""
+    said = labels[word]
+    return said if said == word else f"{said} ({word})"
+
+
 def reflow(text: str) -> str:
     """Join wrapped lines into paragraphs: no space between Chinese, one between English words."""
     paragraphs = []
@@ -244,8 +251,8 @@ class RuleDoc:
         colon = labels["colon"]
         facts = [
             f"{labels['area']}{colon}{area_name(rule.area.value, self.lang)} ({rule.area.value})",
-            f"{labels['severity']}{colon}{severity}",
-            f"{labels['status']}{colon}{rule.status}",
+            f"{labels['severity']}{colon}{_keyword(labels, severity)}",
+            f"{labels['status']}{colon}{_keyword(labels, rule.status)}",
             f"{labels['needs_scenario']}{colon}{yes_no}",
         ]
         out = [f"# {rule.code} {rule.name} — {self.title}", "", " · ".join(facts)]
