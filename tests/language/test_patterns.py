@@ -322,6 +322,24 @@ def test_analysis_is_a_value() -> None:
     assert Analyzer().analyze(first.text) == first
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please confirm your email address through direct message so we can assist.",
+        "Send us a DM with your email address and we'll take a look.",
+        "I'm sorry you feel that way.",
+        "I saw your tweet.",
+    ],
+)
+def test_naming_the_customers_email_or_feelings_is_not_summing_up(text: str) -> None:
+    """Asking for an email address or "sorry you feel that way" restates nothing they said."""
+    assert not analyze(text, "en").has(MoveKind.SUMMARY)
+
+
+def test_what_their_message_said_is_summed_up() -> None:
+    assert analyze("Your email said you were billed twice in March.", "en").has(MoveKind.SUMMARY)
+
+
 # --------------------------------------------------------------- web addresses
 
 
