@@ -340,6 +340,12 @@ def test_what_their_message_said_is_summed_up() -> None:
     assert analyze("Your email said you were billed twice in March.", "en").has(MoveKind.SUMMARY)
 
 
+def test_a_feeling_word_spelled_across_two_words_is_not_empathy() -> None:
+    """具体|会 contains 体会 ("to feel for") but says nothing about the customer's feelings."""
+    assert not analyze("请问无法截屏时具体会有什么现象呢？", "zh").has(MoveKind.EMPATHY)
+    assert analyze("我能体会您的心情。", "zh").has(MoveKind.EMPATHY)
+
+
 # --------------------------------------------------------------- web addresses
 
 
