@@ -10,7 +10,7 @@ from textual.widgets import Input
 
 from hotseat.tui.screens.conversation import ConversationScreen
 from hotseat.tui.screens.home import HomeScreen
-from hotseat.tui.widgets.chat_log import Bubble
+from hotseat.tui.widgets.chat_log import ChatLog
 from hotseat.tui.widgets.reply_input import ReplyInput
 
 
@@ -59,4 +59,6 @@ async def say(pilot: Pilot[None], text: str) -> None:
 
 
 def bubbles(screen: Any, kind: str) -> list[str]:
-    return [str(b.render()) for b in screen.query(f".bubble.-{kind}").results(Bubble)]
+    """What the chat shows of one kind of line: customer, trainee, silence or note."""
+    chat: ChatLog = screen.query_one(ChatLog)
+    return chat.said(kind)

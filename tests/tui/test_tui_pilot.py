@@ -19,7 +19,7 @@ from hotseat.tui.screens.help import HelpScreen
 from hotseat.tui.screens.home import HomeScreen
 from hotseat.tui.screens.report import ReportScreen
 from hotseat.tui.settings import load_remembered
-from hotseat.tui.widgets.chat_log import Bubble, ChatLog
+from hotseat.tui.widgets.chat_log import ChatLog
 from hotseat.tui.widgets.findings_panel import FindingsPanel
 from hotseat.tui.widgets.mood_meter import MoodMeter
 from hotseat.tui.widgets.reply_clock import ReplyClock
@@ -143,7 +143,7 @@ async def test_onboarding_call_shows_feedback_hints_and_resolves(app_factory: Fa
         assert bubbles(screen, "customer")[0].startswith("你们这个快递")
         panel = screen.query_one(FindingsPanel)
         await pilot.press("f3")
-        hints = [str(c.render()) for c in panel.query(".card.-hint").results(Static)]
+        hints = [b.content.plain for b in panel.blocks if b.kind == "hint"]
         assert hints == [screen.session.hint()]
         mood_before = screen.query_one(MoodMeter).target
         for text in (SOOTHE_ZH, PREFRAME_ZH, CONTACT_ZH, CLOSE_ZH):
@@ -153,15 +153,17 @@ async def test_onboarding_call_shows_feedback_hints_and_resolves(app_factory: Fa
             SOOTHE_ZH, PREFRAME_ZH, CONTACT_ZH, CLOSE_ZH,
         ]  # fmt: skip
         assert screen.query_one(MoodMeter).target == screen.session.mood < mood_before
-        cards = panel.query(".card").exclude(".-hint")
-        assert len(cards) == 4  # one feedback card per reply
+        cards = [b for b in panel.blocks if b.kind == "turn"]
+        assert [c.title for c in cards] == ["第1轮", "第2轮", "第3轮", "第4轮"]  # one per reply
         ended = hook.of(ConversationScreen.Ended)
         assert [(e.outcome, e.stepped_out) for e in ended] == [("resolved", False)]
         assert screen.query_one(ReplyInput).disabled
         banner = screen.query_one("#banner", Static)
         assert banner.display and banner.has_class("-resolved")
         assert len(bubbles(screen, "trainee")) == 4
-        assert chat.query(".bubble").results(Bubble)
+        assert len(bubbles(screen, "customer")) == 5  # the opening and four answers
+        assert chat.virtual_size.height > chat.scrollable_content_region.height  # it scrolls
+        assert chat.scroll_y == chat.max_scroll_y  # and shows the newest line
         await pilot.press("enter")  # the report button has the focus
         await settle(pilot)
         assert isinstance(app.screen, ReportScreen)
@@ -176,11 +178,10 @@ async def test_onboarding_marks_the_words_a_finding_quotes(app_factory: Factory)
         result = hook.of(ConversationScreen.Exchanged)[0].result
         spans = [f for f in result.findings if f.end > f.start]
         assert spans, "a rude reply must produce a finding with evidence"
-        bubble = screen.query(".bubble.-trainee").results(Bubble).__next__()
-        content = bubble.visual
-        marked = {(s.start, s.end) for s in content.spans}
+        [bubble] = [b for b in screen.query_one(ChatLog).blocks if b.kind == "trainee"]
+        marked = {(s.start, s.end) for s in bubble.content.spans}
         assert {(f.start, f.end) for f in spans} <= marked
-        panel_text = " ".join(str(c.render()) for c in screen.query(".card").results(Static))
+        panel_text = " ".join(b.content.plain for b in screen.query_one(FindingsPanel).blocks)
         assert spans[0].code in panel_text and spans[0].tip in panel_text
 
 
@@ -280,7 +281,7 @@ async def test_drill_clock_runs_out_and_the_customer_reacts_to_the_silence(
         exchanged = hook.of(ConversationScreen.Exchanged)
         assert len(exchanged) == 1 and exchanged[0].result.reply.silent
         assert exchanged[0].result.reply.seconds == 30.0
-        assert screen.query(".bubble.-silence")
+        assert bubbles(screen, "silence") == ["（沉默）"]
         assert bubbles(screen, "customer")[-1].startswith("哑巴了")  # the drill's harsh line
         assert countdown.running  # the trainee's time starts again
         assert screen.check_action("hint", ()) is False
@@ -347,8 +348,8 @@ async def test_report_groups_findings_and_exports_three_formats(
         result = report.result
         codes = sorted({f.code for f in result.findings})
         assert sorted(w.id.removeprefix("rule-") for w in report.query(".finding") if w.id) == codes
-        marked = report.query_one("#transcript", ChatLog).query(".bubble.-trainee")
-        assert len(marked) == 2
+        marked = report.query_one("#transcript", ChatLog).said("trainee")
+        assert marked == [SORRY_ZH, SOOTHE_ZH]
         for key in ("m", "h", "j"):
             await pilot.press(key)
         await pilot.pause()

@@ -148,7 +148,7 @@ class ConversationScreen(HotseatScreen[None]):
                 "\n",
                 (t(f"mode.{self.session.mode}.about", self.lang), "$text-muted"),
             ),
-            classes="-scene",
+            tag="scene",
         )
         chat.say("customer", s.persona.name, self.session.transcript[0].text)
         self._replay()
@@ -172,12 +172,13 @@ class ConversationScreen(HotseatScreen[None]):
                 found = [f for f in session.findings if f.turn == reply.turn]
                 self.query_one(FindingsPanel).show_turn(reply.turn, found)
                 chat.mark(reply.turn, found)
-        chat.note(t("tui.resumed", self.lang), classes="-resumed")
+        chat.note(t("tui.resumed", self.lang), tag="resumed")
 
     # -- the exchange ------------------------------------------------------------------
 
     @on(ReplyInput.Sent)
     def _sent(self, event: ReplyInput.Sent) -> None:
+        event.input.clear()
         self.send(event.text)
 
     def send(self, text: str) -> None:
@@ -202,15 +203,20 @@ class ConversationScreen(HotseatScreen[None]):
             self._show_answer(result)
         self._show_reply(last.reply)
         self._lock()
-        self._answer(last)
+        if self.typing_delay > 0:
+            self._answer(last)
+        else:  # no pause to show: the answer goes in the same frame as the reply
+            self._answered(last)
 
     @work(exclusive=True, group="customer")
     async def _answer(self, result: TurnResult) -> None:
         chat = self.query_one(ChatLog)
-        if self.typing_delay > 0:
-            chat.typing(t("tui.typing", self.lang, name=self.session.scenario.persona.name))
-            await asyncio.sleep(self.typing_delay)
-            chat.typing(None)
+        chat.typing(t("tui.typing", self.lang, name=self.session.scenario.persona.name))
+        await asyncio.sleep(self.typing_delay)
+        chat.typing(None)
+        self._answered(result)
+
+    def _answered(self, result: TurnResult) -> None:
         self._show_answer(result)
         if result.outcome is not None:
             self._end(result.outcome)

@@ -1,56 +1,72 @@
-"""FindingsPanel: onboarding feedback beside the chat, one card per reply, with hints on request."""
+"""FindingsPanel: onboarding feedback beside the chat, one card per reply, with hints on request.
+
+Cards are framed blocks of one self-drawn widget (see BlockStack), so a reply's
+card is added without mounting or laying out anything.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Static
 
 from hotseat.i18n import t, turn_label
 from hotseat.tui.render import finding_block, group_by_rule
+from hotseat.tui.widgets.block_stack import Block, BlockStack, Look
 
 if TYPE_CHECKING:
     from hotseat.conversation import Finding
     from hotseat.moves import Lang
 
+LOOKS = {
+    "turn": Look(frame="findings-panel--faulty", title="findings-panel--title", gap=1),
+    "clean": Look(frame="findings-panel--clean", title="findings-panel--title", gap=1),
+    "hint": Look(frame="findings-panel--hint", gap=1),
+    "empty": Look(text="findings-panel--empty"),
+}
 
-class FindingsPanel(VerticalScroll):
-    """What each reply did wrong and what to say instead, newest at the bottom."""
+
+class FindingsPanel(BlockStack):
+    """What each reply did wrong and what to say instead, newest at the bottom.
+
+    Blocks are of kind "turn" (one reply's findings, or a clean reply), "hint"
+    or "empty" (what the panel is for, until the first card).
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "findings-panel--faulty",
+        "findings-panel--clean",
+        "findings-panel--hint",
+        "findings-panel--title",
+        "findings-panel--empty",
+    }
 
     def __init__(self, lang: Lang, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.lang = lang
         self.border_title = t("tui.feedback", lang)
-
-    def compose(self) -> ComposeResult:
-        yield Static(t("tui.feedback_empty", self.lang), classes="card -empty")
+        self.add(Block("empty", Content(t("tui.feedback_empty", lang)), LOOKS["empty"]))
 
     def show_turn(self, turn: int, findings: Sequence[Finding]) -> None:
         """The findings of one reply (or of the whole call when ``turn`` is 0)."""
-        self.query(".-empty").remove()
-        card = Static(classes="card -clean" if not findings else "card")
-        card.border_title = turn_label(turn, self.lang)
         if findings:
             blocks = [
                 finding_block(code, items, self.lang)
                 for code, items in group_by_rule(findings).items()
             ]
-            card.update(Content("\n\n").join(blocks))
+            card = Block("turn", Content("\n\n").join(blocks), LOOKS["turn"])
         else:
-            card.update(Content.assemble(("✓ ", "bold $success"), t("tui.turn_clean", self.lang)))
-        self._add(card)
+            clean = Content.assemble(("✓ ", "bold $success"), t("tui.turn_clean", self.lang))
+            card = Block("turn", clean, LOOKS["clean"])
+        card.title = turn_label(turn, self.lang)
+        self._show(card)
 
     def show_hint(self, text: str) -> None:
         """A model phrasing for where the call stands."""
-        self.query(".-empty").remove()
-        card = Static(Content(text), classes="card -hint")
-        card.border_title = t("tui.hint", self.lang)
-        self._add(card)
+        self._show(Block("hint", Content(text), LOOKS["hint"], t("tui.hint", self.lang)))
 
-    def _add(self, card: Static) -> None:
-        self.mount(card)
-        self.scroll_end(animate=False)  # runs after the card is laid out
+    def _show(self, card: Block) -> None:
+        self.discard("empty")
+        self.add(card)
+        self.anchor()  # the new card comes into view, even if the trainee had scrolled back

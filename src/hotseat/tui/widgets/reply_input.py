@@ -31,7 +31,8 @@ class ReplyInput(Input):
 
     While the customer is typing it is locked: the trainee may go on typing, but
     Enter sends nothing. Locking keeps the focus where it is, which disabling
-    would not.
+    would not. A sent reply locks it too, and stays in the box until the screen
+    takes it: the box empties in the same frame as the reply appears in the chat.
     """
 
     locked = False
@@ -47,7 +48,7 @@ class ReplyInput(Input):
         text = self.value.strip()
         if not text or self.locked:
             return
-        self.value = ""
+        self.locked = True  # until the screen has taken it and hands the turn back
         self.post_message(self.Sent(self, text))
 
     def _on_paste(self, event: events.Paste) -> None:

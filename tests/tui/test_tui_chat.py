@@ -1,0 +1,170 @@
+"""The chat and the feedback panel as drawn: sides, frames, wide text, re-wrapping, scrolling.
+
+Both are one self-drawn widget each (BlockStack), so these tests read the lines
+they draw, in a bare app with the hotseat stylesheet, at sizes the tests choose.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.cells import cell_len
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal
+from textual.geometry import Region
+from textual.strip import Strip
+
+from hotseat.conversation import Area, Finding
+from hotseat.tui.widgets.chat_log import ChatLog
+from hotseat.tui.widgets.findings_panel import FindingsPanel
+
+CSS = Path(__file__).resolve().parents[2] / "src" / "hotseat" / "tui" / "hotseat.tcss"
+LONG_ZH = "你们这个快递到底还送不送了？说好三天到，今天都第七天了！我女儿后天过生日。"
+RUDE = Finding(
+    "ET001", "rude-language", Area.ET, "error", 1, 0, 5, "用语不礼貌。", "换个说法。", "你冷静一点"
+)
+
+
+class ChatApp(App[None]):
+    CSS_PATH = str(CSS)
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="body"):  # side by side, as on the conversation screen
+            yield ChatLog(id="chat")
+            yield FindingsPanel("zh", id="feedback")
+
+
+def drawn(widget: ChatLog | FindingsPanel) -> list[Strip]:
+    """The widget's rows as the screen gets them (padding and borders included)."""
+    return widget.render_lines(Region(0, 0, *widget.outer_size))
+
+
+def rows(widget: ChatLog | FindingsPanel) -> list[str]:
+    return [strip.text for strip in drawn(widget)]
+
+
+async def test_customer_left_trainee_right_titled_and_wrapped_by_cell_width() -> None:
+    app = ChatApp()
+    async with app.run_test(size=(60, 30)) as pilot:
+        chat = app.query_one(ChatLog)
+        chat.say("customer", "陈女士", LONG_ZH)
+        chat.say("trainee", "小王", "您好，我是小王。", turn=1)
+        await pilot.pause()
+        lines = rows(chat)
+        width = chat.outer_size.width
+        assert all(cell_len(line) == width for line in lines)  # wide characters count double
+        top = next(i for i, line in enumerate(lines) if "陈女士" in line)
+        assert lines[top].lstrip().startswith("╭─ 陈女士 ─")  # left, title on the left
+        mine = next(i for i, line in enumerate(lines) if "小王" in line)
+        assert lines[mine].rstrip().endswith("─ 小王 ─╮")  # right, title on the right
+        body = [line for line in lines[top + 1 : mine] if "│" in line]
+        assert len(body) >= 2  # the long line wrapped
+        assert "".join(line.strip().strip("│").strip() for line in body) == LONG_ZH
+        assert len({cell_len(line[: line.rindex("│")]) for line in body}) == 1  # right edge aligned
+        assert max(len(line.strip()) for line in body) < width  # a bubble never spans the chat
+
+
+async def test_text_is_wrapped_again_when_the_chat_changes_width() -> None:
+    app = ChatApp()
+    async with app.run_test(size=(60, 30)) as pilot:
+        chat = app.query_one(ChatLog)
+        chat.say("customer", "陈女士", LONG_ZH)
+        await pilot.pause()
+        wide = [line for line in rows(chat) if "│" in line]
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        wider = [line for line in rows(chat) if "│" in line]
+        assert len(wider) < len(wide)
+        assert all(cell_len(line) == chat.outer_size.width for line in rows(chat))
+
+
+async def test_a_short_chat_sits_at_the_bottom_and_a_long_one_follows_the_newest_line() -> None:
+    app = ChatApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        chat = app.query_one(ChatLog)
+        chat.note("来电：陈女士", tag="scene")
+        await pilot.pause()
+        lines = rows(chat)
+        assert not lines[0].strip() and "来电" in lines[-2]  # then the gap below a note
+        for n in range(12):
+            chat.say("customer", "陈女士", f"第{n}句")
+            await pilot.pause()
+        assert chat.max_scroll_y > 0 and chat.scroll_y == chat.max_scroll_y
+        assert any("第11句" in line for line in rows(chat))
+        chat.scroll_home(animate=False, immediate=True)  # the trainee scrolls back
+        await pilot.pause()
+        chat.say("customer", "陈女士", "新的一句")
+        await pilot.pause()
+        assert chat.scroll_y == 0 and any("来电" in line for line in rows(chat))
+        chat.scroll_end(animate=False, immediate=True)  # and back down: it follows again
+        await pilot.pause()
+        chat.say("customer", "陈女士", "再一句")
+        await pilot.pause()
+        assert chat.scroll_y == chat.max_scroll_y and any("再一句" in line for line in rows(chat))
+
+
+async def test_typing_shows_below_the_last_line_and_goes_away() -> None:
+    app = ChatApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        chat = app.query_one(ChatLog)
+        chat.say("customer", "陈女士", "喂？")
+        chat.typing("陈女士正在输入…")
+        chat.say("trainee", "小王", "我在听。", turn=1)  # a line said meanwhile goes above it
+        await pilot.pause()
+        lines = [line.strip() for line in rows(chat) if line.strip()]
+        assert lines[-1] == "陈女士正在输入…"
+        chat.typing(None)
+        await pilot.pause()
+        assert not any("正在输入" in line for line in rows(chat))
+        assert chat.said("trainee") == ["我在听。"]
+
+
+async def test_marked_words_are_underlined_and_silence_and_notes_are_drawn() -> None:
+    app = ChatApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        chat = app.query_one(ChatLog)
+        chat.say("trainee", "小王", "你冷静一点，我在听。", turn=1)
+        chat.silence("小王", "（沉默）")
+        chat.mark(1, [RUDE])
+        await pilot.pause()
+        marked = [
+            seg.text
+            for strip in drawn(chat)
+            for seg in strip
+            if seg.style is not None and seg.style.underline
+        ]
+        assert "".join(marked) == "你冷静一点"
+        assert chat.said("silence") == ["（沉默）"]
+        assert any("（沉默）" in line for line in rows(chat))
+
+
+async def test_theme_change_redraws_every_line_in_the_new_colours() -> None:
+    app = ChatApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        chat = app.query_one(ChatLog)
+        chat.note("来电：陈女士")
+        chat.say("customer", "陈女士", "喂？")
+        await pilot.pause()
+
+        def backgrounds() -> set[object]:
+            return {seg.style.bgcolor for strip in drawn(chat) for seg in strip if seg.style}
+
+        [dark] = backgrounds()
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert backgrounds() != {dark} and len(backgrounds()) == 1  # no line left in the old
+
+
+async def test_feedback_cards_replace_the_empty_note_and_the_newest_is_in_view() -> None:
+    app = ChatApp()
+    async with app.run_test(size=(60, 16)) as pilot:
+        panel = app.query_one(FindingsPanel)
+        await pilot.pause()
+        assert [b.kind for b in panel.blocks] == ["empty"]
+        for turn in range(1, 5):
+            panel.show_turn(turn, [RUDE] if turn % 2 else [])
+        panel.show_hint("您慢慢说，我在听。")
+        await pilot.pause()
+        assert [b.kind for b in panel.blocks] == ["turn"] * 4 + ["hint"]
+        assert panel.scroll_y == panel.max_scroll_y > 0
+        assert any("您慢慢说" in line for line in rows(panel))
