@@ -303,3 +303,86 @@ def test_reported_misreads_stay_fixed(text: str, expected: dict[str, int]) -> No
 def test_reported_promise_flags(text: str, flags: tuple[bool, bool, bool]) -> None:
     (promise,) = analyze(text).of(MoveKind.PROMISE)
     assert (promise.guarantee, promise.deadline, promise.compensation) == flags
+
+
+# ------------------------------------------- a dare: the customer's threat echoed back
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["举报就举报呗，随你。", "檢舉就檢舉吧。", "曝光就曝光吧，我无所谓。",
+     "Report us then, be my guest.", "Makes no difference to me what you write."],
+)  # fmt: skip
+def test_a_dare_or_indifference_is_rude(text: str) -> None:
+    assert has(text, MoveKind.RUDE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["有就有，没有就没有，我帮您查一下。", "是就是，不是就不是。", "退款就退款，我马上给您办。",
+     "If you'd like to complain, I can give you the address."],
+)  # fmt: skip
+def test_an_echo_that_states_or_agrees_is_not_a_dare(text: str) -> None:
+    assert not has(text, MoveKind.RUDE)
+
+
+# ------------------------------------------ the cause put on the customer's own things
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["多半是您家路由器的问题。", "應該是您的電腦太老了。", "估计是你那边的网络原因。",
+     "It's most likely your wiring.", "That'll be your router's settings.",
+     "Your boiler is probably the problem."],
+)  # fmt: skip
+def test_blaming_the_customers_things_defends(text: str) -> None:
+    assert counts(text).get("defend") == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我们会帮您检查您家的线路问题。", "您的手机号码是多少？", "我們會派師傅去您家看看。",
+     "We'll check whether the problem is your router.", "Is your phone switched on?"],
+)  # fmt: skip
+def test_naming_the_customers_things_while_helping_does_not(text: str) -> None:
+    assert not has(text, MoveKind.DEFEND)
+
+
+# --------------------------------------- "yourself": who did the deed, or who is sent
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["您自己過來拿就好。", "那你自己去营业厅问一下。", "Feel free to grab it yourself.",
+     "No need to repeat yourself, I have it all down."],
+)  # fmt: skip
+def test_yourself_that_sends_the_customer_is_no_blame(text: str) -> None:
+    assert not has(text, MoveKind.DEFEND)
+
+
+@pytest.mark.parametrize(
+    "text", ["是你自己勾选的。", "這是您自己取消的。", "You set this up yourself."]
+)
+def test_yourself_that_names_who_did_it_blames(text: str) -> None:
+    assert has(text, MoveKind.DEFEND)
+
+
+# ----------------------------------------------- an order not to bring it to the agent
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["你别来找我。", "別再來問我了。", "你别一直重复了。", "Don't come to me with this.",
+     "Stop repeating yourself."],
+)  # fmt: skip
+def test_forbidding_the_customer_to_ask_is_rude(text: str) -> None:
+    assert counts(text).get("rude") == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["有问题随时来找我。", "不要重复提交申请。", "別客氣，有事隨時找我。",
+     "Don't hesitate to ask me.", "Don't worry, just come to me if it happens again."],
+)  # fmt: skip
+def test_inviting_the_customer_to_ask_is_not(text: str) -> None:
+    assert not has(text, MoveKind.RUDE)

@@ -17,10 +17,13 @@ import re
 from hotseat.language.matcher import Hit
 from hotseat.language.segment import Clause, Sentence
 from hotseat.language.tags import (
+    ACTION,
     ADMISSION,
     AGENT,
     BENEFACTIVE,
+    CAUSE,
     COMMIT,
+    COMPENSATION,
     CONDUCT,
     COUNTERFACTUAL,
     CUSTOMER_DO,
@@ -29,6 +32,7 @@ from hotseat.language.tags import (
     DEFEND_ANY,
     DEFEND_BLAME,
     DEFEND_POLICY,
+    ECHO,
     ELSEWHERE,
     EMPATHY,
     EMPHATIC,
@@ -48,10 +52,12 @@ from hotseat.language.tags import (
     PROHIBIT,
     REBUT,
     RECORD,
+    REFLEXIVE,
     REFUSAL,
     RUDE,
     UNRELATED,
     YOU_COND,
+    YOURS,
 )
 
 # Words that may stand before a prohibition that still orders the customer: 您先别吵,
@@ -133,10 +139,68 @@ _HELPING = COMMIT | FUTURE | BENEFACTIVE | PRECURSOR
 # The frames that can change a clause; a clause with none of them is left alone.
 TRIGGERS = (
     CONDUCT | MOTIVE | ELSEWHERE | FEEL | RECORD | NEG_COMMIT | DEFEND_ALT | UNRELATED | OTHERS
-    | ADMISSION | EMPHATIC
+    | ADMISSION | EMPHATIC | ECHO | YOURS | REFLEXIVE
 )  # fmt: skip
 # The frames that span a sentence; a reply with none of them skips the sentence pass.
 SENTENCE_TRIGGERS = YOU_COND | PER | REBUT
+
+
+# What may follow an echoed word and still dare: 投诉就投诉呗, 差评就差评吧.
+_ZH_DARE_TAIL = "呗吧啦啊嘛了"
+# An echoed demand is granted, not dared: 退款就退款，我马上给您办.
+_GIVEN = ACTION | COMPENSATION
+# An echo of these states a fact rather than daring: 是就是, 不是就不是, 有就有.
+_ZH_NOT_DARING = frozenset("是不没有")
+
+
+def _dares(text: str, clause: Clause, hit: Hit) -> bool:
+    """X就X: the customer's threat echoed back (投诉就投诉呗, 告就告, 差评就差评吧), a dare."""
+    for size in (4, 3, 2, 1):
+        start = hit.start - size
+        if start < clause.start or hit.end + size > clause.end:
+            continue
+        word = text[start : hit.start]
+        if text.startswith(word, hit.end) and word[0] not in _ZH_NOT_DARING:
+            after = text[hit.end + size : hit.end + size + 1]
+            return size > 1 or (after != "" and after in _ZH_DARE_TAIL)
+    return False
+
+
+# After the customer's thing, 是 (or an adverb before it) attributes the cause to it.
+_ZH_ATTRIBUTES = re.compile(r"是(?:[^，。]{0,2})$")
+_EN_ATTRIBUTES = re.compile(r"\b(?:that|it|this)'ll be\s*$")
+# What the customer is sent off to do after 您自己 / 你自己: go, come, fetch, find.
+_ZH_SENT = ("去", "过去", "来", "过来", "找", "拿", "到")
+_EN_YOU_WORDS = frozenset(["you", "you've", "you'd", "you'll", "you're", "your"])
+
+
+def _blames_things(text: str, clause: Clause, k: int, zh: bool) -> bool:
+    """The cause put on the customer's own things: 多半是您手机网络的问题, 应该是您家冷气本身太旧了,
+    "it's probably your walls", "that'll be your phone's connection"."""
+    hits = clause.hits
+    if clause.mask & NEGATOR:
+        return False
+    if not zh and _EN_ATTRIBUTES.search(text, clause.start, hits[k].start):
+        return True  # "that'll be your phone's connection"
+    if not clause.mask & CAUSE:
+        return False
+    if any(h.mask & _HELPING and not h.mask & CAUSE for h in hits):
+        return False  # "we'll check your router": the agent acting on it
+    if zh:
+        before = text[clause.start : hits[k].start]
+        return _ZH_ATTRIBUTES.search(before) is not None and any(
+            h.mask & CAUSE for h in hits[k + 1 :]
+        )
+    return True
+
+
+def _sends_off(text: str, clause: Clause, hit: Hit, zh: bool) -> bool:
+    """Whether "yourself" sends the customer to do something (grab it yourself, 您自己过去拿)
+    or repeats a word back (repeating yourself), rather than naming who did the deed."""
+    if zh:
+        return text.startswith(_ZH_SENT, hit.end)
+    before = text[clause.start : hit.start].split()
+    return _EN_YOU_WORDS.isdisjoint(w.strip(_PUNCT) for w in before)
 
 
 def _at_head(text: str, clause: Clause, start: int, zh: bool) -> bool:
@@ -165,7 +229,8 @@ def refine(text: str, clause: Clause, zh: bool) -> None:
     hits = clause.hits
     mask = clause.mask
     motive_at = -1
-    frame_seen = prohibited = False
+    frame_seen = prohibited = blamed = False
+    excused = 0
     for k, hit in enumerate(hits):
         m = hit.mask
         if m & PROHIBIT and not prohibited and _at_head(text, clause, hit.start, zh):
@@ -197,6 +262,14 @@ def refine(text: str, clause: Clause, zh: bool) -> None:
             add |= DEFEND_BLAME
         if m & EMPHATIC and not zh and _insists(text, clause, hit):
             add |= DEFEND  # "the driver did knock"
+        if m & ECHO and zh and not (k and hits[k - 1].mask & _GIVEN) and _dares(text, clause, hit):
+            add |= RUDE  # 投诉就投诉呗
+        if m & YOURS and _blames_things(text, clause, k, zh):
+            add |= DEFEND_BLAME  # 应该是您家冷气本身太旧了 / it's probably your walls
+        if m & REFLEXIVE and _sends_off(text, clause, hit, zh):
+            excused |= m & DEFEND_BLAME
+        elif m & DEFEND_BLAME:
+            blamed = True
         if m & ADMISSION and mask & DEFEND_ALT and any(h.mask & DEFEND_ALT for h in hits[:k]):
             # 是物流公司弄丢的 puts the cause elsewhere (an excuse); 是物业在乱收费 and
             # 肯定是营业厅那边乱开的 pass a verdict on them
@@ -205,6 +278,8 @@ def refine(text: str, clause: Clause, zh: bool) -> None:
         if m & NEG_COMMIT:
             # 不会再给您乱开了: the fault named is what will not happen again
             drop |= ADMISSION if not any(h.mask & ADMISSION for h in hits[:k]) else 0
+    if excused and not blamed and not add & DEFEND_BLAME:
+        drop |= DEFEND_BLAME  # "grab it yourself", 您自己过去拿: sent, not blamed
     clause.mask = (mask | add) & ~drop
 
 

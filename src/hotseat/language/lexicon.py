@@ -88,6 +88,10 @@ CATEGORIES: dict[str, str] = {
     "others": "other customers or people (其他, 别人): 'others never complained' defends",
     "emphatic": "an emphatic auxiliary (did, does): mid-statement it insists against the customer",
     "outcome": "what the customer will see or get (you'll see): with money or a time, a promise",
+    "echo": "a word echoed round 就 (投诉就投诉, 差评就差评吧): a dare, rude",
+    "yours": "the customer's own things (您家, 您手机, your walls, your router)",
+    "cause": "names a cause (问题, 太旧, probably): with the customer's things, blame",
+    "reflexive": "yourself / 您自己: blame when the customer did the deed, not when sent to do it",
 }
 
 _WORD_LISTS: tuple[str, ...] = ("wh", "wh_aux", "aux", "subject", "lead", "recap")

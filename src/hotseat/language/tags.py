@@ -75,6 +75,10 @@ OUTCOME = BIT["outcome"]
 UNRELATED = BIT["unrelated"]
 OTHERS = BIT["others"]
 EMPHATIC = BIT["emphatic"]
+ECHO = BIT["echo"]
+YOURS = BIT["yours"]
+CAUSE = BIT["cause"]
+REFLEXIVE = BIT["reflexive"]
 
 # Kinds of defending argument: each kind counts once in a reply.
 DEFEND_ANY = DEFEND | DEFEND_BLAME | DEFEND_POLICY | DEFEND_CONTRACT | DEFEND_ALT
