@@ -386,3 +386,79 @@ def test_forbidding_the_customer_to_ask_is_rude(text: str) -> None:
 )  # fmt: skip
 def test_inviting_the_customer_to_ask_is_not(text: str) -> None:
     assert not has(text, MoveKind.RUDE)
+
+
+# --------------------------------------------- a statement checked back with the customer
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["你的包裹三天都没送到，对吧？", "您上個月被多收了兩次月費，對嗎？",
+     "Your card was declined twice at the till, is that right?",
+     "So the issue is that the screen stays black - is that right?"],
+)  # fmt: skip
+def test_a_statement_with_a_tag_check_restates(text: str) -> None:
+    assert counts(text) == {"summary": 1, "question": 1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我们已经给您退款了，对吧？", "您可以在App里查，对吗？", "I've sent you the link, right?",
+     "Could you send it again, is that ok?"],
+)  # fmt: skip
+def test_the_agents_own_step_with_a_tag_restates_nothing(text: str) -> None:
+    assert not has(text, MoveKind.SUMMARY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我先核对一下：您是上周五下的单，一直没发货，对吗？",
+     "我先幫您確認一下：您的門號是去年辦的，對嗎？",
+     "Let me double-check: you ordered on Friday and it still hasn't shipped?"],
+)  # fmt: skip
+def test_a_read_back_after_a_check_and_a_colon_is_a_summary(text: str) -> None:
+    found = counts(text)
+    assert found.get("summary") == 1 and "preframe" not in found
+
+
+@pytest.mark.parametrize(
+    "text", ["我先查一下：请问您的订单号是多少？", "Let me check: what's your order number?"]
+)
+def test_a_check_then_a_question_is_a_preframe(text: str) -> None:
+    found = counts(text)
+    assert found.get("preframe") == 1 and "summary" not in found
+
+
+# ------------------------------------- the customer's situation before a shared feeling
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["等了三天还没人上门，换我也受不了。", "被扣了兩次錢又沒人回覆，換誰都會生氣。",
+     "Two weeks without a working phone - I'd be fed up too.",
+     "You paid twice and still have no ticket - I can only imagine how annoying that is."],
+)  # fmt: skip
+def test_the_situation_before_a_shared_feeling_is_a_summary(text: str) -> None:
+    assert counts(text) == {"summary": 1, "empathy": 1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["这种事放谁身上都会着急。", "Nobody likes a surprise bill - I'd be annoyed too.",
+     "200 dollars is a lot of money - I'd be upset too.", "Oh no - I'd be fed up too."],
+)  # fmt: skip
+def test_a_general_remark_before_a_shared_feeling_restates_nothing(text: str) -> None:
+    assert counts(text) == {"empathy": 1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["来回跑了好几趟，真的很折腾。", "這的確會讓人摸不著頭腦。", "I'd have lost patience too.",
+     "I'd have been baffled too."],
+)  # fmt: skip
+def test_new_feeling_words_after_a_shared_frame_are_empathy(text: str) -> None:
+    assert has(text, MoveKind.EMPATHY)
+
+
+def test_the_agents_own_indignation_is_not_empathy() -> None:
+    assert not has("That's really unfair, we've done nothing wrong.", MoveKind.EMPATHY)

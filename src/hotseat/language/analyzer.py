@@ -168,12 +168,16 @@ class _Grammar:
             for k, clause in enumerate(clauses):
                 if clause.mask & (PREFRAME | INQUIRY):
                     preframes[k] = self._preframes(text, clause)
+        for index in recaps:
+            opener = sentences[index].first
+            if preframes[opener] and text.startswith(":", clauses[opener].end):
+                preframes[opener] = False  # "Let me double-check: …?" reads back, not a step
         if reply_mask & (SUMMARY | DESIRE) or quotes or recaps:
             context = _summary_context(clauses, sentences, quotes, formed, preframes, recaps)
         else:
             context = [False] * len(clauses)
-        if zh and reply_mask & EMPATHY:
-            _mark_situations(text, clauses, sentences, context)
+        if reply_mask & EMPATHY:
+            _mark_situations(text, clauses, sentences, context, zh)
         out = self._moves(text, clauses, sentences, reply_mask, asking, context, preframes)
         for k, flags in enumerate(out.values):
             if flags is not None:
@@ -476,26 +480,58 @@ def _summary_context(
 
 # A clause with one of these does something of its own, so it is no bare statement of what
 # happened (一个多礼拜还没解决 names a time and a service, and still only states).
-_DOING = NOT_FLAG_ONLY | AGENT | COMMIT | FUTURE | BENEFACTIVE | PRECURSOR | FEEL | GUARANTEE
-# Chinese marks what happened with aspect and negation, not tense: 等了, 还没, 都冇, 又.
-_HAPPENED = frozenset("了咗没冇还又都被却")
+_DOING = NOT_FLAG_ONLY | AGENT | COMMIT | FUTURE | BENEFACTIVE | PRECURSOR | GUARANTEE
+# Chinese marks what happened with aspect and negation, not tense: 等了, 还没, 都冇, 又, 等着.
+_HAPPENED = frozenset("了咗没冇还又都被却着")
+
+# An English clause this short ("Oh no", "Honestly") states no situation; one that opens
+# with the agent ("I checked…") tells our side, one with "nobody" speaks of anyone; a
+# situation is the customer's when it names them or what went missing or wrong again.
+_EN_SITUATION_WORDS = 3
+_EN_NOT_THEIRS = frozenset(
+    {"i", "i'm", "i've", "i'll", "i'd", "we", "we're", "we've", "we'll", "our", "nobody",
+     "no one", "anyone", "anybody", "everyone", "everybody"}
+)  # fmt: skip
+_EN_THEIRS = frozenset(
+    {"you", "you're", "you've", "your", "you'd", "without", "still", "no", "never", "twice",
+     "again"}
+)  # fmt: skip
+
+
+def _feels(text: str, clause: Clause) -> bool:
+    """Whether a feeling word states a feeling (本来就着急, 您肯定急坏了) rather than tell
+    what happened with an aspect after it (卡被吞了又急着用钱, 折腾了这么久)."""
+    return any(h.mask & FEEL and text[h.end : h.end + 1] not in _HAPPENED for h in clause.hits)
 
 
 def _mark_situations(
-    text: str, clauses: list[Clause], sentences: list[Sentence], context: list[bool]
+    text: str, clauses: list[Clause], sentences: list[Sentence], context: list[bool], zh: bool
 ) -> None:
-    """In Chinese, the customer's situation stated just before a shared feeling restates it
-    ("您等了一个多礼拜还没消息，肯定急坏了"): a summary, like a restatement after a lead-in."""
+    """The customer's situation stated just before a shared feeling restates it
+    ("您等了一个多礼拜还没消息，肯定急坏了", "Three days without internet - I can only
+    imagine"): a summary, like a restatement after a lead-in."""
     for sent in sentences:
         feeling = next(
             (k for k in range(sent.last, sent.first - 1, -1) if clauses[k].mask & EMPATHY), -1
         )
         for k in range(sent.first, feeling):
             clause = clauses[k]
-            if not clause.mask & _DOING and not _HAPPENED.isdisjoint(
-                text[clause.start : clause.end]
-            ):
-                context[k] = True
+            if clause.mask & _DOING:
+                continue
+            words = text[clause.start : clause.end]
+            if zh:
+                happened = not _HAPPENED.isdisjoint(words) and not (
+                    clause.mask & FEEL and _feels(text, clause)
+                )
+            else:
+                tokens = [w.strip(_BACKCHANNEL_PUNCT) for w in words.split()]
+                happened = (
+                    len(tokens) >= _EN_SITUATION_WORDS
+                    and tokens[0] not in _EN_NOT_THEIRS
+                    and not clause.mask & GENERIC
+                    and not _EN_THEIRS.isdisjoint(tokens)
+                )
+            context[k] = context[k] or happened
 
 
 # Moves already built, by value: a Move is immutable, so equal moves can be one object, and

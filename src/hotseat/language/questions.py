@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from hotseat.language.segment import Clause, Sentence
 from hotseat.language.tags import (
     ADMISSION,
+    AGENT,
     APOLOGY,
     COMMIT,
     CONDITION,
@@ -29,6 +30,7 @@ from hotseat.language.tags import (
     FUTURE,
     HEDGE,
     INDIRECT,
+    INQUIRY,
     NEGATOR,
     OUTCOME,
     PRECURSOR,
@@ -39,6 +41,7 @@ from hotseat.language.tags import (
     Q_WORD,
     RUDE,
     SARCASM,
+    SUMMARY,
     THANKS,
     VERIFIED,
 )
@@ -62,6 +65,19 @@ _NOT_NARRATING = (
 )  # fmt: skip
 _FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "i'll", "i'd", "we", "we're", "we've", "we'll",
                            "our", "us", "me", "my"})  # fmt: skip
+
+
+# What may open a read-back before its colon ("Let me double-check:", 我先核对一下：).
+_CHECKS = INQUIRY | SUMMARY | PRECURSOR
+
+
+def _read_back_from(text: str, clauses: list[Clause], sent: Sentence) -> int:
+    """Where the read content starts when the sentence opens with a check and a colon
+    ("Let me double-check: you were on…?", 我先核对一下：您原来是…，对吗？); -1 otherwise."""
+    opener = clauses[sent.first]
+    if sent.first < sent.last and opener.mask & _CHECKS and text.startswith(":", opener.end):
+        return sent.first + 1
+    return -1
 
 
 def _acts(clauses: list[Clause], sent: Sentence) -> bool:
@@ -217,6 +233,37 @@ class QuestionCounter:
                 return True
         return False
 
+    def _checks_back(
+        self, text: str, clauses: list[Clause], sent: Sentence, tag: bool, forms_at: list[int]
+    ) -> bool:
+        """A statement checked with a tag ("…, is that right?", …，对吗？) or read back
+        after a check and a colon restates the customer: no question form, no act of
+        the agent's own, no first person in the checked content."""
+        first = _read_back_from(text, clauses, sent)
+        read_back = first >= 0 and sent.term == "?"
+        if not read_back and not tag:
+            return False
+        first = first if read_back else sent.first
+        last = sent.last - 1 if tag else sent.last
+        if last < first:
+            return False
+        if any(first <= k <= last for k in forms_at) and not (
+            tag and self.recap and self._recaps(text, clauses, sent)
+        ):
+            return False  # a question of its own, unless "so…" restates ("So the problem is…")
+        mask = 0
+        for k in range(first, last + 1):
+            mask |= clauses[k].mask
+        # what is read back may hold the customer's claim ("it was sent…"): not an argument,
+        # nor a commitment by date: "it went out last Wednesday, right?"
+        narrating = _NOT_NARRATING & ~(DEFEND_ANY | DEADLINE if read_back else DEADLINE)
+        if mask & narrating:
+            return False
+        if self.zh:
+            return not mask & AGENT
+        body = Sentence(clauses[last].end, sent.term, first, last)
+        return not _first_person(text, clauses, body)
+
     def count(
         self, text: str, clauses: list[Clause], sentences: list[Sentence]
     ) -> tuple[list[tuple[int, int]], set[int], set[int], set[int]]:
@@ -266,6 +313,8 @@ class QuestionCounter:
                 and not (statement and _first_person(text, clauses, sent))
             ):
                 recaps.add(index)  # "So the alerts stopped in March?" / "OK, so the card was…"
+            elif self._checks_back(text, clauses, sent, tag, forms_at):
+                recaps.add(index)  # "You were charged twice, is that right?"
             if tag:
                 # before a tag check, question words belong to the restated content
                 formed.update(k for k in forms_at if k == sent.last)
