@@ -87,6 +87,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tui.trainee_placeholder": ("your name", "你的名字"),
     "tui.mode": ("Mode", "模式"),
     "tui.intensity": ("Intensity", "强度"),
+    "tui.intensity.about": ("Intensity {n}: {about}", "强度 {n}：{about}"),
+    "tui.intensity.1": (
+        "the customer's usual words; anger rises at their usual pace",
+        "客户平常的说法，火气按平常的速度涨",
+    ),
+    "tui.intensity.2": ("harsher words; anger rises faster", "话更难听，火气涨得更快"),
+    "tui.intensity.3": (
+        "harsher words; anger rises fastest and they hang up soonest",
+        "话更难听，火气涨得最快，最早挂电话",
+    ),
     "tui.filter": ("Scenario", "场景"),
     "tui.filter_placeholder": (
         "type to filter by title, tag or language",

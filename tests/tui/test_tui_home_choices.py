@@ -238,3 +238,24 @@ async def test_esc_on_a_solo_report_says_home(app_factory: Factory) -> None:
         assert report.active_bindings["escape"].binding.description == "返回首页"
         await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_drill_says_what_the_chosen_intensity_means(app_factory: Factory) -> None:
+    app = app_factory(mode="drill")
+    async with app.run_test() as pilot:
+        home = await home_of(pilot)
+        line = home.query_one("#intensity-about", Static)
+        assert line.display and str(line.render()) == "强度 2：话更难听，火气涨得更快"
+        home.query_one("#intensity").focus()
+        await pilot.press("right")
+        assert str(line.render()) == "强度 3：话更难听，火气涨得最快，最早挂电话"
+        await pilot.press("f2")  # Practice has no intensity, nor a line about it
+        assert not line.display
+
+
+async def test_the_intensity_line_speaks_english_too(app_factory: Factory) -> None:
+    app = app_factory(lang="en", mode="drill", intensity=1)
+    async with app.run_test() as pilot:
+        home = await home_of(pilot)
+        line = str(home.query_one("#intensity-about", Static).render())
+        assert line == "Intensity 1: the customer's usual words; anger rises at their usual pace"

@@ -134,3 +134,20 @@ def test_the_cached_list_round_trips_and_misses_on_other_sources(
     assert read_cache(cache, key) is None
     assert Sources(builtin=False, extra=(scenarios,)).dirs() == [scenarios]
     assert Sources(builtin=True).dirs()[0].name in ("scenarios", "_scenarios")
+
+
+def test_a_call_table_too_wide_is_cut_in_its_text_columns_widest_first() -> None:
+    from hotseat.report.text import cells, table
+    from hotseat.tui.screens.progress import MIN_COLUMN, narrowed
+
+    header = ["ID", "Started", "Scenario", "Mode", "Outcome", "Overall"]
+    call = ["12", "2025-03-01 09:30", "en/unsolicited-package", "onboarding", "hung up on me", "71"]
+    rows = [header, call]
+    assert narrowed(rows, 200, [2, 3, 4]) == rows  # room enough: nothing cut
+    cut = narrowed(rows, 70, [2, 3, 4])
+    assert max(cells(line) for line in table(cut[0], cut[1:]).splitlines()) <= 70
+    assert cut[1][:2] == rows[1][:2] and cut[1][5] == "71"  # only the text columns are cut
+    assert cut[1][2].endswith("…") and cut[1][4].endswith("…")
+    assert cut[1][2].startswith("en/unsol") and cut[1][4].startswith("hung u")
+    squeezed = narrowed(rows, 10, [2, 3, 4])  # never below the header or the minimum
+    assert [cells(c) for c in squeezed[1][2:5]] == [8, MIN_COLUMN, 7]

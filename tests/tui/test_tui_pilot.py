@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.cells import cell_len
 from textual import events
 from textual.command import CommandList
-from textual.widgets import Button, Input, OptionList, RadioButton, Static
+from textual.widgets import Button, Input, Markdown, OptionList, RadioButton, Static
 
 from hotseat.tui.app import HotseatApp
 from hotseat.tui.screens.confirm import ConfirmScreen
@@ -470,6 +471,20 @@ async def test_help_lists_keys_and_every_rule(app_factory: Factory) -> None:
         assert isinstance(app.screen, HomeScreen)
 
 
+async def test_help_explains_a_rule_in_chinese_words(app_factory: Factory) -> None:
+    from hotseat.rules import RULES
+
+    app = app_factory()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        text = app.screen.query_one("#rule-text", Markdown).source
+        first = RULES[0]
+        severity = {"error": "严重", "warning": "提醒", "info": "提示"}[first.severity]
+        assert f"级别：{severity}" in text and "状态：稳定" in text  # the keyword only beside it
+
+
 async def test_command_palette_offers_the_screen_commands(
     app_factory: Factory, tmp_path: Path
 ) -> None:
@@ -555,10 +570,15 @@ async def test_progress_shows_history_and_plays_the_recommended_scenario(
         assert advice is not None and advice.scenario.startswith("zh/")
         rules, advice_box = progress.query_one("#top-rules"), progress.query_one("#next")
         assert advice_box.region.y > rules.region.y  # 80 columns: stacked, so nothing wraps
+        recent = progress.query_one("#recent")
+        calls = str(recent.render()).splitlines()
+        assert len(calls) == 3 and recent.content_size.height == 3  # a row a call, none wrapped
+        assert max(cell_len(line) for line in calls) <= recent.content_size.width
         await pilot.resize_terminal(160, 48)
         await pilot.pause()
         assert advice_box.region.y == rules.region.y  # wide: side by side
         assert advice_box.region.x > rules.region.right - 1
+        assert "zh/late-parcel" in str(recent.render())  # wide: nothing cut
         progress.query_one("#practise", Button).press()
         await settle(pilot)
         call = app.screen

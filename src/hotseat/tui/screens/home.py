@@ -144,6 +144,7 @@ class HomeScreen(HotseatScreen[None]):
                 yield Static(t("tui.class", lang), id="class-label")
                 yield Select([], prompt=t("tui.class_none", lang), id="drill-class", compact=True)
             yield Static(id="mode-about")
+            yield Static(id="intensity-about")
             # typed text adds to the filter, also when typing on a choice row brought it here
             search = Input(
                 placeholder=t("tui.filter_placeholder", lang), id="filter", select_on_focus=False
@@ -161,6 +162,7 @@ class HomeScreen(HotseatScreen[None]):
         self.sub_title = t("tui.subtitle", self.lang)
         self.query_one("#class-row").display = False  # until the store names some classes
         self._mode_changed()
+        self._intensity_about()
         target = "#filter" if self.initial_trainee else "#trainee"
         self.query_one(target, Input).focus()
         self.call_after_refresh(self._load, from_cache=True)  # draw first, then read files
@@ -225,6 +227,7 @@ class HomeScreen(HotseatScreen[None]):
     def _mode_changed(self) -> None:
         drill = self.mode == "drill"
         self._show("#intensity", drill)
+        self._show("#intensity-about", drill)
         if not drill:
             self._show("#class-row", False)
         else:
@@ -243,6 +246,13 @@ class HomeScreen(HotseatScreen[None]):
         )
         chosen = t("tui.mode", lang) + colon(lang) + t(f"mode.{mode}", lang)
         self.query_one("#mode-about", Static).update(f"{chosen} — {about}")
+
+    @on(ChoiceRow.Changed, "#intensity")
+    def _intensity_about(self) -> None:
+        """What the chosen drill intensity does to the customer, in words."""
+        n, lang = self.intensity, self.lang
+        about = t("tui.intensity.about", lang, n=n, about=t(f"tui.intensity.{n}", lang))
+        self.query_one("#intensity-about", Static).update(about)
 
     def offer_classes(self, names: list[str]) -> None:
         """Offer these classes for a drill (none: the row stays hidden)."""

@@ -6,6 +6,7 @@ and never touches the database itself.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -15,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Static
@@ -22,7 +24,7 @@ from textual.widgets import Button, Footer, Header, Static
 from hotseat.report.labels import label
 from hotseat.report.people import calls_table
 from hotseat.report.plot import COLORS, score_plot
-from hotseat.report.text import table
+from hotseat.report.text import cells, fit, table
 from hotseat.tui.screens.base import HotseatScreen
 
 if TYPE_CHECKING:
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
 
 ANSI_NAMES = {1: "ansi_red", 2: "ansi_green", 3: "ansi_yellow", 4: "ansi_blue", 6: "ansi_cyan"}
 TOP_RULES = 10
+MIN_COLUMN = 6  # a cut text column keeps at least this many cells
 
 
 class ScoreChart(Widget):
@@ -54,6 +57,40 @@ class ScoreChart(Widget):
             plot = score_plot(self.scores, size[0], size[1], self.lang)
             self._drawn = (size, Text.from_ansi(plot.text, no_wrap=True))
         return self._drawn[1]
+
+
+def narrowed(rows: Sequence[Sequence[str]], width: int, shrink: Sequence[int]) -> list[list[str]]:
+    """The rows with the widest of the ``shrink`` columns cut (…) a cell at a time, until the
+    table with its two-space gaps fits in ``width`` cells, or they are down to the header's."""
+    columns = [max(cells(row[i]) for row in rows) for i in range(len(rows[0]))]
+    floor = {i: max(cells(rows[0][i]), MIN_COLUMN) for i in shrink}
+    excess = sum(columns) + 2 * (len(columns) - 1) - width
+    while excess > 0:
+        widest = max(shrink, key=lambda i: columns[i] - floor[i])
+        if columns[widest] <= floor[widest]:
+            break
+        columns[widest] -= 1
+        excess -= 1
+    return [[fit(c, columns[i]) for i, c in enumerate(row)] for row in rows]
+
+
+class CallList(Widget):
+    """The latest calls as a table cut to the width it is drawn at, so no row wraps."""
+
+    def __init__(
+        self, header: Sequence[str], rows: Sequence[Sequence[str]], cuttable: Sequence[int]
+    ) -> None:
+        super().__init__(id="recent")
+        self.header = list(header)
+        self.rows = [list(row) for row in rows]
+        self.cuttable = cuttable
+
+    def render(self) -> Content:
+        cut = narrowed([self.header, *self.rows], self.content_size.width, self.cuttable)
+        return Content(table(cut[0], cut[1:]).rstrip("\n"))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.rows) + 2  # the header and its rule: one line each at any width
 
 
 def legend(lang: Lang) -> Content:
@@ -79,7 +116,9 @@ class ProgressScreen(HotseatScreen[None]):
     ProgressScreen #top-rules { width: 3fr; height: auto; border: round $primary; padding: 0 1; }
     ProgressScreen #next { width: 2fr; height: auto; padding: 0 1; border: round $accent; }
     ProgressScreen #next-reason { color: $text; }
-    ProgressScreen #recent { height: auto; border: round $primary; padding: 0 1; }
+    ProgressScreen #recent {
+        height: auto; border: round $primary; padding: 0 1; text-wrap: nowrap;
+    }
     ProgressScreen.-narrow #lower { layout: vertical; }
     ProgressScreen.-narrow #top-rules, ProgressScreen.-narrow #next { width: 1fr; }
     """
@@ -122,7 +161,8 @@ class ProgressScreen(HotseatScreen[None]):
                 with Vertical(id="next"):
                     yield from self._next()
             calls = calls_table(progress.recent, lang)
-            yield Static(table(calls.header, calls.rows), id="recent")
+            texts = [calls.header.index(label(k, lang)) for k in ("scenario", "mode", "outcome")]
+            yield CallList(calls.header, calls.rows, cuttable=texts)
         yield Footer()
 
     def _next(self) -> ComposeResult:
