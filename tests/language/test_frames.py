@@ -462,3 +462,28 @@ def test_new_feeling_words_after_a_shared_frame_are_empathy(text: str) -> None:
 
 def test_the_agents_own_indignation_is_not_empathy() -> None:
     assert not has("That's really unfair, we've done nothing wrong.", MoveKind.EMPATHY)
+
+
+# ------------------------------------------------- a lead to a question before a colon
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [("先请问您：订单是哪天下的呢？", 1), ("請問一下：您是哪一天收到帳單的？", 1),
+     ("请问您：订单是哪天下的？方便留个电话吗？", 2)],
+)  # fmt: skip
+def test_a_question_lead_before_a_colon_asks_once_with_its_question(text: str, n: int) -> None:
+    assert counts(text).get("question") == n
+
+
+# ------------------------------------------ an apology ends a restatement without a lead-in
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["You've been billed twice this month - I'm sorry, that's a lot to deal with.",
+     "You were charged for a cancelled order - really sorry, I know how annoying that is."],
+)  # fmt: skip
+def test_an_apology_after_a_restatement_is_the_agents_own(text: str) -> None:
+    found = counts(text)
+    assert found.get("summary") == 1 and found.get("apology") == 1

@@ -173,7 +173,7 @@ class _Grammar:
             if preframes[opener] and text.startswith(":", clauses[opener].end):
                 preframes[opener] = False  # "Let me double-check: …?" reads back, not a step
         if reply_mask & (SUMMARY | DESIRE) or quotes or recaps:
-            context = _summary_context(clauses, sentences, quotes, formed, preframes, recaps)
+            context = _summary_context(text, clauses, sentences, quotes, formed, preframes, recaps)
         else:
             context = [False] * len(clauses)
         if reply_mask & EMPATHY:
@@ -435,7 +435,19 @@ def _leads_in(clause: Clause) -> bool:
     return False
 
 
+# How many words may stand before an apology that still opens its clause ("I'm so sorry").
+_APOLOGY_LEAD = 2
+
+
+def _opens(text: str, start: int, at: int) -> bool:
+    """Whether only a few English words ("I'm really") stand before ``at`` in the clause;
+    in Chinese nothing may ("客服连一句抱歉都没有" restates what the customer got)."""
+    before = text[start:at]
+    return before.isascii() and len(before.split()) <= _APOLOGY_LEAD
+
+
 def _summary_context(
+    text: str,
     clauses: list[Clause],
     sentences: list[Sentence],
     quotes: list[tuple[int, int]],
@@ -461,11 +473,15 @@ def _summary_context(
             m = clause.mask
             if active and clause.hits:
                 opener = clause.hits[0]
-                if opener.start <= clause.start + 1 and (
-                    opener.mask & CONTRAST
-                    or (m & (COMMIT | ACTION) and opener.mask & (AGENT | COMMIT))
-                ):
-                    active = False  # "…, but the engineer says…" is the agent's own voice
+                if (
+                    opener.start <= clause.start + 1
+                    and (
+                        opener.mask & CONTRAST
+                        or (m & (COMMIT | ACTION) and opener.mask & (AGENT | COMMIT))
+                    )
+                ) or (opener.mask & APOLOGY and _opens(text, clause.start, opener.start)):
+                    # "…, but the engineer says…" / "… - I'm sorry, …" is the agent's own voice
+                    active = False
             if (
                 m & (SUMMARY | DESIRE)
                 and (k not in formed or m & Q_TAG)

@@ -282,6 +282,13 @@ class QuestionCounter:
             statement = sent.term == "."
             for k in range(sent.first, sent.last + 1):
                 clause = clauses[k]
+                if (
+                    clause.mask & Q_LEAD
+                    and k < sent.last
+                    and sent.term == "?"
+                    and text.startswith(":", clause.end)
+                ):
+                    continue  # 先请问您：卡片是在哪家分行办的？ asks once, after the colon
                 if self.zh:
                     if (
                         statement
