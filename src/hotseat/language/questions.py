@@ -29,6 +29,7 @@ from hotseat.language.tags import (
     EMPATHY,
     FUTURE,
     HEDGE,
+    IN_CALL,
     INDIRECT,
     INQUIRY,
     NEGATOR,
@@ -68,7 +69,7 @@ _FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "i'll", "i'd", "we", "we're
 
 
 # What may open a read-back before its colon ("Let me double-check:", 我先核对一下：).
-_CHECKS = INQUIRY | SUMMARY | PRECURSOR
+_CHECKS = INQUIRY | SUMMARY | PRECURSOR | IN_CALL
 
 
 def _read_back_from(text: str, clauses: list[Clause], sent: Sentence) -> int:
