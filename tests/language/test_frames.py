@@ -487,3 +487,85 @@ def test_a_question_lead_before_a_colon_asks_once_with_its_question(text: str, n
 def test_an_apology_after_a_restatement_is_the_agents_own(text: str) -> None:
     found = counts(text)
     assert found.get("summary") == 1 and found.get("apology") == 1
+
+
+# ------------------------------------------------- the agent threatening to end the call
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["One more word like that and I'm ending the call.",
+     "Keep swearing and I'll put the phone down.", "I'm hanging up now.", "你再骂一句我就挂了。"],
+)  # fmt: skip
+def test_threatening_to_end_the_call_is_rude(text: str) -> None:
+    assert counts(text).get("rude") == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Before we end the call, is there anything else?", "Please don't hang up, I'm still here.",
+     "If the call drops, I'll ring you straight back.", "挂电话之前还有什么需要帮您的吗？"],
+)  # fmt: skip
+def test_ending_the_call_politely_is_not(text: str) -> None:
+    assert not has(text, MoveKind.RUDE)
+
+
+# -------------------------------------------------- a verdict passed on a fault, unchecked
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["这批货明显有质量问题。", "這明顯是系統的故障。", "This is clearly a fault on our end.",
+     "That's obviously a billing glitch."],
+)  # fmt: skip
+def test_a_verdict_on_a_fault_is_an_admission(text: str) -> None:
+    assert counts(text).get("admission") == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我们一定会把这个问题查清楚。", "这明显没有问题。", "I'll definitely look into the error.",
+     "It's clearly not a fault with the line.", "You clearly typed the address wrong."],
+)  # fmt: skip
+def test_a_verdict_that_commits_denies_or_blames_admits_nothing(text: str) -> None:
+    assert not has(text, MoveKind.ADMISSION)
+
+
+# --------------------------------------------------- an order to take it elsewhere (…去)
+
+
+@pytest.mark.parametrize(
+    "text", ["找快递公司去，跟我们没关系。", "那是財務部的事，你問他們去。", "你自己找学校去吧。"]
+)
+def test_an_order_to_go_elsewhere_is_rude(text: str) -> None:
+    assert counts(text).get("rude") == 1
+
+
+def test_yourself_in_an_order_to_go_elsewhere_is_no_blame() -> None:
+    assert counts("你自己找学校去吧。") == {"rude": 1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我帮您问问同事去。", "您可以找客服去问问。", "师傅明天上午就过去。", "我先去问一下主管。"],
+)
+def test_going_to_ask_on_the_customers_behalf_is_not(text: str) -> None:
+    assert not has(text, MoveKind.RUDE)
+
+
+# ----------------------------------------------- the customer's side named as the cause
+
+
+@pytest.mark.parametrize(
+    "text", ["估计是您路由器设置的问题。", "應該是你那邊網路的原因。", "可能是您自己操作的问题。"]
+)
+def test_naming_the_customers_side_as_the_cause_defends(text: str) -> None:
+    assert counts(text).get("defend") == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["这就是您反映的问题吧，我记下了。", "我们会查清楚是什么原因。", "您的问题我已经记录下来了。"],
+)
+def test_naming_the_customers_report_is_not_blame(text: str) -> None:
+    assert not has(text, MoveKind.DEFEND)

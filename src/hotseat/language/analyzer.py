@@ -351,7 +351,9 @@ def _sour(k: int, clauses: list[Clause]) -> bool:
 def _only_refuses(clause: Clause) -> bool:
     """Whether the clause's only rude words are a refusal ("there's nothing I can do"): a
     brush-off said bare, but the end of an argument when the reply gives its reason."""
-    return not clause.mask & SARCASM and all(h.mask & REFUSAL for h in clause.hits if h.mask & RUDE)
+    rude = [h for h in clause.hits if h.mask & RUDE]
+    # a rude frame (找快递公司去) has no rude word of its own: it is no refusal
+    return bool(rude) and not clause.mask & SARCASM and all(h.mask & REFUSAL for h in rude)
 
 
 def _first_new_kind(clause: Clause, mask: int, seen: int) -> int:

@@ -20,10 +20,12 @@ from hotseat.language.tags import (
     ACTION,
     ADMISSION,
     AGENT,
+    AWAY,
     BENEFACTIVE,
     CAUSE,
     COMMIT,
     COMPENSATION,
+    CONDITION,
     CONDUCT,
     COUNTERFACTUAL,
     CUSTOMER_DO,
@@ -36,11 +38,13 @@ from hotseat.language.tags import (
     ELSEWHERE,
     EMPATHY,
     EMPHATIC,
+    FAULT,
     FEEL,
     FEEL_FRAME,
     FUTURE,
     GAIN,
     HABITUAL,
+    HANG_UP,
     HEDGE,
     MOTIVE,
     NEG_COMMIT,
@@ -56,6 +60,7 @@ from hotseat.language.tags import (
     REFUSAL,
     RUDE,
     UNRELATED,
+    VERDICT,
     YOU_COND,
     YOURS,
 )
@@ -139,7 +144,7 @@ _HELPING = COMMIT | FUTURE | BENEFACTIVE | PRECURSOR
 # The frames that can change a clause; a clause with none of them is left alone.
 TRIGGERS = (
     CONDUCT | MOTIVE | ELSEWHERE | FEEL | RECORD | NEG_COMMIT | DEFEND_ALT | UNRELATED | OTHERS
-    | ADMISSION | EMPHATIC | ECHO | YOURS | REFLEXIVE
+    | ADMISSION | EMPHATIC | ECHO | YOURS | REFLEXIVE | HANG_UP | VERDICT | AWAY | CAUSE
 )  # fmt: skip
 # The frames that span a sentence; a reply with none of them skips the sentence pass.
 SENTENCE_TRIGGERS = YOU_COND | PER | REBUT
@@ -180,7 +185,9 @@ def _blames_things(text: str, clause: Clause, k: int, zh: bool) -> bool:
     hits = clause.hits
     if clause.mask & NEGATOR:
         return False
-    if not zh and _EN_ATTRIBUTES.search(text, clause.start, hits[k].start):
+    if not zh and _EN_ATTRIBUTES.search(
+        text, max(clause.start, hits[k].start - _WINDOW), hits[k].start
+    ):
         return True  # "that'll be your phone's connection"
     if not clause.mask & CAUSE:
         return False
@@ -199,8 +206,82 @@ def _sends_off(text: str, clause: Clause, hit: Hit, zh: bool) -> bool:
     or repeats a word back (repeating yourself), rather than naming who did the deed."""
     if zh:
         return text.startswith(_ZH_SENT, hit.end)
-    before = text[clause.start : hit.start].split()
+    before = text[max(clause.start, hit.start - _WINDOW) : hit.start].split()
     return _EN_YOU_WORDS.isdisjoint(w.strip(_PUNCT) for w in before)
+
+
+# How far before a frame word its other half is looked for: a bound keeps a long run of
+# repeated words linear.
+_WINDOW = 40
+# The agent announcing it will end the call: "I'm hanging up", "or I'll put the phone down".
+_EN_AGENT_WILL = re.compile(
+    r"\b(?:i'm|im|i am|i'll|ill|i will|we'll|we will)\s+(?:just |simply |going to |gonna "
+    r"|have to |about to )?$"
+)
+
+
+def _threatens_to_end(text: str, clause: Clause, hit: Hit) -> bool:
+    """ "I'm hanging up", "Any more of that and I'm ending the call": a threat, where
+    "before we end the call" or "please don't hang up" is not."""
+    return (
+        _EN_AGENT_WILL.search(text, max(clause.start, hit.start - _WINDOW), hit.start) is not None
+    )
+
+
+# A judgement names a fault after a verdict adverb; these make it something else: a
+# commitment (我们一定会解决这个问题), a supposition, a hedge, a denial, the customer's doing.
+_NOT_JUDGING = COMMIT | FUTURE | CONDITION | HEDGE | NEGATOR | DEFEND_ANY
+_ZH_DENIED = ("没", "不", "无", "没有")
+_EN_DENIED = re.compile(r"\b(?:not|no|never|nothing)\b")
+
+
+def _judges(text: str, clause: Clause, k: int, zh: bool) -> bool:
+    """明显有质量问题 / "clearly a fault on our end": a verdict passed on a fault, unchecked."""
+    if clause.mask & _NOT_JUDGING:
+        return False
+    hits = clause.hits
+    for later in hits[k + 1 :]:
+        if later.mask & FAULT:
+            between = text[hits[k].end : later.start]
+            before = text[clause.start : later.start]  # the customer as subject: blame
+            if zh:
+                return not _YOU.intersection(before) and not between.endswith(_ZH_DENIED)
+            words = [w.strip(_PUNCT) for w in before.split()]
+            return _EN_YOU_WORDS.isdisjoint(words) and not _EN_DENIED.search(between)
+    return False
+
+
+# Words after 去 that still close the order: 找快递公司去吧.
+_ZH_CLOSERS = "吧呗啊啦嘛呀"
+# What one is sent off to do before 去: find, ask, sue, complain, ring.
+_ZH_SEND_VERBS = ("找", "问", "告", "投诉", "打给", "联系")
+
+
+def _sends_away(text: str, clause: Clause, hit: Hit) -> bool:
+    """找快递公司去 / 你问他们去 / 你自己找学校去: an order to take it elsewhere, closed by 去;
+    我帮您问问同事去 and 您可以找客服去 help or suggest instead."""
+    if clause.end - hit.end > len(_ZH_CLOSERS) or clause.mask & (_HELPING | CUSTOMER_DO):
+        return False
+    if text[hit.end : clause.end].strip(_ZH_CLOSERS):
+        return False
+    before = text[max(clause.start, hit.start - _WINDOW) : hit.start]
+    return any(verb in before for verb in _ZH_SEND_VERBS) and not _agent_before(
+        text, clause, hit.start, True
+    )
+
+
+# The customer named as the one at fault before a cause: 是您路由器设置的问题, 是你那边的原因;
+# 这就是您反映的问题 names what they reported instead.
+_ZH_YOUR_CAUSE = re.compile(r"是(?:您|你)(?!们)[^，。]{0,10}$")
+_ZH_REPORTED = ("反映", "说", "提", "遇到", "问", "关心", "担心", "咨询")
+
+
+def _blames_cause(text: str, clause: Clause, hit: Hit) -> bool:
+    """是您路由器设置的问题: the customer's side named as the cause."""
+    if clause.mask & (_HELPING | NEGATOR):
+        return False
+    found = _ZH_YOUR_CAUSE.search(text, max(clause.start, hit.start - _WINDOW), hit.start)
+    return found is not None and not any(w in found.group() for w in _ZH_REPORTED)
 
 
 def _at_head(text: str, clause: Clause, start: int, zh: bool) -> bool:
@@ -230,7 +311,7 @@ def refine(text: str, clause: Clause, zh: bool) -> None:
     mask = clause.mask
     motive_at = -1
     frame_seen = prohibited = blamed = False
-    excused = 0
+    excused = looked = 0
     for k, hit in enumerate(hits):
         m = hit.mask
         if m & PROHIBIT and not prohibited and _at_head(text, clause, hit.start, zh):
@@ -264,8 +345,21 @@ def refine(text: str, clause: Clause, zh: bool) -> None:
             add |= DEFEND  # "the driver did knock"
         if m & ECHO and zh and not (k and hits[k - 1].mask & _GIVEN) and _dares(text, clause, hit):
             add |= RUDE  # 投诉就投诉呗
-        if m & YOURS and _blames_things(text, clause, k, zh):
-            add |= DEFEND_BLAME  # 应该是您家冷气本身太旧了 / it's probably your walls
+        if m & YOURS and not looked & YOURS:
+            looked |= YOURS
+            if _blames_things(text, clause, k, zh):
+                add |= DEFEND_BLAME  # 应该是您家冷气本身太旧了 / it's probably your walls
+        if m & HANG_UP and not zh and _threatens_to_end(text, clause, hit):
+            add |= RUDE  # "Any more of that and I'm hanging up"
+        if m & VERDICT and not looked & VERDICT:
+            looked |= VERDICT  # the first verdict decides: a run of them stays linear
+            if _judges(text, clause, k, zh):
+                add |= ADMISSION  # 这批货明显有质量问题 / "clearly a fault on our end"
+        if m & AWAY and zh and _sends_away(text, clause, hit):
+            add |= RUDE  # 找快递公司去
+            excused |= mask & DEFEND_BLAME  # 你自己找学校去 sends, it does not blame
+        if m & CAUSE and zh and not mask & DEFEND_BLAME and _blames_cause(text, clause, hit):
+            add |= DEFEND_BLAME  # 估计是您路由器设置的问题
         if m & REFLEXIVE and _sends_off(text, clause, hit, zh):
             excused |= m & DEFEND_BLAME
         elif m & DEFEND_BLAME:

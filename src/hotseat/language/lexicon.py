@@ -91,6 +91,9 @@ CATEGORIES: dict[str, str] = {
     "echo": "a word echoed round 就 (投诉就投诉, 差评就差评吧): a dare, rude",
     "yours": "the customer's own things (您家, 您手机, your walls, your router)",
     "cause": "names a cause (问题, 太旧, probably): with the customer's things, blame",
+    "hang_up": "ending the call (hang up, 挂电话): the agent's threat when the agent says it",
+    "verdict": "a verdict adverb (明显, 显然, clearly, obviously): with a fault word, a judgement",
+    "away": "the 去 that closes an order to go elsewhere (找快递公司去, 你问他们去): a brush-off",
     "reflexive": "yourself / 您自己: blame when the customer did the deed, not when sent to do it",
 }
 

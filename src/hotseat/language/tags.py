@@ -79,6 +79,9 @@ ECHO = BIT["echo"]
 YOURS = BIT["yours"]
 CAUSE = BIT["cause"]
 REFLEXIVE = BIT["reflexive"]
+HANG_UP = BIT["hang_up"]
+VERDICT = BIT["verdict"]
+AWAY = BIT["away"]
 
 # Kinds of defending argument: each kind counts once in a reply.
 DEFEND_ANY = DEFEND | DEFEND_BLAME | DEFEND_POLICY | DEFEND_CONTRACT | DEFEND_ALT
