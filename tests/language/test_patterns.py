@@ -376,3 +376,38 @@ def test_punctuation_after_a_web_address_still_separates() -> None:
         "apology": 1,
         "question": 1,
     }
+
+
+# ------------------------------------------- a negator inside a condition, and more flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["If it can't be repaired we'll replace it.", "如果今天不能送到我们会全额退款。",
+     "如果今天不能送到我們會全額退款。"],
+)  # fmt: skip
+def test_a_negated_condition_leaves_the_commitment_standing(text: str) -> None:
+    assert len(promises(text)) == 1
+
+
+def test_a_negator_with_no_commitment_after_it_still_refuses() -> None:
+    assert not analyze("Even if you complain I can't refund it.").has(MoveKind.PROMISE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sorry, I'll speak more slowly.", "Of course, I'll slow down.",
+     "There's no point, they'll only tell you the same."],
+)  # fmt: skip
+def test_in_call_manners_and_third_party_predictions_promise_nothing(text: str) -> None:
+    assert not analyze(text).has(MoveKind.PROMISE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["剩下的明天之前给您补上。", "剩下的明天之前給您補上。",
+     "修理的费用全部由我们来出，我们会安排师傅上门。",
+     "We'll pay for the repair, I promise.", "Don't worry, we'll pay for all of it."],
+)  # fmt: skip
+def test_making_up_or_paying_is_compensation(text: str) -> None:
+    assert any(p.compensation for p in promises(text))

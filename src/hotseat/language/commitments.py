@@ -24,6 +24,7 @@ from hotseat.language.tags import (
     COMMIT,
     COMMIT_VERB,
     COMPENSATION,
+    CONDITION,
     CONJ,
     DEADLINE,
     DONE,
@@ -82,8 +83,15 @@ def negation_start(clause: Clause) -> int | None:
     """Where a refusal or a negated commitment begins in the clause, if it has one."""
     hits = clause.hits
     last_negatable = max((k for k, h in enumerate(hits) if h.mask & _NEGATABLE), default=-1)
+    # "if it can't be fixed we'll pay for a new door": a negator inside a condition, with
+    # the commitment's own modal after it, negates the condition, not the commitment
+    last_commit = max((k for k, h in enumerate(hits) if h.mask & COMMIT), default=-1)
+    supposing = False
     for k, hit in enumerate(hits):
-        if hit.mask & REFUSAL or (hit.mask & NEGATOR and k < last_negatable):
+        supposing = bool(hit.mask & CONDITION) or (supposing and not hit.mask & COMMIT)
+        if hit.mask & REFUSAL or (
+            hit.mask & NEGATOR and k < last_negatable and not (supposing and k < last_commit)
+        ):
             return hit.start
     return None
 
