@@ -569,3 +569,55 @@ def test_naming_the_customers_side_as_the_cause_defends(text: str) -> None:
 )
 def test_naming_the_customers_report_is_not_blame(text: str) -> None:
     assert not has(text, MoveKind.DEFEND)
+
+
+# ------------------------------------- disowning the matter, then sending the customer off
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("这不是我们负责的，您找厂家吧。", {"defend": 1, "rude": 1}),
+     ("唔關我哋事，你問返個商戶。", {"rude": 2}), ("這事不歸我們管，你打給銀行。", {"rude": 2}),
+     ("That's nothing to do with me, ask the warehouse.", {"rude": 2}),
+     ("Not our department. Call the council.", {"rude": 2})],
+)  # fmt: skip
+def test_an_order_to_contact_someone_after_disowning_is_a_brush_off(
+    text: str, expected: dict[str, int]
+) -> None:
+    assert counts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["这不是我们负责的，不过我帮您联系厂家。", "这不归我们管，请您联系物业，电话我发给您。",
+     "It's not our department, but I'll call them for you.",
+     "That's nothing to do with us - you can ask the bank, and I'll give you their number."],
+)  # fmt: skip
+def test_a_referral_with_help_or_courtesy_is_not_a_second_jab(text: str) -> None:
+    assert counts(text).get("rude", 0) <= 1
+
+
+def test_an_order_to_contact_someone_alone_is_no_brush_off() -> None:
+    assert not has("Call the branch on Monday and they'll sort it.", MoveKind.RUDE)
+
+
+# ------------------------------------------------------ put-downs and our-side denials
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["这么基本的操作都不会？", "這種小事也值得打來？", "全部人都识用，就你唔识。",
+     "It's literally one button.", "Most people manage to read the instructions.",
+     "It's all the same to me."],
+)  # fmt: skip
+def test_a_put_down_is_rude(text: str) -> None:
+    assert has(text, MoveKind.RUDE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我们的产品都有经过质检。", "我們的員工不會做這種事。", "All our staff are properly trained.",
+     "Our drivers would never do that.", "Every item is checked before it leaves the warehouse."],
+)  # fmt: skip
+def test_insisting_our_side_is_sound_defends(text: str) -> None:
+    assert has(text, MoveKind.DEFEND)

@@ -20,7 +20,14 @@ from functools import cache
 
 from hotseat.language.commitments import Commitments, Flags, negation_start, reports_done
 from hotseat.language.detect import detect_lang
-from hotseat.language.frames import SENTENCE_TRIGGERS, TRIGGERS, refine, refine_sentence
+from hotseat.language.frames import (
+    REPLY_TRIGGERS,
+    SENTENCE_TRIGGERS,
+    TRIGGERS,
+    refine,
+    refine_reply,
+    refine_sentence,
+)
 from hotseat.language.lexicon import Lexicon, builtin_lexicon, with_overrides
 from hotseat.language.matcher import Hit, Matcher
 from hotseat.language.normalize import normalize
@@ -160,6 +167,9 @@ class _Grammar:
         if reply_mask & SENTENCE_TRIGGERS:
             for sent in sentences:
                 refine_sentence(text, clauses, sent)
+        if reply_mask & REPLY_TRIGGERS:
+            refine_reply(text, clauses, zh)
+            reply_mask |= RUDE
         found: list[_Found] = []
         spans, asking, formed, recaps = self.questions.count(text, clauses, sentences)
         found.extend((MoveKind.QUESTION, s, e, None) for s, e in spans)

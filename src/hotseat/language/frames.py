@@ -27,6 +27,7 @@ from hotseat.language.tags import (
     COMPENSATION,
     CONDITION,
     CONDUCT,
+    CONTACT,
     COUNTERFACTUAL,
     CUSTOMER_DO,
     DEFEND,
@@ -34,6 +35,7 @@ from hotseat.language.tags import (
     DEFEND_ANY,
     DEFEND_BLAME,
     DEFEND_POLICY,
+    DISOWN,
     ECHO,
     ELSEWHERE,
     EMPATHY,
@@ -148,6 +150,8 @@ TRIGGERS = (
 )  # fmt: skip
 # The frames that span a sentence; a reply with none of them skips the sentence pass.
 SENTENCE_TRIGGERS = YOU_COND | PER | REBUT
+# A reply that disowns the matter has its orders to contact others read as brush-offs.
+REPLY_TRIGGERS = DISOWN
 
 
 # What may follow an echoed word and still dare: 投诉就投诉呗, 差评就差评吧.
@@ -173,7 +177,10 @@ def _dares(text: str, clause: Clause, hit: Hit) -> bool:
 
 # After the customer's thing, 是 (or an adverb before it) attributes the cause to it.
 _ZH_ATTRIBUTES = re.compile(r"是(?:[^，。]{0,2})$")
-_EN_ATTRIBUTES = re.compile(r"\b(?:that|it|this)'ll be\s*$")
+_EN_ATTRIBUTES = re.compile(
+    r"\b(?:(?:that|it|this)'ll be|sounds like|looks like|probably)\s+"
+    r"(?:(?:just|probably|likely) )?(?:(?:an issue|a problem|a fault) with )?$"
+)
 # What the customer is sent off to do after 您自己 / 你自己: go, come, fetch, find.
 _ZH_SENT = ("去", "过去", "来", "过来", "找", "拿", "到")
 _EN_YOU_WORDS = frozenset(["you", "you've", "you'd", "you'll", "you're", "your"])
@@ -375,6 +382,25 @@ def refine(text: str, clause: Clause, zh: bool) -> None:
     if excused and not blamed and not add & DEFEND_BLAME:
         drop |= DEFEND_BLAME  # "grab it yourself", 您自己过去拿: sent, not blamed
     clause.mask = (mask | add) & ~drop
+
+
+# Words that make an order to contact someone a courtesy: 请, "please" (CUSTOMER_DO holds
+# "please" and 请您 too).
+_ZH_POLITE = ("请", "麻烦")
+
+
+def refine_reply(text: str, clauses: list[Clause], zh: bool) -> None:
+    """After "not our department" / 不归我们管, an order to contact someone else ("ring the
+    school", 您找厂家吧, 你问返个商户) sends the customer away: a brush-off, rude."""
+    for clause in clauses:
+        if not clause.mask & CONTACT or clause.mask & (_HELPING | CUSTOMER_DO | DISOWN):
+            continue
+        hit = next(h for h in clause.hits if h.mask & CONTACT)
+        if not _at_head(text, clause, hit.start, zh):
+            continue
+        if zh and any(w in text[clause.start : clause.end] for w in _ZH_POLITE):
+            continue
+        clause.mask |= RUDE
 
 
 def refine_sentence(text: str, clauses: list[Clause], sent: Sentence) -> None:

@@ -94,6 +94,8 @@ CATEGORIES: dict[str, str] = {
     "hang_up": "ending the call (hang up, 挂电话): the agent's threat when the agent says it",
     "verdict": "a verdict adverb (明显, 显然, clearly, obviously): with a fault word, a judgement",
     "away": "the 去 that closes an order to go elsewhere (找快递公司去, 你问他们去): a brush-off",
+    "disown": "says the matter is not ours (不归我们管, not our department): sets up a brush-off",
+    "contact": "an order to contact someone (找, 问, ask, call): after a disowning, a brush-off",
     "reflexive": "yourself / 您自己: blame when the customer did the deed, not when sent to do it",
 }
 
