@@ -168,3 +168,30 @@ async def test_feedback_cards_replace_the_empty_note_and_the_newest_is_in_view()
         assert [b.kind for b in panel.blocks] == ["turn"] * 4 + ["hint"]
         assert panel.scroll_y == panel.max_scroll_y > 0
         assert any("您慢慢说" in line for line in rows(panel))
+
+
+async def test_text_is_selected_with_the_mouse_across_bubbles() -> None:
+    app = ChatApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        chat = app.query_one(ChatLog)
+        chat.say("customer", "陈女士", "喂？你好。")
+        chat.say("trainee", "小王", "您好，我在听。", turn=1)
+        await pilot.pause()
+        lines = rows(chat)
+        first = next(y for y, line in enumerate(lines) if "喂？" in line)
+        mine = next(y for y, line in enumerate(lines) if "我在听" in line)
+        start = cell_len(lines[first][: lines[first].index("你好")])
+        end = cell_len(lines[mine][: lines[mine].index("在听")])
+        await pilot.mouse_down(chat, offset=(start, first))
+        await pilot.hover(chat, offset=(end, mine))
+        await pilot.mouse_up(chat, offset=(end, mine))
+        await pilot.pause()
+        assert app.screen.get_selected_text() == "你好。\n您好，我在"
+        plain = {seg.style.bgcolor for seg in drawn(chat)[0] if seg.style}  # a blank row
+        shown = [
+            seg.text
+            for strip in drawn(chat)
+            for seg in strip
+            if seg.style is not None and seg.style.bgcolor not in plain
+        ]
+        assert "".join(shown) == "你好。您好，我在"  # drawn in the selection's colours

@@ -5,6 +5,7 @@ draws its own lines, adding a block wraps only that block's text and appends its
 lines: no widget is mounted, styled or laid out for it, so a reply costs the same
 on the first turn and the fiftieth and is on screen within a frame. Each block's
 lines are kept for the current width and theme, and drawn again when either changes.
+Text can be selected with the mouse across blocks, as in any Textual text widget.
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
-from rich.style import Style
+from rich.style import Style as RichStyle
 from textual.content import Content
 from textual.events import Resize
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
+from textual.style import Style
 from textual.visual import Visual
 
 
@@ -55,6 +58,8 @@ class Block:
     """What a block is about, for its owner (e.g. which kind of note)."""
     lines: list[Strip] | None = field(default=None, repr=False)
     """The block as drawn at the stack's current width and theme; None until drawn."""
+    base: int = field(default=-1, repr=False)
+    """Where its text starts in the stack's text (in lines), which mouse selection counts in."""
 
 
 class BlockStack(ScrollView):
@@ -118,6 +123,16 @@ class BlockStack(ScrollView):
         self._stale = True
         self._changed()
 
+    # -- mouse selection -----------------------------------------------------------------
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The selected text: the blocks' texts one after another, a line break between."""
+        return selection.extract("\n".join(b.content.plain for b in self._every())), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self._forget()  # drawn again with the selection shown
+        self.refresh()
+
     # -- drawing -------------------------------------------------------------------------
 
     def notify_style_update(self) -> None:
@@ -161,20 +176,24 @@ class BlockStack(ScrollView):
             self._width = width
             self._forget()
         if self._blank.cell_length != width:
-            self._blank = Strip.blank(width, self.rich_style)
+            self._blank = Strip.blank(width, self.visual_style.rich_style)
         if self._stale:
             self._stale = False
-            self._lines = [line for block in self._blocks for line in self._drawn(block)]
-            if self._footer is not None:
-                self._lines.extend(self._drawn(self._footer))
+            base = 0
+            for block in self._every():
+                if block.base != base:  # a block above went away: its text offsets moved
+                    block.base, block.lines = base, None
+                base += block.content.plain.count("\n") + 1
+            self._lines = [line for block in self._every() for line in self._drawn(block)]
         return self._lines
+
+    def _every(self) -> list[Block]:
+        return self._blocks if self._footer is None else [*self._blocks, self._footer]
 
     def _forget(self) -> None:
         self._blank = Strip.blank(0)
-        for block in self._blocks:
+        for block in self._every():
             block.lines = None
-        if self._footer is not None:
-            self._footer.lines = None
         self._stale = True
 
     def _style_key(self) -> tuple[object, ...]:
@@ -190,13 +209,18 @@ class BlockStack(ScrollView):
     def _draw(self, block: Block, width: int) -> list[Strip]:
         """Wrap the text by cell width, frame it, and place it in a row of the column."""
         look = block.look
-        base = self.rich_style
+        base = self.visual_style.rich_style
         text_style = self.get_visual_style(look.text) if look.text else self.visual_style
         chrome = 4 if look.frame else 3 if look.edge else 2  # frame or edge, and padding 1 + 1
         if width <= chrome:
             return []  # too narrow to hold a letter
         outer = max(chrome + 1, int(width * look.share))
-        body = Visual.to_strips(self, block.content, outer - chrome, None, text_style)
+        content = self._selected(block)
+        body = Visual.to_strips(
+            self, content, outer - chrome, None, text_style, apply_selection=False
+        )
+        if block.base:
+            body = [_lifted(line, block.base) for line in body]
         if look.share < 1:  # as wide as the longest line, and the title
             inner = max([line.cell_length for line in body] + [cell_len(block.title) + 2])
             outer = min(outer, inner + chrome)
@@ -228,8 +252,35 @@ class BlockStack(ScrollView):
         lines.extend(Strip.blank(width, base) for _ in range(look.gap))
         return lines
 
+    def _selected(self, block: Block) -> Content:
+        """The block's text with the part the mouse selected in the selection's colours."""
+        selection = self.text_selection
+        if selection is None:
+            return block.content
+        style = Style.from_styles(self.screen.get_component_styles("screen--selection"))
+        content, start = block.content, 0
+        for y, line in enumerate(block.content.plain.split("\n"), block.base):
+            if (span := selection.get_span(y)) is not None:
+                first, last = span
+                content = content.stylize(
+                    style, start + first, start + (len(line) if last == -1 else last)
+                )
+            start += len(line) + 1
+        return content
 
-def _top_edge(span: int, title: str, border: Style, titled: Style, *, right: bool) -> Strip:
+
+def _lifted(strip: Strip, lines: int) -> Strip:
+    """The strip with the text offsets it carries for mouse selection moved ``lines`` down:
+    each block's text counts its lines from 0, the stack's from its first block."""
+    segments = []
+    for text, style, control in strip:
+        if style is not None and (offset := style.meta.get("offset")) is not None:
+            style += RichStyle.from_meta({"offset": (offset[0], offset[1] + lines)})
+        segments.append(Segment(text, style, control))
+    return Strip(segments, strip.cell_length)
+
+
+def _top_edge(span: int, title: str, border: RichStyle, titled: RichStyle, *, right: bool) -> Strip:
     """The top of a frame with its title set in: ╭─ title ───╮, or ╭─── title ─╮ at the right."""
     room = span - 4  # a dash and a space each side of the title
     if not title or room < 1:
