@@ -11,6 +11,8 @@ import pytest
 from rich.cells import cell_len
 from textual import events
 from textual.command import CommandList
+from textual.geometry import Region
+from textual.widget import Widget
 from textual.widgets import Button, Input, Markdown, OptionList, RadioButton, Static
 
 from hotseat.tui.app import HotseatApp
@@ -196,6 +198,38 @@ async def test_listen_key_sends_a_backchannel_in_the_scenario_language(
         await settle(pilot)
         assert bubbles(screen, "trainee") == ["I'm listening, go on."]
         assert screen.session.transcript[1].text == "I'm listening, go on."
+
+
+def shown(widget: Widget) -> str:
+    """What a widget draws, as text."""
+    return " ".join(line.text for line in widget.render_lines(Region(0, 0, *widget.outer_size)))
+
+
+async def test_while_the_customer_types_the_reply_box_holds_what_the_trainee_writes(
+    app_factory: Factory,
+) -> None:
+    app = app_factory(typing_delay=0.3)
+    hook = Recording()
+    async with app.run_test(message_hook=hook) as pilot:
+        screen = await start(pilot)
+        chat, reply = screen.query_one(ChatLog), screen.query_one(ReplyInput)
+        reply.value = SOOTHE_ZH
+        await pilot.press("enter")
+        await pilot.pause()
+        assert reply.value == "" and chat.said("trainee") == [SOOTHE_ZH]  # in the same frame
+        assert len(chat.said("customer")) == 1  # not answered yet, but typing
+        assert "陈女士正在输入" in shown(chat)
+        assert reply.locked and reply.has_class("-locked") and reply.has_focus
+        reply.value = "我在听。"
+        await pilot.press("enter")  # typed ahead: kept, not sent
+        assert reply.value == "我在听。" and len(chat.said("trainee")) == 1
+        await pilot.pause(0.5)
+        await settle(pilot)
+        assert len(chat.said("customer")) == 2 and not reply.locked
+        assert "正在输入" not in shown(chat)
+        await pilot.press("enter")  # now it goes
+        await settle(pilot)
+        assert chat.said("trainee") == [SOOTHE_ZH, "我在听。"]
 
 
 async def test_pasting_several_lines_sends_one_reply(app_factory: Factory) -> None:
