@@ -27,6 +27,7 @@ from hotseat.language.frames import (
     refine,
     refine_reply,
     refine_sentence,
+    refine_zh_reply,
 )
 from hotseat.language.lexicon import Lexicon, builtin_lexicon, with_overrides
 from hotseat.language.matcher import Hit, Matcher
@@ -170,6 +171,9 @@ class _Grammar:
         if reply_mask & REPLY_TRIGGERS:
             refine_reply(text, clauses, zh)
             reply_mask |= RUDE
+        if zh and ("就" in text or "去" in text or "是您" in text or "是你" in text):
+            refine_zh_reply(text, clauses)
+            reply_mask |= RUDE | DEFEND_BLAME
         found: list[_Found] = []
         spans, asking, formed, recaps = self.questions.count(text, clauses, sentences)
         found.extend((MoveKind.QUESTION, s, e, None) for s, e in spans)

@@ -20,14 +20,12 @@ from hotseat.language.tags import (
     ACTION,
     ADMISSION,
     AGENT,
-    AWAY,
     BENEFACTIVE,
     CAUSE,
     COMMIT,
     COMPENSATION,
     CONDITION,
     CONDUCT,
-    CONTACT,
     COUNTERFACTUAL,
     CUSTOMER_DO,
     DEFEND,
@@ -36,7 +34,6 @@ from hotseat.language.tags import (
     DEFEND_BLAME,
     DEFEND_POLICY,
     DISOWN,
-    ECHO,
     ELSEWHERE,
     EMPATHY,
     EMPHATIC,
@@ -146,7 +143,7 @@ _HELPING = COMMIT | FUTURE | BENEFACTIVE | PRECURSOR
 # The frames that can change a clause; a clause with none of them is left alone.
 TRIGGERS = (
     CONDUCT | MOTIVE | ELSEWHERE | FEEL | RECORD | NEG_COMMIT | DEFEND_ALT | UNRELATED | OTHERS
-    | ADMISSION | EMPHATIC | ECHO | YOURS | REFLEXIVE | HANG_UP | VERDICT | AWAY | CAUSE
+    | ADMISSION | EMPHATIC | YOURS | REFLEXIVE | HANG_UP | VERDICT
 )  # fmt: skip
 # The frames that span a sentence; a reply with none of them skips the sentence pass.
 SENTENCE_TRIGGERS = YOU_COND | PER | REBUT
@@ -162,15 +159,18 @@ _GIVEN = ACTION | COMPENSATION
 _ZH_NOT_DARING = frozenset("是不没有")
 
 
-def _dares(text: str, clause: Clause, hit: Hit) -> bool:
-    """X就X: the customer's threat echoed back (投诉就投诉呗, 告就告, 差评就差评吧), a dare."""
+def _dares(text: str, clause: Clause, at: int) -> bool:
+    """X就X at ``at``: the customer's threat echoed back (投诉就投诉呗, 告就告, 差评就差评吧),
+    a dare; an echoed demand (退款就退款，我马上给您办) is granted instead."""
+    if any(h.end == at and h.mask & _GIVEN for h in clause.hits):
+        return False
     for size in (4, 3, 2, 1):
-        start = hit.start - size
-        if start < clause.start or hit.end + size > clause.end:
+        start = at - size
+        if start < clause.start or at + 1 + size > clause.end:
             continue
-        word = text[start : hit.start]
-        if text.startswith(word, hit.end) and word[0] not in _ZH_NOT_DARING:
-            after = text[hit.end + size : hit.end + size + 1]
+        word = text[start:at]
+        if text.startswith(word, at + 1) and word[0] not in _ZH_NOT_DARING:
+            after = text[at + 1 + size : at + 2 + size]
             return size > 1 or (after != "" and after in _ZH_DARE_TAIL)
     return False
 
@@ -264,17 +264,48 @@ _ZH_CLOSERS = "吧呗啊啦嘛呀"
 _ZH_SEND_VERBS = ("找", "问", "告", "投诉", "打给", "联系")
 
 
-def _sends_away(text: str, clause: Clause, hit: Hit) -> bool:
+def _sends_away(text: str, clause: Clause) -> bool:
     """找快递公司去 / 你问他们去 / 你自己找学校去: an order to take it elsewhere, closed by 去;
     我帮您问问同事去 and 您可以找客服去 help or suggest instead."""
-    if clause.end - hit.end > len(_ZH_CLOSERS) or clause.mask & (_HELPING | CUSTOMER_DO):
+    if clause.mask & (_HELPING | CUSTOMER_DO):
         return False
-    if text[hit.end : clause.end].strip(_ZH_CLOSERS):
+    end = clause.end
+    while end > clause.start and text[end - 1] in _ZH_CLOSERS:
+        end -= 1
+    if end <= clause.start or text[end - 1] != "去":
         return False
-    before = text[max(clause.start, hit.start - _WINDOW) : hit.start]
+    at = end - 1
+    before = text[max(clause.start, at - _WINDOW) : at]
     return any(verb in before for verb in _ZH_SEND_VERBS) and not _agent_before(
-        text, clause, hit.start, True
+        text, clause, at, True
     )
+
+
+# A dare comes early in its clause; looking at the first few 就 keeps a long run linear.
+_ECHOES_LOOKED_AT = 3
+
+
+def refine_zh_reply(text: str, clauses: list[Clause]) -> None:
+    """Chinese dares (投诉就投诉呗), orders to go elsewhere (找快递公司去) and causes put on
+    the customer (是您路由器设置的问题), read off 就, 去 and 是您 in the text rather than from
+    the lexicon, so replies without them pay nothing."""
+    echo = "就" in text
+    away = "去" in text
+    blame = "是您" in text or "是你" in text
+    for clause in clauses:
+        if blame and _blames_cause(text, clause):
+            clause.mask |= DEFEND_BLAME
+        if echo:
+            at = text.find("就", clause.start, clause.end)
+            for _ in range(_ECHOES_LOOKED_AT):
+                if at < 0:
+                    break
+                if _dares(text, clause, at):
+                    clause.mask |= RUDE
+                    break
+                at = text.find("就", at + 1, clause.end)
+        if away and _sends_away(text, clause):
+            clause.mask |= RUDE
 
 
 # The customer named as the one at fault before a cause: 是您路由器设置的问题, 是你那边的原因;
@@ -283,12 +314,16 @@ _ZH_YOUR_CAUSE = re.compile(r"是(?:您|你)(?!们)[^，。]{0,10}$")
 _ZH_REPORTED = ("反映", "说", "提", "遇到", "问", "关心", "担心", "咨询")
 
 
-def _blames_cause(text: str, clause: Clause, hit: Hit) -> bool:
+def _blames_cause(text: str, clause: Clause) -> bool:
     """是您路由器设置的问题: the customer's side named as the cause."""
-    if clause.mask & (_HELPING | NEGATOR):
+    if not clause.mask & CAUSE or clause.mask & (_HELPING | NEGATOR | DEFEND_BLAME):
         return False
-    found = _ZH_YOUR_CAUSE.search(text, max(clause.start, hit.start - _WINDOW), hit.start)
-    return found is not None and not any(w in found.group() for w in _ZH_REPORTED)
+    for hit in clause.hits:
+        if hit.mask & CAUSE:
+            found = _ZH_YOUR_CAUSE.search(text, max(clause.start, hit.start - _WINDOW), hit.start)
+            if found is not None and not any(w in found.group() for w in _ZH_REPORTED):
+                return True
+    return False
 
 
 def _at_head(text: str, clause: Clause, start: int, zh: bool) -> bool:
@@ -350,8 +385,6 @@ def refine(text: str, clause: Clause, zh: bool) -> None:
             add |= DEFEND_BLAME
         if m & EMPHATIC and not zh and _insists(text, clause, hit):
             add |= DEFEND  # "the driver did knock"
-        if m & ECHO and zh and not (k and hits[k - 1].mask & _GIVEN) and _dares(text, clause, hit):
-            add |= RUDE  # 投诉就投诉呗
         if m & YOURS and not looked & YOURS:
             looked |= YOURS
             if _blames_things(text, clause, k, zh):
@@ -362,11 +395,6 @@ def refine(text: str, clause: Clause, zh: bool) -> None:
             looked |= VERDICT  # the first verdict decides: a run of them stays linear
             if _judges(text, clause, k, zh):
                 add |= ADMISSION  # 这批货明显有质量问题 / "clearly a fault on our end"
-        if m & AWAY and zh and _sends_away(text, clause, hit):
-            add |= RUDE  # 找快递公司去
-            excused |= mask & DEFEND_BLAME  # 你自己找学校去 sends, it does not blame
-        if m & CAUSE and zh and not mask & DEFEND_BLAME and _blames_cause(text, clause, hit):
-            add |= DEFEND_BLAME  # 估计是您路由器设置的问题
         if m & REFLEXIVE and _sends_off(text, clause, hit, zh):
             excused |= m & DEFEND_BLAME
         elif m & DEFEND_BLAME:
@@ -389,14 +417,24 @@ def refine(text: str, clause: Clause, zh: bool) -> None:
 _ZH_POLITE = ("请", "麻烦")
 
 
+# An order to contact someone, at a clause's head: 您找厂家吧, 你问返个商户, "ring the school".
+_ZH_CONTACT = re.compile(
+    r"[ ]*(?:这事|这个|那个|你们|您|你|就|先|那|自己|直接|还是)*(?:找|问|揾|打给|打去|联系)"
+)
+_EN_CONTACT = re.compile(
+    r"[ ]*(?:(?:just|then|so|and|now|go|go and)\s+)*(?:ask|call|ring|contact|phone|email|"
+    r"speak to|talk to|get on to|get in touch with|chase)\b"
+)
+
+
 def refine_reply(text: str, clauses: list[Clause], zh: bool) -> None:
     """After "not our department" / 不归我们管, an order to contact someone else ("ring the
     school", 您找厂家吧, 你问返个商户) sends the customer away: a brush-off, rude."""
+    contact = _ZH_CONTACT if zh else _EN_CONTACT
     for clause in clauses:
-        if not clause.mask & CONTACT or clause.mask & (_HELPING | CUSTOMER_DO | DISOWN):
+        if clause.mask & (_HELPING | CUSTOMER_DO | DISOWN):
             continue
-        hit = next(h for h in clause.hits if h.mask & CONTACT)
-        if not _at_head(text, clause, hit.start, zh):
+        if not contact.match(text, clause.start, clause.end):
             continue
         if zh and any(w in text[clause.start : clause.end] for w in _ZH_POLITE):
             continue

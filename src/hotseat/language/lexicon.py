@@ -88,14 +88,11 @@ CATEGORIES: dict[str, str] = {
     "others": "other customers or people (其他, 别人): 'others never complained' defends",
     "emphatic": "an emphatic auxiliary (did, does): mid-statement it insists against the customer",
     "outcome": "what the customer will see or get (you'll see): with money or a time, a promise",
-    "echo": "a word echoed round 就 (投诉就投诉, 差评就差评吧): a dare, rude",
     "yours": "the customer's own things (您家, 您手机, your walls, your router)",
     "cause": "names a cause (问题, 太旧, probably): with the customer's things, blame",
     "hang_up": "ending the call (hang up, 挂电话): the agent's threat when the agent says it",
     "verdict": "a verdict adverb (明显, 显然, clearly, obviously): with a fault word, a judgement",
-    "away": "the 去 that closes an order to go elsewhere (找快递公司去, 你问他们去): a brush-off",
     "disown": "says the matter is not ours (不归我们管, not our department): sets up a brush-off",
-    "contact": "an order to contact someone (找, 问, ask, call): after a disowning, a brush-off",
     "reflexive": "yourself / 您自己: blame when the customer did the deed, not when sent to do it",
 }
 

@@ -321,7 +321,9 @@ class QuestionCounter:
                 and not (statement and _first_person(text, clauses, sent))
             ):
                 recaps.add(index)  # "So the alerts stopped in March?" / "OK, so the card was…"
-            elif self._checks_back(text, clauses, sent, tag, forms_at):
+            elif (tag or sent.term == "?") and self._checks_back(
+                text, clauses, sent, tag, forms_at
+            ):
                 recaps.add(index)  # "You were charged twice, is that right?"
             if tag:
                 # before a tag check, question words belong to the restated content

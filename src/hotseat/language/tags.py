@@ -75,15 +75,12 @@ OUTCOME = BIT["outcome"]
 UNRELATED = BIT["unrelated"]
 OTHERS = BIT["others"]
 EMPHATIC = BIT["emphatic"]
-ECHO = BIT["echo"]
 YOURS = BIT["yours"]
 CAUSE = BIT["cause"]
 REFLEXIVE = BIT["reflexive"]
 HANG_UP = BIT["hang_up"]
 VERDICT = BIT["verdict"]
-AWAY = BIT["away"]
 DISOWN = BIT["disown"]
-CONTACT = BIT["contact"]
 
 # Kinds of defending argument: each kind counts once in a reply.
 DEFEND_ANY = DEFEND | DEFEND_BLAME | DEFEND_POLICY | DEFEND_CONTRACT | DEFEND_ALT
