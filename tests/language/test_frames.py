@@ -621,3 +621,31 @@ def test_a_put_down_is_rude(text: str) -> None:
 )  # fmt: skip
 def test_insisting_our_side_is_sound_defends(text: str) -> None:
     assert has(text, MoveKind.DEFEND)
+
+
+# ------------------------------------------------ a matter handed to someone else (…的事)
+
+
+@pytest.mark.parametrize("text", ["那是回访组的事。", "這是物業的事。", "那个是快递公司的事。"])
+def test_handing_the_matter_to_someone_else_defends(text: str) -> None:
+    assert counts(text) == {"defend": 1}
+
+
+@pytest.mark.parametrize(
+    "text", ["这是我们的事，我们来处理。", "那是我們的失誤。", "这件事是小事，马上能办好。"]
+)
+def test_owning_the_matter_is_no_defence(text: str) -> None:
+    assert not has(text, MoveKind.DEFEND)
+
+
+# --------------------------------------------------- a wh-word embedded after a verb
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [("I'll need to look at how the card was set up, so first: which branch was it?", 1),
+     ("Let me check what was ordered - when did it arrive?", 1),
+     ("What happened, and how did they leave it?", 2)],
+)  # fmt: skip
+def test_an_embedded_wh_clause_asks_nothing(text: str, n: int) -> None:
+    assert counts(text).get("question") == n

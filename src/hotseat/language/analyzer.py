@@ -24,6 +24,7 @@ from hotseat.language.frames import (
     REPLY_TRIGGERS,
     SENTENCE_TRIGGERS,
     TRIGGERS,
+    ZH_REPLY_CUES,
     refine,
     refine_reply,
     refine_sentence,
@@ -168,12 +169,14 @@ class _Grammar:
         if reply_mask & SENTENCE_TRIGGERS:
             for sent in sentences:
                 refine_sentence(text, clauses, sent)
+        if zh and any(cue in text for cue in ZH_REPLY_CUES):
+            refine_zh_reply(text, clauses)
+            reply_mask = 0
+            for clause in clauses:
+                reply_mask |= clause.mask
         if reply_mask & REPLY_TRIGGERS:
             refine_reply(text, clauses, zh)
             reply_mask |= RUDE
-        if zh and ("就" in text or "去" in text or "是您" in text or "是你" in text):
-            refine_zh_reply(text, clauses)
-            reply_mask |= RUDE | DEFEND_BLAME
         found: list[_Found] = []
         spans, asking, formed, recaps = self.questions.count(text, clauses, sentences)
         found.extend((MoveKind.QUESTION, s, e, None) for s, e in spans)

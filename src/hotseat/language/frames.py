@@ -190,8 +190,8 @@ def _blames_things(text: str, clause: Clause, k: int, zh: bool) -> bool:
     """The cause put on the customer's own things: 多半是您手机网络的问题, 应该是您家冷气本身太旧了,
     "it's probably your walls", "that'll be your phone's connection"."""
     hits = clause.hits
-    if clause.mask & NEGATOR:
-        return False
+    if clause.mask & (NEGATOR | CONDITION):
+        return False  # 如果是您家路由器的问题，…: supposed, not blamed
     if not zh and _EN_ATTRIBUTES.search(
         text, max(clause.start, hits[k].start - _WINDOW), hits[k].start
     ):
@@ -285,14 +285,23 @@ def _sends_away(text: str, clause: Clause) -> bool:
 _ECHOES_LOOKED_AT = 3
 
 
+# What a Chinese reply-level frame is read off; a reply with none of these skips the pass.
+ZH_REPLY_CUES = ("就", "去", "是您", "是你", "的事")
+# 那是回访组的事 / 这归物业管的事: the matter handed to someone else (not 您, not 我们).
+_ZH_NOT_OURS = re.compile(r"[ ]*(?:那|这)?(?:个|件事)?(?:是|归)(?![您你我])[^，。]{1,8}的事")
+
+
 def refine_zh_reply(text: str, clauses: list[Clause]) -> None:
-    """Chinese dares (投诉就投诉呗), orders to go elsewhere (找快递公司去) and causes put on
-    the customer (是您路由器设置的问题), read off 就, 去 and 是您 in the text rather than from
-    the lexicon, so replies without them pay nothing."""
+    """Chinese dares (投诉就投诉呗), orders to go elsewhere (找快递公司去), causes put on the
+    customer (是您路由器设置的问题) and matters disowned (那是回访组的事), read off 就, 去, 是您
+    and 的事 in the text rather than from the lexicon, so replies without them pay nothing."""
     echo = "就" in text
     away = "去" in text
     blame = "是您" in text or "是你" in text
+    affair = "的事" in text
     for clause in clauses:
+        if affair and _ZH_NOT_OURS.match(text, clause.start, clause.end):
+            clause.mask |= DEFEND | DISOWN
         if blame and _blames_cause(text, clause):
             clause.mask |= DEFEND_BLAME
         if echo:
@@ -316,7 +325,7 @@ _ZH_REPORTED = ("反映", "说", "提", "遇到", "问", "关心", "担心", "�
 
 def _blames_cause(text: str, clause: Clause) -> bool:
     """是您路由器设置的问题: the customer's side named as the cause."""
-    if not clause.mask & CAUSE or clause.mask & (_HELPING | NEGATOR | DEFEND_BLAME):
+    if not clause.mask & CAUSE or clause.mask & (_HELPING | NEGATOR | DEFEND_BLAME | CONDITION):
         return False
     for hit in clause.hits:
         if hit.mask & CAUSE:

@@ -56,6 +56,11 @@ _WH_MODIFIERS = frozenset({"much", "many", "long", "often", "far", "soon", "old"
 # Auxiliaries that open a question even without a pronoun after them: "is data roaming on".
 _BARE_AUX = frozenset({"is", "are", "was", "were", "does", "did"})
 _TOKEN_EDGES = "\"'()[]-"
+# Words after which a wh-word opens an embedded clause, not a question ("look at how…").
+_EMBEDS = frozenset(
+    {"at", "into", "about", "see", "check", "know", "explain", "understand", "out", "show",
+     "confirm", "sure", "wonder", "tell"}
+)  # fmt: skip
 
 
 # A "so…" statement with one of these is the agent acting, arguing or feeling, not a recap.
@@ -204,6 +209,9 @@ class QuestionCounter:
         if term == ".":
             return forms
         while i < len(tokens):
+            if tokens[i] in self.wh and tokens[i - 1] in _EMBEDS:
+                i += 1  # "I'll look at how the card was set up": embedded, not asked
+                continue
             past = self._form_at(tokens, i, gap)
             if past:
                 # "Is it the money, or do you want it fixed?" offers a choice: one question
