@@ -649,3 +649,35 @@ def test_owning_the_matter_is_no_defence(text: str) -> None:
 )  # fmt: skip
 def test_an_embedded_wh_clause_asks_nothing(text: str, n: int) -> None:
     assert counts(text).get("question") == n
+
+
+# ------------------------------------------------ more wordings of a shared feeling
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["辛苦您等了这么久，真的很不容易。", "聽到你咁講，我都覺得好唔舒服。",
+     "換作係我，我都會好擔心。", "It's completely natural to be worried about that.",
+     "That's really tough on you."],
+)  # fmt: skip
+def test_more_shared_feelings_are_empathy(text: str) -> None:
+    assert has(text, MoveKind.EMPATHY)
+
+
+@pytest.mark.parametrize(
+    "text", ["我都记下了，稍后回复您。", "It's normal to be billed on the 1st."]
+)
+def test_a_frame_with_no_feeling_after_it_is_not_empathy(text: str) -> None:
+    assert not has(text, MoveKind.EMPATHY)
+
+
+# --------------------------------------------------- each argument of a reply counts
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["这是公司规定，合同里也写了，您签字的时候就该看清楚。",
+     "That's our policy, it's in the terms you agreed to, and you should have read them."],
+)  # fmt: skip
+def test_policy_contract_and_blame_are_three_arguments(text: str) -> None:
+    assert counts(text) == {"defend": 3}
