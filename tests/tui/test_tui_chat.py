@@ -13,6 +13,7 @@ from textual.app import App, ComposeResult
 from textual.containers import Horizontal
 from textual.geometry import Region
 from textual.strip import Strip
+from textual.visual import VisualType
 
 from hotseat.conversation import Area, Finding
 from hotseat.tui.widgets.chat_log import ChatLog
@@ -195,3 +196,27 @@ async def test_text_is_selected_with_the_mouse_across_bubbles() -> None:
             if seg.style is not None and seg.style.bgcolor not in plain
         ]
         assert "".join(shown) == "你好。您好，我在"  # drawn in the selection's colours
+
+
+async def test_a_ticking_clock_redraws_only_when_its_text_changes() -> None:
+    from hotseat.tui.widgets.clock_label import ClockLabel
+
+    updates: list[bool] = []
+
+    class Counted(ClockLabel):
+        def update(self, content: VisualType = "", *, layout: bool = True) -> None:
+            updates.append(layout)
+            super().update(content, layout=layout)
+
+    class ClockApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Counted("通话 00:00")
+
+    app = ClockApp()
+    async with app.run_test() as pilot:
+        clock = app.query_one(Counted)
+        for text in ("通话 00:00", "通话 00:00", "通话 00:01", "通话 100:00"):
+            clock.show(text)
+        await pilot.pause()
+        assert str(clock.render()) == "通话 100:00"
+        assert updates == [False, True]  # the same text: nothing; only wider text: a layout

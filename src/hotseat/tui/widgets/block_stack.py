@@ -146,7 +146,10 @@ class BlockStack(ScrollView):
         """Bring the scrollable height up to date with the blocks and redraw the widget."""
         if self.is_mounted:
             width = self.scrollable_content_region.width
+            following = self.is_anchored and self.is_vertical_scroll_end
             self.virtual_size = Size(width, len(self._current(width)))
+            if following:  # now, not at the next layout: that would draw the widget twice
+                self.scroll_end(animate=False, immediate=True, x_axis=False)
             self.refresh()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:

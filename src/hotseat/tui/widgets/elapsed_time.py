@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual.widgets import Static
-
 from hotseat.tui.render import clock_text
+from hotseat.tui.widgets.clock_label import ClockLabel
 
 
-class ElapsedTime(Static):
+class ElapsedTime(ClockLabel):
     """A call timer that stops when the call ends."""
 
     def __init__(self, *, clock: Callable[[], float], label: str, id: str | None = None) -> None:
@@ -32,4 +31,4 @@ class ElapsedTime(Static):
         self.tick()
 
     def tick(self) -> None:
-        self.update(f"{self.label} {clock_text(self.seconds())}")
+        self.show(f"{self.label} {clock_text(self.seconds())}")

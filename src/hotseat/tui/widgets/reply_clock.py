@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.message import Message
-from textual.widgets import Static
 
 from hotseat.tui.render import clock_text
+from hotseat.tui.widgets.clock_label import ClockLabel
 
 TICK_SECONDS = 0.2
 URGENT_SECONDS = 10
 
 
-class ReplyClock(Static):
+class ReplyClock(ClockLabel):
     """Counts down from the customer's last line; posts Expired once when it reaches zero."""
 
     class Expired(Message):
@@ -30,7 +30,7 @@ class ReplyClock(Static):
 
     def on_mount(self) -> None:
         self.set_interval(TICK_SECONDS, self.check)
-        self._show(self.limit)
+        self._count_down(self.limit)
 
     @property
     def running(self) -> bool:
@@ -39,7 +39,7 @@ class ReplyClock(Static):
     def start(self) -> None:
         """The customer has spoken: the trainee's time starts now."""
         self._started = self._clock()
-        self._show(self.limit)
+        self._count_down(self.limit)
 
     def stop(self) -> None:
         """The customer is typing or the call is over: the clock is not the trainee's."""
@@ -56,11 +56,11 @@ class ReplyClock(Static):
         if waited is None:
             return
         left = self.limit - waited
-        self._show(left)
+        self._count_down(left)
         if left <= 0:
             self.stop()
             self.post_message(self.Expired())
 
-    def _show(self, left: float) -> None:
+    def _count_down(self, left: float) -> None:
         self.set_class(0 < left <= URGENT_SECONDS, "-urgent")
-        self.update(f"{self.label} {clock_text(left + 0.999)}")
+        self.show(f"{self.label} {clock_text(left + 0.999)}")
