@@ -411,3 +411,30 @@ def test_in_call_manners_and_third_party_predictions_promise_nothing(text: str) 
 )  # fmt: skip
 def test_making_up_or_paying_is_compensation(text: str) -> None:
     assert any(p.compensation for p in promises(text))
+
+
+# ------------------------------------------- purposes that run on, read-backs noted after
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["为了尽快帮您冻结账户并提交调查，我需要先核实您的身份。",
+     "為了幫您查清楚並儘快退款，我需要先核對幾個資料。",
+     "To sort this out and get you a refund, I need your order number."],
+)  # fmt: skip
+def test_a_purpose_joined_by_and_is_still_a_purpose(text: str) -> None:
+    assert not analyze(text).has(MoveKind.PROMISE)
+
+
+def test_a_commitment_joined_by_and_still_commits() -> None:
+    assert len(promises("为了尽快处理，我会马上提交并通知您。")) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["您的订单被取消了两次，还要求我们赔偿运费，这些我都记下了。",
+     "您的訂單被取消了兩次，還要求我們賠償運費，這些我都記下了。",
+     "Your order was cancelled twice and you want the postage back, I've noted all that."],
+)  # fmt: skip
+def test_what_comes_before_ive_noted_all_that_is_a_summary(text: str) -> None:
+    assert counts(text) == {"summary": 1}

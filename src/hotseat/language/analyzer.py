@@ -68,6 +68,7 @@ from hotseat.language.tags import (
     NEGATOR,
     NO_PROMISE,
     NOT_FLAG_ONLY,
+    NOTED,
     OURS,
     PER,
     PRECURSOR,
@@ -193,6 +194,8 @@ class _Grammar:
             context = _summary_context(text, clauses, sentences, quotes, formed, preframes, recaps)
         else:
             context = [False] * len(clauses)
+        if reply_mask & NOTED:
+            _mark_noted(clauses, sentences, context)
         if reply_mask & EMPATHY:
             _mark_situations(text, clauses, sentences, context, zh)
         out = self._moves(text, clauses, sentences, reply_mask, asking, context, preframes)
@@ -221,6 +224,7 @@ class _Grammar:
             verified_at = min(h.start for c in clauses for h in c.hits if h.mask & VERIFIED)
         defend_seen = 0
         promised_in = -1  # the last sentence that made a promise
+        purpose_at = -1  # the last clause that stated a purpose
         once: set[MoveKind] = set()
         commitments = self.commitments
         for k, clause in enumerate(clauses):
@@ -285,13 +289,20 @@ class _Grammar:
                     continue
             first = sentences[clause.sentence].first
             continues = promised_in == clause.sentence or (k > first and preframes[k - 1])
+            # "为了尽快帮您冻结账户并提交调查": the purpose runs on past its "并" / "and"
+            purpose = bool(m & COMMITTING) and (
+                commitments.opens_purpose(text, clause)
+                or (purpose_at == k - 1 and k > first and _opens_with(text, clause, CONJ))
+            )
+            if purpose:
+                purpose_at = k
             if (
                 m & COMMITTING
                 and k not in asking
                 and not in_summary
                 and not m & NO_PROMISE
                 and not preframes[k]
-                and not commitments.opens_purpose(text, clause)
+                and not purpose
                 and commitments.commits(text, clause, continues)
             ):
                 flags = Flags()
@@ -351,6 +362,15 @@ def _join_split_commitments(text: str, clauses: list[Clause], out: _ClauseMoves)
             nxt.take(here)
             out.spans[k + 1] = (out.spans[k][0], out.spans[k + 1][1])
             values[k] = None
+
+
+def _opens_with(text: str, clause: Clause, category: int) -> bool:
+    """Whether the clause's first words are a phrase of ``category``."""
+    return bool(
+        clause.hits
+        and clause.hits[0].mask & category
+        and not text[clause.start : clause.hits[0].start].strip()
+    )
 
 
 def _sour(k: int, clauses: list[Clause]) -> bool:
@@ -567,6 +587,22 @@ def _mark_situations(
                     and not _EN_THEIRS.isdisjoint(tokens)
                 )
             context[k] = context[k] or happened
+
+
+# The agent's own acts in a clause, which a read-back closed by "I've noted all that" does
+# not take over.
+_OWN_ACTS = APOLOGY | APOLOGY_SOFT | EMPATHY | THANKS | RUDE | SARCASM | PREFRAME | ADMISSION
+
+
+def _mark_noted(clauses: list[Clause], sentences: list[Sentence], context: list[bool]) -> None:
+    """ "您的账户被盗刷了八千块，要求我们承担责任，这些我都记下了": what comes before "I've noted
+    all that" in its sentence restates the customer, demands and all."""
+    for sent in sentences:
+        if not clauses[sent.last].mask & NOTED or sent.last == sent.first:
+            continue
+        for k in range(sent.first, sent.last):
+            if not clauses[k].mask & _OWN_ACTS:
+                context[k] = True
 
 
 # Moves already built, by value: a Move is immutable, so equal moves can be one object, and

@@ -93,6 +93,7 @@ CATEGORIES: dict[str, str] = {
     "hang_up": "ending the call (hang up, 挂电话): the agent's threat when the agent says it",
     "verdict": "a verdict adverb (明显, 显然, clearly, obviously): with a fault word, a judgement",
     "disown": "says the matter is not ours (不归我们管, not our department): sets up a brush-off",
+    "noted": "closes a read-back (这些我都记下了, I've noted all that): what came before restates",
     "reflexive": "yourself / 您自己: blame when the customer did the deed, not when sent to do it",
 }
 

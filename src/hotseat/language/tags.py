@@ -81,6 +81,7 @@ REFLEXIVE = BIT["reflexive"]
 HANG_UP = BIT["hang_up"]
 VERDICT = BIT["verdict"]
 DISOWN = BIT["disown"]
+NOTED = BIT["noted"]
 
 # Kinds of defending argument: each kind counts once in a reply.
 DEFEND_ANY = DEFEND | DEFEND_BLAME | DEFEND_POLICY | DEFEND_CONTRACT | DEFEND_ALT
