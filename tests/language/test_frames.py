@@ -681,3 +681,35 @@ def test_a_frame_with_no_feeling_after_it_is_not_empathy(text: str) -> None:
 )  # fmt: skip
 def test_policy_contract_and_blame_are_three_arguments(text: str) -> None:
     assert counts(text) == {"defend": 3}
+
+
+# --------------------------------------- jabs in Cantonese, Traditional script and English
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["你有冇睇清楚先打嚟？", "你自己唔小心，怪得邊個？", "唔好再打嚟啦。",
+     "你鍾意等就等，唔等就算。", "你到底有沒有在聽我說話？",
+     "我们这么多客户，不可能只顾着你。", "别在这磨磨唧唧的。",
+     "Have you even tried turning it off and on?", "I'm not here to babysit you.",
+     "Seriously? You rang about this?", "You should know better than that."],
+)  # fmt: skip
+def test_more_jabs_are_rude(text: str) -> None:
+    assert has(text, MoveKind.RUDE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Fine, complain. See if I care.", "Not my job. Try the help centre."],
+)
+def test_a_dare_or_brush_off_after_a_jab_is_a_second_jab(text: str) -> None:
+    assert counts(text).get("rude") == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Fine, I'll sort that for you today.", "Did you get the confirmation email?",
+     "唔好意思，我哋即刻幫你跟進。", "有任何问题随时打来。"],
+)  # fmt: skip
+def test_look_alikes_of_jabs_are_not_rude(text: str) -> None:
+    assert not has(text, MoveKind.RUDE)

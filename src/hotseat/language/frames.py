@@ -432,7 +432,7 @@ _ZH_CONTACT = re.compile(
 )
 _EN_CONTACT = re.compile(
     r"[ ]*(?:(?:just|then|so|and|now|go|go and)\s+)*(?:ask|call|ring|contact|phone|email|"
-    r"speak to|talk to|get on to|get in touch with|chase)\b"
+    r"speak to|talk to|get on to|get in touch with|chase|try)\b"
 )
 
 
