@@ -149,7 +149,7 @@ class BlockStack(ScrollView):
             following = self.is_anchored and self.is_vertical_scroll_end
             self.virtual_size = Size(width, len(self._current(width)))
             if following:  # now, not at the next layout: that would draw the widget twice
-                self.scroll_end(animate=False, immediate=True, x_axis=False)
+                self.set_scroll(None, self.max_scroll_y)
             self.refresh()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
