@@ -713,3 +713,27 @@ def test_a_dare_or_brush_off_after_a_jab_is_a_second_jab(text: str) -> None:
 )  # fmt: skip
 def test_look_alikes_of_jabs_are_not_rude(text: str) -> None:
     assert not has(text, MoveKind.RUDE)
+
+
+# ------------------------------------- look-alikes of denials and jabs in helpful replies
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We'll send you a brand new one today.", "Our engineers are trained for this, I'll book one.",
+     "Our team will look into it on our side and call you back.", "我们给您换一个正品。",
+     "让您受冤枉了，真的很抱歉。", "这么简单的事还让您跑了几趟，真不好意思。"],
+)  # fmt: skip
+def test_helpful_replies_with_denial_words_do_not_defend(text: str) -> None:
+    found = counts(text)
+    assert "defend" not in found and "admission" not in found and "rude" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Don't be afraid to ask me anything.", "Don't worry about repeating yourself.",
+     "I'll hold your hand through the setup.", "你打咗几多次电话？",
+     "别人都会遇到这种情况，您别担心。",     "Their department will call you tomorrow."],
+)  # fmt: skip
+def test_helpful_replies_with_jab_words_are_not_rude(text: str) -> None:
+    assert not has(text, MoveKind.RUDE)
