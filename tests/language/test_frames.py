@@ -737,3 +737,17 @@ def test_helpful_replies_with_denial_words_do_not_defend(text: str) -> None:
 )  # fmt: skip
 def test_helpful_replies_with_jab_words_are_not_rude(text: str) -> None:
     assert not has(text, MoveKind.RUDE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["您的包裹显示签收了但您没收到，对吧？", "您的包裹顯示簽收了但您沒收到，對吧？",
+     "Two missed appointments in a row - I'd be annoyed too."],
+)  # fmt: skip
+def test_the_customers_claim_or_mishap_restated_is_a_summary(text: str) -> None:
+    assert has(text, MoveKind.SUMMARY)
+
+
+@pytest.mark.parametrize("text", ["系统显示已经签收了，对吧？", "你自己没看清楚，对吧？"])
+def test_our_record_or_their_fault_checked_with_a_tag_is_no_summary(text: str) -> None:
+    assert not has(text, MoveKind.SUMMARY)

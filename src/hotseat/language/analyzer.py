@@ -549,7 +549,8 @@ _EN_NOT_THEIRS = frozenset(
 )  # fmt: skip
 _EN_THEIRS = frozenset(
     {"you", "you're", "you've", "your", "you'd", "without", "still", "no", "never", "twice",
-     "again"}
+     "again", "missed", "lost", "broken", "cancelled", "canceled", "charged", "overcharged",
+     "late", "delayed", "stuck", "declined", "wrong"}
 )  # fmt: skip
 
 

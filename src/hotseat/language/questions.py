@@ -24,6 +24,7 @@ from hotseat.language.tags import (
     CONTINUER,
     CUSTOMER_DO,
     DEADLINE,
+    DEFEND,
     DEFEND_ANY,
     DONE,
     EMPATHY,
@@ -69,6 +70,7 @@ _NOT_NARRATING = (
     | APOLOGY | THANKS | EMPATHY | ADMISSION | NEGATOR | DONE | CONDITION | PURPOSE | DEADLINE
     | OUTCOME | VERIFIED
 )  # fmt: skip
+_YOU_WORDS = frozenset({"you", "your", "you've", "you're", "you'd", "yours"})
 _FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "i'll", "i'd", "we", "we're", "we've", "we'll",
                            "our", "us", "me", "my"})  # fmt: skip
 
@@ -266,12 +268,21 @@ class QuestionCounter:
         # what is read back may hold the customer's claim ("it was sent…"): not an argument,
         # nor a commitment by date: "it went out last Wednesday, right?"
         narrating = _NOT_NARRATING & ~(DEFEND_ANY | DEADLINE if read_back else DEADLINE)
+        if mask & narrating & DEFEND and self._names_customer(text, clauses[first], clauses[last]):
+            narrating &= ~DEFEND  # 您的包裹显示签收了但您没收到，对吧？ restates their claim
         if mask & narrating:
             return False
         if self.zh:
             return not mask & AGENT
         body = Sentence(clauses[last].end, sent.term, first, last)
         return not _first_person(text, clauses, body)
+
+    def _names_customer(self, text: str, first: Clause, last: Clause) -> bool:
+        """Whether the customer is named in a stretch (您, 你, you, your)."""
+        stretch = text[first.start : last.end]
+        if self.zh:
+            return "您" in stretch or "你" in stretch
+        return not _YOU_WORDS.isdisjoint(w.strip(_TOKEN_EDGES + ",.") for w in stretch.split())
 
     def count(
         self, text: str, clauses: list[Clause], sentences: list[Sentence]
