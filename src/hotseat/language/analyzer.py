@@ -24,7 +24,6 @@ from hotseat.language.frames import (
     REPLY_TRIGGERS,
     SENTENCE_TRIGGERS,
     TRIGGERS,
-    ZH_REPLY_CUES,
     refine,
     refine_reply,
     refine_sentence,
@@ -170,11 +169,10 @@ class _Grammar:
         if reply_mask & SENTENCE_TRIGGERS:
             for sent in sentences:
                 refine_sentence(text, clauses, sent)
-        if zh and any(cue in text for cue in ZH_REPLY_CUES):
-            refine_zh_reply(text, clauses)
-            reply_mask = 0
-            for clause in clauses:
-                reply_mask |= clause.mask
+        if zh and (
+            "就" in text or "去" in text or "是您" in text or "是你" in text or "的事" in text
+        ):
+            reply_mask |= refine_zh_reply(text, clauses)
         if reply_mask & REPLY_TRIGGERS:
             refine_reply(text, clauses, zh)
             reply_mask |= RUDE
@@ -224,7 +222,6 @@ class _Grammar:
             verified_at = min(h.start for c in clauses for h in c.hits if h.mask & VERIFIED)
         defend_seen = 0
         promised_in = -1  # the last sentence that made a promise
-        purpose_at = -1  # the last clause that stated a purpose
         once: set[MoveKind] = set()
         commitments = self.commitments
         for k, clause in enumerate(clauses):
@@ -289,20 +286,19 @@ class _Grammar:
                     continue
             first = sentences[clause.sentence].first
             continues = promised_in == clause.sentence or (k > first and preframes[k - 1])
-            # "为了尽快帮您冻结账户并提交调查": the purpose runs on past its "并" / "and"
-            purpose = bool(m & COMMITTING) and (
-                commitments.opens_purpose(text, clause)
-                or (purpose_at == k - 1 and k > first and _opens_with(text, clause, CONJ))
-            )
-            if purpose:
-                purpose_at = k
             if (
                 m & COMMITTING
                 and k not in asking
                 and not in_summary
                 and not m & NO_PROMISE
                 and not preframes[k]
-                and not purpose
+                and not commitments.opens_purpose(text, clause)
+                # "为了尽快帮您冻结账户并提交调查": the purpose runs on past its "并" / "and"
+                and not (
+                    k > first
+                    and _opens_with(text, clause, CONJ)
+                    and commitments.opens_purpose(text, clauses[k - 1])
+                )
                 and commitments.commits(text, clause, continues)
             ):
                 flags = Flags()

@@ -13,6 +13,7 @@ move is decided, so every later rule reads the refined mask.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from hotseat.language.matcher import Hit
 from hotseat.language.segment import Clause, Sentence
@@ -159,10 +160,15 @@ _GIVEN = ACTION | COMPENSATION
 _ZH_NOT_DARING = frozenset("是不没有")
 
 
+def _end(hit: Hit) -> int:
+    return hit.end
+
+
 def _dares(text: str, clause: Clause, at: int) -> bool:
     """X就X at ``at``: the customer's threat echoed back (投诉就投诉呗, 告就告, 差评就差评吧),
     a dare; an echoed demand (退款就退款，我马上给您办) is granted instead."""
-    if any(h.end == at and h.mask & _GIVEN for h in clause.hits):
+    before = bisect_right(clause.hits, at, key=_end)
+    if before and clause.hits[before - 1].end == at and clause.hits[before - 1].mask & _GIVEN:
         return False
     for size in (4, 3, 2, 1):
         start = at - size
@@ -281,40 +287,45 @@ def _sends_away(text: str, clause: Clause) -> bool:
     )
 
 
-# A dare comes early in its clause; looking at the first few 就 keeps a long run linear.
-_ECHOES_LOOKED_AT = 3
-
-
-# What a Chinese reply-level frame is read off; a reply with none of these skips the pass.
-ZH_REPLY_CUES = ("就", "去", "是您", "是你", "的事")
 # 那是回访组的事 / 这归物业管的事: the matter handed to someone else (not 您, not 我们).
 _ZH_NOT_OURS = re.compile(r"[ ]*(?:那|这)?(?:个|件事)?(?:是|归)(?![您你我])[^，。]{1,8}的事")
 
 
-def refine_zh_reply(text: str, clauses: list[Clause]) -> None:
+# Where each Chinese reply-level cue is read: 就 between two words (an echo), 去 closing its
+# clause before any particles, 是您 / 是你, 的事.
+_ZH_CUE = re.compile(r"(?<=[^\W就])就(?=[^\W就])|去(?=[吧呗啊啦嘛呀]*(?:\W|$))|是您|是你|的事")
+
+
+def refine_zh_reply(text: str, clauses: list[Clause]) -> int:
     """Chinese dares (投诉就投诉呗), orders to go elsewhere (找快递公司去), causes put on the
     customer (是您路由器设置的问题) and matters disowned (那是回访组的事), read off 就, 去, 是您
-    and 的事 in the text rather than from the lexicon, so replies without them pay nothing."""
-    echo = "就" in text
-    away = "去" in text
-    blame = "是您" in text or "是你" in text
-    affair = "的事" in text
-    for clause in clauses:
-        if affair and _ZH_NOT_OURS.match(text, clause.start, clause.end):
-            clause.mask |= DEFEND | DISOWN
-        if blame and _blames_cause(text, clause):
-            clause.mask |= DEFEND_BLAME
-        if echo:
-            at = text.find("就", clause.start, clause.end)
-            for _ in range(_ECHOES_LOOKED_AT):
-                if at < 0:
-                    break
-                if _dares(text, clause, at):
-                    clause.mask |= RUDE
-                    break
-                at = text.find("就", at + 1, clause.end)
-        if away and _sends_away(text, clause):
-            clause.mask |= RUDE
+    and 的事 in the text rather than from the lexicon, so replies without them pay nothing;
+    each cue is found by one regex pass and only its own clause is looked at. Returns the
+    categories it added."""
+    starts = [clause.start for clause in clauses]
+    added = 0
+    looked: set[tuple[int, str]] = set()  # a clause-wide check is made once per clause
+    for cue in _ZH_CUE.finditer(text):
+        k = bisect_right(starts, cue.start()) - 1
+        if k < 0 or cue.start() >= clauses[k].end:
+            continue  # a cue in a separator run
+        clause = clauses[k]
+        word = cue.group()
+        if word != "就":
+            if (k, word) in looked:
+                continue
+            looked.add((k, word))
+        if word == "就":
+            found = RUDE if _dares(text, clause, cue.start()) else 0
+        elif word == "去":
+            found = RUDE if _sends_away(text, clause) else 0
+        elif word == "的事":
+            found = (DEFEND | DISOWN) if _ZH_NOT_OURS.match(text, clause.start, clause.end) else 0
+        else:
+            found = DEFEND_BLAME if _blames_cause(text, clause) else 0
+        clause.mask |= found
+        added |= found
+    return added
 
 
 # The customer named as the one at fault before a cause: 是您路由器设置的问题, 是你那边的原因;
