@@ -438,3 +438,21 @@ def test_a_commitment_joined_by_and_still_commits() -> None:
 )  # fmt: skip
 def test_what_comes_before_ive_noted_all_that_is_a_summary(text: str) -> None:
     assert counts(text) == {"summary": 1}
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [("You typed it wrong, so who's fault is that?", 1), ("What's the order number, is it 12?", 2),
+     ("Who's calling, please?", 1)],
+)  # fmt: skip
+def test_a_wh_contraction_and_its_own_inversion_ask_once(text: str, n: int) -> None:
+    assert counts(text).get("question") == n
+
+
+def test_a_commitment_after_a_purpose_with_its_own_modal_still_commits() -> None:
+    assert len(promises("So that we can reply faster, and we will keep you updated daily.")) == 1
+
+
+@pytest.mark.parametrize("text", ["在听在听，您继续。", "在聽在聽，您繼續。"])
+def test_saying_one_is_listening_is_a_backchannel(text: str) -> None:
+    assert counts(text) == {"backchannel": 1}

@@ -296,6 +296,7 @@ class _Grammar:
                 # "为了尽快帮您冻结账户并提交调查": the purpose runs on past its "并" / "and"
                 and not (
                     k > first
+                    and not m & FUTURE  # "…, and will keep you updated" commits
                     and _opens_with(text, clause, CONJ)
                     and commitments.opens_purpose(text, clauses[k - 1])
                 )

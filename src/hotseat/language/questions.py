@@ -157,6 +157,10 @@ class QuestionCounter:
         tok = tokens[i]
         n = len(tokens)
         if tok in self.wh_aux:
+            # "who's fault is that": the inversion after it belongs to the same question
+            for k in range(i + 1, min(i + 3, n - 1)):
+                if tokens[k] in self.aux and tokens[k + 1] in self.subject:
+                    return k + 2
             return i + 1
         if tok in self.wh:
             for k in range(i + 1, min(i + 2 + max(gap, 1), n)):
