@@ -16,6 +16,7 @@ from textual.strip import Strip
 from textual.visual import VisualType
 
 from hotseat.conversation import Area, Finding
+from hotseat.tui.widgets.block_stack import BlockStack
 from hotseat.tui.widgets.chat_log import ChatLog
 from hotseat.tui.widgets.findings_panel import FindingsPanel
 
@@ -35,12 +36,12 @@ class ChatApp(App[None]):
             yield FindingsPanel("zh", id="feedback")
 
 
-def drawn(widget: ChatLog | FindingsPanel) -> list[Strip]:
+def drawn(widget: BlockStack) -> list[Strip]:
     """The widget's rows as the screen gets them (padding and borders included)."""
     return widget.render_lines(Region(0, 0, *widget.outer_size))
 
 
-def rows(widget: ChatLog | FindingsPanel) -> list[str]:
+def rows(widget: BlockStack) -> list[str]:
     return [strip.text for strip in drawn(widget)]
 
 
@@ -167,8 +168,8 @@ async def test_feedback_cards_replace_the_empty_note_and_the_newest_is_in_view()
         panel.show_hint("您慢慢说，我在听。")
         await pilot.pause()
         assert [b.kind for b in panel.blocks] == ["turn"] * 4 + ["hint"]
-        assert panel.scroll_y == panel.max_scroll_y > 0
-        assert any("您慢慢说" in line for line in rows(panel))
+        assert panel.cards.scroll_y == panel.cards.max_scroll_y > 0
+        assert any("您慢慢说" in line for line in rows(panel.cards))
 
 
 async def test_text_is_selected_with_the_mouse_across_bubbles() -> None:

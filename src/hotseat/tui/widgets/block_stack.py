@@ -6,6 +6,10 @@ lines: no widget is mounted, styled or laid out for it, so a reply costs the sam
 on the first turn and the fiftieth and is on screen within a frame. Each block's
 lines are kept for the current width and theme, and drawn again when either changes.
 Text can be selected with the mouse across blocks, as in any Textual text widget.
+
+The widget draws its own margins too: with nothing left for the stylesheet to add
+(padding, a border, a tint), its rows go to the screen as they are, and a row that
+only moved when the column scrolled costs nothing to draw again.
 """
 
 from __future__ import annotations
@@ -67,6 +71,9 @@ class BlockStack(ScrollView):
 
     BOTTOM_UP: ClassVar[bool] = False
     """Sit a column shorter than the widget at its bottom, next to where new blocks appear."""
+
+    MARGIN: ClassVar[int] = 1
+    """Blank columns each side of the blocks (instead of the stylesheet's padding)."""
 
     DEFAULT_CSS = """
     BlockStack {
@@ -161,7 +168,20 @@ class BlockStack(ScrollView):
         lines = self._current(width)
         bottom_up = max(0, height - len(lines)) if self.BOTTOM_UP else 0
         self._top = self.scroll_offset.y - bottom_up  # the line shown in the widget's first row
-        return super().render_lines(crop)
+        styles = self.styles
+        if styles.gutter or styles.tint.a or self.opacity < 1:  # Textual's to draw, row by row
+            return super().render_lines(crop)
+        filters = self.get_line_filters()  # kept with each row: a row drawn before costs nothing
+        background = self.background_colors[1]
+        rows = []
+        for y in crop.line_range:
+            row = self.render_line(y)
+            for line_filter in filters:
+                row = row.apply_filter(line_filter, background)
+            rows.append(row)
+        if crop.column_span != (0, width):
+            rows = [row.crop(*crop.column_span) for row in rows]
+        return rows
 
     def render_line(self, y: int) -> Strip:
         index = self._top + y
@@ -206,7 +226,9 @@ class BlockStack(ScrollView):
 
     def _drawn(self, block: Block) -> list[Strip]:
         if block.lines is None:
-            block.lines = self._draw(block, self._width)
+            margin = Segment(" " * self.MARGIN, self.visual_style.rich_style)
+            lines = self._draw(block, self._width - 2 * self.MARGIN)
+            block.lines = [Strip([margin, *line, margin], self._width) for line in lines]
         return block.lines
 
     def _draw(self, block: Block, width: int) -> list[Strip]:

@@ -1,7 +1,8 @@
 """FindingsPanel: onboarding feedback beside the chat, one card per reply, with hints on request.
 
-Cards are framed blocks of one self-drawn widget (see BlockStack), so a reply's
-card is added without mounting or laying out anything.
+The panel is a titled frame around a column of cards (a BlockStack): the frame
+stays still and the column scrolls inside it, so a reply's card is added without
+mounting or laying out anything, and without redrawing the frame.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
+from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.content import Content
 
 from hotseat.i18n import t, turn_label
@@ -20,33 +23,51 @@ if TYPE_CHECKING:
     from hotseat.moves import Lang
 
 LOOKS = {
-    "turn": Look(frame="findings-panel--faulty", title="findings-panel--title", gap=1),
-    "clean": Look(frame="findings-panel--clean", title="findings-panel--title", gap=1),
-    "hint": Look(frame="findings-panel--hint", gap=1),
-    "empty": Look(text="findings-panel--empty"),
+    "turn": Look(frame="feedback-cards--faulty", title="feedback-cards--title", gap=1),
+    "clean": Look(frame="feedback-cards--clean", title="feedback-cards--title", gap=1),
+    "hint": Look(frame="feedback-cards--hint", gap=1),
+    "empty": Look(text="feedback-cards--empty"),
 }
 
 
-class FindingsPanel(BlockStack):
-    """What each reply did wrong and what to say instead, newest at the bottom.
+class FeedbackCards(BlockStack):
+    """The cards, newest at the bottom and in view.
 
     Blocks are of kind "turn" (one reply's findings, or a clean reply), "hint"
     or "empty" (what the panel is for, until the first card).
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "findings-panel--faulty",
-        "findings-panel--clean",
-        "findings-panel--hint",
-        "findings-panel--title",
-        "findings-panel--empty",
+        "feedback-cards--faulty",
+        "feedback-cards--clean",
+        "feedback-cards--hint",
+        "feedback-cards--title",
+        "feedback-cards--empty",
     }
+
+    def show(self, card: Block) -> None:
+        self.discard("empty")
+        self.anchor()  # the new card comes into view, even if the trainee had scrolled back
+        self.add(card)
+
+
+class FindingsPanel(Vertical):
+    """What each reply did wrong and what to say instead."""
 
     def __init__(self, lang: Lang, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.lang = lang
         self.border_title = t("tui.feedback", lang)
-        self.add(Block("empty", Content(t("tui.feedback_empty", lang)), LOOKS["empty"]))
+        self.cards = FeedbackCards()
+        self.cards.add(Block("empty", Content(t("tui.feedback_empty", lang)), LOOKS["empty"]))
+
+    def compose(self) -> ComposeResult:
+        yield self.cards
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        """Every card, top to bottom."""
+        return self.cards.blocks
 
     def show_turn(self, turn: int, findings: Sequence[Finding]) -> None:
         """The findings of one reply (or of the whole call when ``turn`` is 0)."""
@@ -60,13 +81,8 @@ class FindingsPanel(BlockStack):
             clean = Content.assemble(("✓ ", "bold $success"), t("tui.turn_clean", self.lang))
             card = Block("turn", clean, LOOKS["clean"])
         card.title = turn_label(turn, self.lang)
-        self._show(card)
+        self.cards.show(card)
 
     def show_hint(self, text: str) -> None:
         """A model phrasing for where the call stands."""
-        self._show(Block("hint", Content(text), LOOKS["hint"], t("tui.hint", self.lang)))
-
-    def _show(self, card: Block) -> None:
-        self.discard("empty")
-        self.add(card)
-        self.anchor()  # the new card comes into view, even if the trainee had scrolled back
+        self.cards.show(Block("hint", Content(text), LOOKS["hint"], t("tui.hint", self.lang)))
