@@ -593,8 +593,8 @@ _OWN_ACTS = APOLOGY | APOLOGY_SOFT | EMPATHY | THANKS | RUDE | SARCASM | PREFRAM
 
 
 def _mark_noted(clauses: list[Clause], sentences: list[Sentence], context: list[bool]) -> None:
-    """ "您的账户被盗刷了八千块，要求我们承担责任，这些我都记下了": what comes before "I've noted
-    all that" in its sentence restates the customer, demands and all."""
+    """What comes before "I've noted all that" in its sentence restates the customer, demands
+    and all ("您的账户被盗刷了八千块，要求我们承担责任，这些我都记下了")."""
     for sent in sentences:
         if not clauses[sent.last].mask & NOTED or sent.last == sent.first:
             continue
