@@ -751,3 +751,30 @@ def test_the_customers_claim_or_mishap_restated_is_a_summary(text: str) -> None:
 @pytest.mark.parametrize("text", ["系统显示已经签收了，对吧？", "你自己没看清楚，对吧？"])
 def test_our_record_or_their_fault_checked_with_a_tag_is_no_summary(text: str) -> None:
     assert not has(text, MoveKind.SUMMARY)
+
+
+# ------------------------------------------------ the task belittled, then the customer
+
+
+@pytest.mark.parametrize(
+    "text", ["這麼簡單的步驟都要教？", "这么基本的设置也不会？", "这么容易的事都搞不定。"]
+)
+def test_belittling_the_task_is_rude(text: str) -> None:
+    assert has(text, MoveKind.RUDE)
+
+
+@pytest.mark.parametrize(
+    "text", ["其实这么简单就能解决，我教您。", "這麼簡單的事還讓您跑一趟，真抱歉。"]
+)
+def test_calling_the_fix_simple_to_reassure_is_not(text: str) -> None:
+    assert not has(text, MoveKind.RUDE)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("多半是你家网线接触不良。", MoveKind.DEFEND),
+     ("Carry on swearing and I'll disconnect the call.", MoveKind.RUDE),
+     ("Just to double-check: the fee appeared after you'd already cancelled?", MoveKind.SUMMARY)],
+)  # fmt: skip
+def test_more_wordings_of_blame_threat_and_read_back(text: str, kind: MoveKind) -> None:
+    assert has(text, kind)

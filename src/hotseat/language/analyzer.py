@@ -170,7 +170,12 @@ class _Grammar:
             for sent in sentences:
                 refine_sentence(text, clauses, sent)
         if zh and (
-            "就" in text or "去" in text or "是您" in text or "是你" in text or "的事" in text
+            "就" in text
+            or "去" in text
+            or "是您" in text
+            or "是你" in text
+            or "的事" in text
+            or "这么" in text
         ):
             reply_mask |= refine_zh_reply(text, clauses)
         if reply_mask & REPLY_TRIGGERS:

@@ -293,7 +293,14 @@ _ZH_NOT_OURS = re.compile(r"[ ]*(?:那|这)?(?:个|件事)?(?:是|归)(?![您你
 
 # Where each Chinese reply-level cue is read: 就 between two words (an echo), 去 closing its
 # clause before any particles, 是您 / 是你, 的事.
-_ZH_CUE = re.compile(r"(?<=[^\W就])就(?=[^\W就])|去(?=[吧呗啊啦嘛呀]*(?:\W|$))|是您|是你|的事")
+_ZH_CUE = re.compile(
+    r"(?<=[^\W就])就(?=[^\W就])|去(?=[吧呗啊啦嘛呀]*(?:\W|$))|是您|是你|的事"
+    r"|这么(?:简单|基本|容易)"
+)
+# 这么简单的步骤都要教 / 这么基本的都不会: the task belittled, then the customer's failing.
+_ZH_BELITTLES = re.compile(
+    r"这么(?:简单|基本|容易)[^,.?!;:]{0,8}?(?:都|也)(?:要|不会|不懂|搞不|弄不|看不)"
+)
 
 
 def refine_zh_reply(text: str, clauses: list[Clause]) -> int:
@@ -319,6 +326,8 @@ def refine_zh_reply(text: str, clauses: list[Clause]) -> int:
             found = RUDE if _dares(text, clause, cue.start()) else 0
         elif word == "去":
             found = RUDE if _sends_away(text, clause) else 0
+        elif word.startswith("这么"):
+            found = RUDE if _ZH_BELITTLES.match(text, cue.start(), clause.end) else 0
         elif word == "的事":
             found = (DEFEND | DISOWN) if _ZH_NOT_OURS.match(text, clause.start, clause.end) else 0
         else:

@@ -271,7 +271,7 @@ class QuestionCounter:
             mask |= clauses[k].mask
         # what is read back may hold the customer's claim ("it was sent…"): not an argument,
         # nor a commitment by date: "it went out last Wednesday, right?"
-        narrating = _NOT_NARRATING & ~(DEFEND_ANY | DEADLINE if read_back else DEADLINE)
+        narrating = _NOT_NARRATING & ~(DEFEND_ANY | DEADLINE | DONE if read_back else DEADLINE)
         if mask & narrating & DEFEND and self._names_customer(text, clauses[first], clauses[last]):
             narrating &= ~DEFEND  # 您的包裹显示签收了但您没收到，对吧？ restates their claim
         if mask & narrating:
