@@ -11,7 +11,7 @@ from textual.widgets import Button, DataTable, Static
 from hotseat.report.recommend import Recommendation
 from hotseat.store.records import ClassBoard, Progress
 from hotseat.tui.screens.class_board import ClassBoardScreen
-from hotseat.tui.screens.progress import ProgressScreen, ScoreChart
+from hotseat.tui.screens.progress import CallList, ProgressScreen, ScoreChart
 
 ADVICE = Recommendation("zh/for-kicks", "图个痛快", ("ET001",), "专练 ET001。")
 
@@ -40,7 +40,7 @@ def test_progress_screen_shows_plot_rules_and_advice(progress: Progress) -> None
             rules = str(screen.query_one("#top-rules", Static).render()).splitlines()
             assert rules[0].split() == ["规则", "类别", "次数"]
             assert rules[2].split() == ["ET001", "rude-language", "礼仪", "4"]
-            recent = str(screen.query_one("#recent", Static).render()).splitlines()
+            recent = str(screen.query_one("#recent", CallList).render()).splitlines()
             assert [line.split()[0] for line in recent[2:]] == ["3", "2", "1"]  # newest first
             reason = screen.query_one("#next-reason", Static)
             assert str(reason.render()) == "专练 ET001。"
