@@ -778,3 +778,130 @@ def test_calling_the_fix_simple_to_reassure_is_not(text: str) -> None:
 )  # fmt: skip
 def test_more_wordings_of_blame_threat_and_read_back(text: str, kind: MoveKind) -> None:
     assert has(text, kind)
+
+
+# ------------------------------------------- a notice cited for what it states: a defence
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The receipt clearly says no returns on sale items.",
+     "It's printed on the back of the ticket.", "官网上写得很清楚，特价商品不退换。",
+     "收據上有註明過期不候。", "活动页上标明了限量一百份。"],
+)  # fmt: skip
+def test_a_notice_cited_for_what_it_states_defends(text: str) -> None:
+    assert counts(text).get("defend") == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The website said it would arrive today, I'm so sorry it hasn't.",
+     "官网上写着今天发货，我马上帮您催一下。", "官網上寫著今天發貨，真的很抱歉。"],
+)  # fmt: skip
+def test_a_notice_quoted_beside_an_apology_or_a_commitment_does_not(text: str) -> None:
+    assert not has(text, MoveKind.DEFEND)
+
+
+# ------------------------- a rule that only applies under a condition, a decision made above
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The warranty only covers manufacturing faults.",
+     "Free delivery is only valid for orders over fifty pounds.",
+     "Fees are decided by head office.",
+     "退款仅限未拆封的商品。", "保固是有條件的，人為損壞不算。", "这个价格是总部定的。",
+     "運費是集團統一定的。", "依規定，天災造成的延誤我們不賠。"],
+)  # fmt: skip
+def test_a_conditional_rule_or_a_decision_from_above_defends(text: str) -> None:
+    assert has(text, MoveKind.DEFEND)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "您只需要提供订单号就可以了。",
+        "核实后会依规定把差价退给您。",
+        "I'll apply the discount for you.",
+        "核实确实是我们没按规定发提醒的，费用会退还。",
+        "確實是我們未依規定通知您。",
+    ],
+)
+def test_a_rule_applied_in_the_customers_favour_does_not(text: str) -> None:
+    assert not has(text, MoveKind.DEFEND)
+
+
+# ---------------------------- another party cleared: "nothing to do with the shop" defends
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["That's down to the courier, it's nothing to do with the shop.",
+     "It's your card issuer's decision, nothing to do with us.", "这是快递的问题，跟店里没关系。"],
+)  # fmt: skip
+def test_clearing_another_party_defends(text: str) -> None:
+    assert has(text, MoveKind.DEFEND)
+
+
+@pytest.mark.parametrize(
+    "text", ["Don't worry, the fee is nothing to do with you.", "这笔费用跟您没关系，您放心。"]
+)
+def test_clearing_the_customer_reassures(text: str) -> None:
+    assert not has(text, MoveKind.DEFEND)
+
+
+# ------------------- helpless rhetoric, a put-down on repetition, "X all you want": rude
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["What am I meant to do about it?", "And what do you expect me to do, magic it back?",
+     "你要我怎么办？", "那我能怎麼辦呢？", "I'm not deaf, you know.", "我又不是聾子。",
+     "Stop making excuses.", "Don't give me excuses.", "你别找借口了。", "別再狡辯了。",
+     "Complain all you want, it won't change anything.", "Shout all you like.", "随您。",
+     "那就隨您吧。"],
+)  # fmt: skip
+def test_helplessness_thrown_back_and_put_downs_are_rude(text: str) -> None:
+    assert counts(text).get("rude") == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["What would you like me to do next, refund or replace?", "我看看还有什么办法能帮您。",
+     "Sorry, I didn't hear that, could you repeat it?", "Please don't hesitate to call us.",
+     "时间随您方便。", "顏色隨您挑。"],
+)  # fmt: skip
+def test_offers_and_courtesies_with_those_words_are_not(text: str) -> None:
+    assert not has(text, MoveKind.RUDE)
+
+
+# -------------------------- an evaluative reaction to the customer's situation: empathy
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Missing the flight over that is genuinely maddening.",
+     "That's gutting after all that waiting.",
+     "What a disappointing start to your holiday.", "行李箱被摔坏了，真让人心寒。",
+     "出國前一天卡被鎖，令人沮喪。"],
+)  # fmt: skip
+def test_an_evaluative_reaction_is_empathy(text: str) -> None:
+    assert has(text, MoveKind.EMPATHY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["That's difficult to say without the order number.", "那个让人联系您的工作人员明天会到。",
+     "It's really hard to get hold of the engineer today."],
+)  # fmt: skip
+def test_difficulty_of_a_task_is_not_empathy(text: str) -> None:
+    assert not has(text, MoveKind.EMPATHY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A broken suitcase on your first day away - that's heartbreaking.",
+     "行李箱被摔坏了，真让人心寒。"],
+)  # fmt: skip
+def test_the_situation_before_an_evaluative_reaction_is_a_summary(text: str) -> None:
+    assert has(text, MoveKind.SUMMARY)

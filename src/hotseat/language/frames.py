@@ -21,23 +21,27 @@ from hotseat.language.tags import (
     ACTION,
     ADMISSION,
     AGENT,
+    APOLOGY,
     BENEFACTIVE,
     CAUSE,
     COMMIT,
     COMPENSATION,
     CONDITION,
     CONDUCT,
+    CONTRAST,
     COUNTERFACTUAL,
     CUSTOMER_DO,
     DEFEND,
     DEFEND_ALT,
     DEFEND_ANY,
     DEFEND_BLAME,
+    DEFEND_CONTRACT,
     DEFEND_POLICY,
     DISOWN,
     ELSEWHERE,
     EMPATHY,
     EMPHATIC,
+    EVAL_FRAME,
     FAULT,
     FEEL,
     FEEL_FRAME,
@@ -49,6 +53,7 @@ from hotseat.language.tags import (
     MOTIVE,
     NEG_COMMIT,
     NEGATOR,
+    NOTICE,
     OTHERS,
     OUTCOME,
     PER,
@@ -59,6 +64,7 @@ from hotseat.language.tags import (
     REFLEXIVE,
     REFUSAL,
     RUDE,
+    STATED,
     UNRELATED,
     VERDICT,
     YOU_COND,
@@ -147,7 +153,7 @@ TRIGGERS = (
     | ADMISSION | EMPHATIC | YOURS | REFLEXIVE | HANG_UP | VERDICT
 )  # fmt: skip
 # The frames that span a sentence; a reply with none of them skips the sentence pass.
-SENTENCE_TRIGGERS = YOU_COND | PER | REBUT
+SENTENCE_TRIGGERS = YOU_COND | PER | REBUT | NOTICE | EVAL_FRAME
 # A reply that disowns the matter has its orders to contact others read as brush-offs.
 REPLY_TRIGGERS = DISOWN
 
@@ -375,6 +381,20 @@ def _agent_before(text: str, clause: Clause, start: int, zh: bool) -> bool:
     return any(w.strip(_PUNCT) in _EN_AGENT_WORDS for w in text[clause.start : start].split())
 
 
+# A notice cited in a sentence where the agent apologizes, commits or feels with the customer
+# backs no refusal: "the page said it would arrive today, I'm sorry" restates what went wrong.
+_NOT_CITING = _HELPING | APOLOGY | EMPATHY | CONDITION
+_EN_UNLINKED = re.compile(r"[ ]*(?:you|your|yours|yourself)\b")
+
+
+def _unlinks(text: str, clause: Clause, hit: Hit, zh: bool) -> bool:
+    """跟药店没关系 / "nothing to do with the bank": a party other than the customer cleared,
+    which argues the cause lies elsewhere; 跟您没关系 and "nothing to do with you" reassure."""
+    if zh:
+        return _ZH_LINKED.search(text, clause.start, hit.start) is not None
+    return hit.end < clause.end and _EN_UNLINKED.match(text, hit.end, clause.end) is None
+
+
 def refine(text: str, clause: Clause, zh: bool) -> None:
     """Add the moves a clause's frames make, and drop the words they explain away."""
     add = drop = 0
@@ -401,12 +421,12 @@ def refine(text: str, clause: Clause, zh: bool) -> None:
             prev = hits[k - 1] if k else None
             if prev is not None and prev.mask & DEFEND_ANY and hit.start - prev.end <= 2:
                 drop |= prev.mask & DEFEND_ANY  # 本来就着急: the customer's state, no policy
-        if m & FEEL_FRAME:
+        if m & (FEEL_FRAME | EVAL_FRAME):
             frame_seen = True
         if m & RECORD and zh and _ZH_RECORD_BLAME.match(text, hit.end):
             add |= DEFEND_BLAME  # 系统显示是您先挂断的 / 数据显示您确实用了
-        if m & UNRELATED and zh and _ZH_LINKED.search(text, clause.start, hit.start):
-            add |= DEFEND  # 跟药店没关系 (but 跟您没关系 reassures)
+        if m & UNRELATED and _unlinks(text, clause, hit, zh):
+            add |= DEFEND  # 跟药店没关系, "nothing to do with the bank" (but not with 您 / you)
         if m & OTHERS and zh and _ZH_NONE_COMPLAINED.match(text, hit.end, clause.end):
             add |= DEFEND  # 其他家长都没提过这个问题
         if m & ADMISSION and zh and _customer_did(text[clause.start : hit.start]):
@@ -480,12 +500,23 @@ def refine_sentence(text: str, clauses: list[Clause], sent: Sentence) -> None:
     rule caps it ("按照规定，最多只能补偿您一个月").
     """
     supposed = rebutted = False
+    sentence_mask = 0
+    for k in range(sent.first, sent.last + 1):
+        sentence_mask |= clauses[k].mask
+    citing = not sentence_mask & _NOT_CITING
+    # "That's really unfair, we've done nothing wrong": a judgement the agent backs with a
+    # defence is indignation at the customer, not a feeling shared with them ("…, but").
+    indignant = sentence_mask & DEFEND_ANY and not sentence_mask & CONTRAST
     for k in range(sent.first, sent.last + 1):
         clause = clauses[k]
         mask = clause.mask
         if mask & RECORD and (rebutted or _rebuts(clause)):
             clause.mask |= DEFEND
         rebutted = rebutted or bool(mask & REBUT)
+        if indignant and mask & EVAL_FRAME:
+            clause.mask &= ~EMPATHY
+        if citing and mask & NOTICE and mask & STATED:
+            clause.mask |= DEFEND_CONTRACT  # 详情页写着呢 / "there's a sign at the entrance saying"
         if mask & YOU_COND:
             supposed = True
         if (

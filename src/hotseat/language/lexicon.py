@@ -79,6 +79,7 @@ CATEGORIES: dict[str, str] = {
     "elsewhere": "someone else the customer is sent to (别的部门, someone else): a brush-off",
     "feel": "a feeling word (着急, 委屈, frustrated, livid): empathy after a feeling frame",
     "feel_frame": "opens a shared or imagined feeling (换谁都, 我也, I'd be, that sounds)",
+    "eval_frame": "judges a situation (让人, that's, what a): with a feeling word, empathy",
     "rebut": "turns to contradict the customer (其实, actually)",
     "record": "a record held up as evidence (系统显示, records show)",
     "per": "puts what follows under a rule (按照, under, in line with)",
@@ -95,6 +96,8 @@ CATEGORIES: dict[str, str] = {
     "disown": "says the matter is not ours (不归我们管, not our department): sets up a brush-off",
     "noted": "closes a read-back (这些我都记下了, I've noted all that): what came before restates",
     "reflexive": "yourself / 您自己: blame when the customer did the deed, not when sent to do it",
+    "notice": "a posted or printed notice (详情页, 门口, the product page, a sign)",
+    "stated": "says what a notice holds (写着, 注明, says, printed): with a notice, a term cited",
 }
 
 _WORD_LISTS: tuple[str, ...] = ("wh", "wh_aux", "aux", "subject", "lead", "recap")

@@ -82,6 +82,9 @@ HANG_UP = BIT["hang_up"]
 VERDICT = BIT["verdict"]
 DISOWN = BIT["disown"]
 NOTED = BIT["noted"]
+NOTICE = BIT["notice"]
+STATED = BIT["stated"]
+EVAL_FRAME = BIT["eval_frame"]
 
 # Kinds of defending argument: each kind counts once in a reply.
 DEFEND_ANY = DEFEND | DEFEND_BLAME | DEFEND_POLICY | DEFEND_CONTRACT | DEFEND_ALT
