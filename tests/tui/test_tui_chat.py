@@ -172,6 +172,38 @@ async def test_feedback_cards_replace_the_empty_note_and_the_newest_is_in_view()
         assert any("您慢慢说" in line for line in rows(panel.cards))
 
 
+async def test_a_card_taller_than_the_panel_shows_from_its_first_finding() -> None:
+    app = ChatApp()
+    async with app.run_test(size=(60, 16)) as pilot:
+        panel = app.query_one(FindingsPanel)
+        panel.show_turn(1, [])
+        await pilot.pause()
+        many = [
+            Finding(
+                code,
+                "rule",
+                Area.AP,
+                "warning",
+                2,
+                0,
+                5,
+                f"{code}：说得太多了。",
+                "换个说法。",
+                "对不起",
+            )
+            for code in ("AP001", "AP002", "AP003", "EM002")
+        ]
+        panel.show_turn(2, many)
+        await pilot.pause()
+        cards = panel.cards
+        assert cards.max_scroll_y > cards.scroll_y > 0, "the card is taller than the panel"
+        shown = [row for row in rows(cards) if row.strip()]
+        assert "第2轮" in shown[0], shown  # the card's title edge is the first line shown
+        panel.show_turn(3, [])
+        await pilot.pause()
+        assert cards.scroll_y == cards.max_scroll_y, "a short card after it is followed again"
+
+
 async def test_text_is_selected_with_the_mouse_across_bubbles() -> None:
     app = ChatApp()
     async with app.run_test(size=(60, 20)) as pilot:

@@ -46,9 +46,15 @@ class FeedbackCards(BlockStack):
     }
 
     def show(self, card: Block) -> None:
+        """Add a card and bring it into view; one taller than the panel shows from its top,
+        where its first finding is, not from its last tip."""
         self.discard("empty")
         self.anchor()  # the new card comes into view, even if the trainee had scrolled back
         self.add(card)
+        drawn = len(card.lines or ())  # drawn by now when the panel is on screen
+        if drawn > self.scrollable_content_region.height:
+            self.set_scroll(None, self.virtual_size.height - drawn)
+            self.release_anchor()  # held at the card's top until the next one comes
 
 
 class FindingsPanel(Vertical):
