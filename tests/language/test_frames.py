@@ -905,3 +905,39 @@ def test_difficulty_of_a_task_is_not_empathy(text: str) -> None:
 )  # fmt: skip
 def test_the_situation_before_an_evaluative_reaction_is_a_summary(text: str) -> None:
     assert has(text, MoveKind.SUMMARY)
+
+
+# ------------------ a jab word after "让人觉得" / "feels" judges the situation, not the customer
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Being charged twice for one coffee feels completely out of proportion.",
+     "为了几块钱就停机，确实会让人觉得小题大做。", "為了幾塊錢就停機，確實會讓人覺得小題大做。"],
+)  # fmt: skip
+def test_a_jab_word_judging_the_situation_is_not_rude(text: str) -> None:
+    assert not has(text, MoveKind.RUDE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It feels like you're blowing this out of proportion.", "你这是小题大做。",
+     "我觉得你是在小题大做。"],
+)  # fmt: skip
+def test_the_same_word_aimed_at_the_customer_is(text: str) -> None:
+    assert has(text, MoveKind.RUDE)
+
+
+# -------------------------- "it's not like I did it": a denial that defends; care promised
+
+
+@pytest.mark.parametrize(
+    "text", ["网络断了又不是我弄的。", "停電又不是我們搞的。", "It's not like I cut the power."]
+)
+def test_an_it_was_not_me_denial_defends(text: str) -> None:
+    assert has(text, MoveKind.DEFEND)
+
+
+@pytest.mark.parametrize("text", ["给您添麻烦了，我们以后会注意的。", "抱歉，我們下次注意。"])
+def test_our_own_care_next_time_is_a_promise_not_blame(text: str) -> None:
+    assert counts(text).get("promise") == 1 and not has(text, MoveKind.DEFEND)

@@ -57,6 +57,7 @@ from hotseat.language.tags import (
     OTHERS,
     OUTCOME,
     PER,
+    PERCEIVE,
     PRECURSOR,
     PROHIBIT,
     REBUT,
@@ -151,6 +152,7 @@ _HELPING = COMMIT | FUTURE | BENEFACTIVE | PRECURSOR
 TRIGGERS = (
     CONDUCT | MOTIVE | ELSEWHERE | FEEL | RECORD | NEG_COMMIT | DEFEND_ALT | UNRELATED | OTHERS
     | ADMISSION | EMPHATIC | YOURS | REFLEXIVE | HANG_UP | VERDICT
+    | PERCEIVE
 )  # fmt: skip
 # The frames that span a sentence; a reply with none of them skips the sentence pass.
 SENTENCE_TRIGGERS = YOU_COND | PER | REBUT | NOTICE | EVAL_FRAME
@@ -395,6 +397,17 @@ def _unlinks(text: str, clause: Clause, hit: Hit, zh: bool) -> bool:
     return hit.end < clause.end and _EN_UNLINKED.match(text, hit.end, clause.end) is None
 
 
+_ZH_YOU = re.compile("[您你]")
+_EN_YOU = re.compile(r"\byou(?:'re|'ve|'d|r)?\b")
+
+
+def _first_you(text: str, start: int, end: int) -> int:
+    """Where the customer is first named in ``text[start:end]`` (您, 你, you, your), or
+    ``end`` when they are not."""
+    found = _ZH_YOU.search(text, start, end) or _EN_YOU.search(text, start, end)
+    return found.start() if found is not None else end
+
+
 def refine(text: str, clause: Clause, zh: bool) -> None:
     """Add the moves a clause's frames make, and drop the words they explain away."""
     add = drop = 0
@@ -403,8 +416,21 @@ def refine(text: str, clause: Clause, zh: bool) -> None:
     motive_at = -1
     frame_seen = prohibited = blamed = False
     excused = looked = 0
+    judged = jabbed = False
+    perceived_at = you_at = -1  # where "让人觉得" / the customer is first named, once looked for
     for k, hit in enumerate(hits):
         m = hit.mask
+        if m & (PERCEIVE | RUDE) and you_at == -1:
+            you_at = _first_you(text, clause.start, clause.end)
+        if m & PERCEIVE and perceived_at < 0 and hit.start <= you_at:
+            perceived_at = hit.start
+        if m & RUDE:
+            # 确实会让人觉得小题大做 / "being cut off over £5 feels out of proportion": the
+            # situation judged as the customer sees it; "it feels like you're overreacting" jabs
+            if 0 <= perceived_at < hit.start <= you_at:
+                judged = True
+            else:
+                jabbed = True
         if m & PROHIBIT and not prohibited and _at_head(text, clause, hit.start, zh):
             prohibited = True
         if m & CONDUCT and prohibited:
@@ -456,6 +482,8 @@ def refine(text: str, clause: Clause, zh: bool) -> None:
         if m & NEG_COMMIT:
             # 不会再给您乱开了: the fault named is what will not happen again
             drop |= ADMISSION if not any(h.mask & ADMISSION for h in hits[:k]) else 0
+    if judged and not jabbed and not add & RUDE:
+        drop |= RUDE
     if excused and not blamed and not add & DEFEND_BLAME:
         drop |= DEFEND_BLAME  # "grab it yourself", 您自己过去拿: sent, not blamed
     clause.mask = (mask | add) & ~drop

@@ -79,6 +79,7 @@ CATEGORIES: dict[str, str] = {
     "elsewhere": "someone else the customer is sent to (别的部门, someone else): a brush-off",
     "feel": "a feeling word (着急, 委屈, frustrated, livid): empathy after a feeling frame",
     "feel_frame": "opens a shared or imagined feeling (换谁都, 我也, I'd be, that sounds)",
+    "perceive": "how a situation strikes one (让人觉得, feels): a jab word after it judges it",
     "eval_frame": "judges a situation (让人, that's, what a): with a feeling word, empathy",
     "rebut": "turns to contradict the customer (其实, actually)",
     "record": "a record held up as evidence (系统显示, records show)",

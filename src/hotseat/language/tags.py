@@ -85,6 +85,7 @@ NOTED = BIT["noted"]
 NOTICE = BIT["notice"]
 STATED = BIT["stated"]
 EVAL_FRAME = BIT["eval_frame"]
+PERCEIVE = BIT["perceive"]
 
 # Kinds of defending argument: each kind counts once in a reply.
 DEFEND_ANY = DEFEND | DEFEND_BLAME | DEFEND_POLICY | DEFEND_CONTRACT | DEFEND_ALT
