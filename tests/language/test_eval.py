@@ -70,6 +70,40 @@ def test_meets_the_bars(name: str) -> None:
         assert not failures, f"{name} ({report.lang}): {'; '.join(failures)}\n{misses}"
 
 
+# Later batches, tuned on after they were written blind, are held at the per-move F1 they
+# reached (rounded down to 0.05) rather than the shared bars, so no later change loses them
+# silently; a move left out is held at 1.0. Admission on fresh5 stays low: its misses
+# are judgements the frames do not read yet (obviously double-billed, each fault clause).
+_FLOORS_4_ZH = {"promise": 0.95, "summary": 0.95, "defend": 0.9, "rude": 0.95}
+_FLOORS_4_EN = {"promise": 0.95, "defend": 0.9, "rude": 0.85}
+_FLOORS_5_ZH = {
+    "question": 0.95, "promise": 0.9, "preframe": 0.9, "summary": 0.8, "defend": 0.75,
+    "rude": 0.95, "admission": 0.4,
+}  # fmt: skip
+_FLOORS_5_EN = {
+    "empathy": 0.95, "promise": 0.95, "preframe": 0.9, "summary": 0.7, "defend": 0.7,
+    "rude": 0.95, "admission": 0.55, "backchannel": 0.8,
+}  # fmt: skip
+FLOORS: dict[str, dict[str, float]] = {
+    "fresh4_zh.jsonl": _FLOORS_4_ZH,
+    "fresh4_en.jsonl": _FLOORS_4_EN,
+    "fresh5_zh.jsonl": _FLOORS_5_ZH,
+    "fresh5_en.jsonl": _FLOORS_5_EN,
+}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_later_batches_keep_the_level_they_reached(name: str) -> None:
+    floors = FLOORS[name]
+    for report in score(load_labeled(DATA / name)).values():
+        low = [
+            f"{move} F1 {t.f1:.3f} < {floors.get(move, 1.0)}"
+            for move, t in report.moves.items()
+            if t.f1 < floors.get(move, 1.0)
+        ]
+        assert not low, f"{name} ({report.lang}): {'; '.join(low)}"
+
+
 @pytest.mark.parametrize("group", sorted(GROUPS))
 def test_every_move_is_exercised(group: str) -> None:
     """A bar met on a move that never occurs would prove nothing."""
