@@ -242,6 +242,23 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tui.cmd.export": ("Write the report to a file", "把报告写入文件"),
     "tui.cmd.help": ("Keys and rules", "按键与规则说明"),
     "tui.cmd.theme": ("Switch between dark and light", "切换深色/浅色主题"),
+    # Textual's own palette entries, keyed by the title Textual gives them
+    "tui.sys.Quit": ("Quit", "退出"),
+    "tui.sys.Quit.help": ("Leave hotseat at once", "立即退出 hotseat"),
+    "tui.sys.Keys": ("Keys", "按键"),
+    "tui.sys.Keys.help": (
+        "Show or hide the keys of the focused part",
+        "显示或隐藏当前部件的按键说明",
+    ),
+    "tui.sys.Maximize": ("Maximize", "最大化"),
+    "tui.sys.Maximize.help": ("Give the focused part the whole screen", "让当前部件占满屏幕"),
+    "tui.sys.Minimize": ("Minimize", "还原"),
+    "tui.sys.Minimize.help": ("Back to the normal layout", "恢复正常布局"),
+    "tui.sys.Screenshot": ("Screenshot", "截图"),
+    "tui.sys.Screenshot.help": (
+        "Save an SVG picture of the screen",
+        "把当前屏幕保存为 SVG 图片",
+    ),
 }
 
 

@@ -149,6 +149,16 @@ async def test_the_palette_speaks_chinese_and_chooses_a_mode(app_factory: Factor
         assert home.mode == "practice" and about(home).startswith("模式：自主练习 — ")
 
 
+async def test_textuals_own_palette_entries_speak_chinese_too(app_factory: Factory) -> None:
+    app = app_factory()
+    async with app.run_test() as pilot:
+        await home_of(pilot)
+        entries = {c.title: c.help for c in app.get_system_commands(app.screen)}
+        assert {"退出", "按键", "截图"} <= set(entries), entries
+        assert entries["退出"] == "立即退出 hotseat"
+        assert not {"Quit", "Keys", "Screenshot", "Theme"} & set(entries)
+
+
 # -- a scenario meant for another mode ---------------------------------------------------------
 
 

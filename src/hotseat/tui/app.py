@@ -24,7 +24,7 @@ from textual.binding import Binding, BindingType
 from textual.command import CommandPalette, SimpleCommand
 from textual.screen import Screen
 
-from hotseat.i18n import t, ui_lang
+from hotseat.i18n import TEXTS, t, ui_lang
 from hotseat.tui.catalog import Sources, default_cache
 from hotseat.tui.commands import HotseatCommands
 from hotseat.tui.keys import localize_bindings
@@ -464,10 +464,17 @@ class HotseatApp(App[None]):
             self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """Textual's own entries, minus its theme picker: ours toggles and is remembered."""
-        return (
-            c for c in super().get_system_commands(screen) if c.callback != self.action_change_theme
-        )
+        """Textual's own entries in the interface language, minus its theme picker: ours
+        toggles and is remembered. An entry a newer Textual adds keeps its own words."""
+        for command in super().get_system_commands(screen):
+            if command.callback == self.action_change_theme:
+                continue
+            key = f"tui.sys.{command.title}"
+            if key in TEXTS:
+                command = command._replace(
+                    title=t(key, self.lang), help=t(f"{key}.help", self.lang)
+                )
+            yield command
 
     def palette_commands(self) -> list[SimpleCommand]:
         """Commands offered on every screen."""
