@@ -941,3 +941,27 @@ def test_an_it_was_not_me_denial_defends(text: str) -> None:
 @pytest.mark.parametrize("text", ["给您添麻烦了，我们以后会注意的。", "抱歉，我們下次注意。"])
 def test_our_own_care_next_time_is_a_promise_not_blame(text: str) -> None:
     assert counts(text).get("promise") == 1 and not has(text, MoveKind.DEFEND)
+
+
+# ---------- everyone does the same, a claim denied its conclusion, evidence held, a burden
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It's not just us - every provider does it.", "這個不是只有我們這樣，各家都一樣。",
+     "A late parcel doesn't make it a scam.", "退得慢也不能说我们骗人。",
+     "沒收到也不代表我們沒發。", "每一单都有拍照存证。", "You'll have to prove you weren't home.",
+     "您得拿出合同来证明是我们的问题。", "您当初应该先问清楚的。",
+     "签之前应该看清楚。", "She was probably just fed up with you ringing."],
+)  # fmt: skip
+def test_more_wordings_of_a_defence(text: str) -> None:
+    assert has(text, MoveKind.DEFEND)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["请您提供购买凭证。", "Don't worry, you probably won't need to do anything.",
+     "我们会按规定处理，不只是您一位。", "It doesn't make it any less annoying, I know."],
+)  # fmt: skip
+def test_their_look_alikes_do_not_defend(text: str) -> None:
+    assert not has(text, MoveKind.DEFEND)
