@@ -965,3 +965,24 @@ def test_more_wordings_of_a_defence(text: str) -> None:
 )  # fmt: skip
 def test_their_look_alikes_do_not_defend(text: str) -> None:
     assert not has(text, MoveKind.DEFEND)
+
+
+# ------------------ the customer's mishap as the subject of the judgement: summary + empathy
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Waiting in all morning and still no engineer is really maddening.",
+     "包裹摔坏了还被退回来，一定很闹心。", "機票被取消了兩次，真的很讓人沮喪。"],
+)  # fmt: skip
+def test_a_mishap_judged_in_one_clause_is_a_summary(text: str) -> None:
+    assert has(text, MoveKind.SUMMARY) and has(text, MoveKind.EMPATHY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Getting the wrong size in the post would make anyone feel let down.",
+     "我们这边给您添的麻烦确实让人很生气。", "That's gutting after all that waiting."],
+)  # fmt: skip
+def test_a_mishap_in_general_or_our_own_act_is_no_summary(text: str) -> None:
+    assert not has(text, MoveKind.SUMMARY)

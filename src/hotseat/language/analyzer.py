@@ -54,8 +54,10 @@ from hotseat.language.tags import (
     DEFEND_BLAME,
     DESIRE,
     EMPATHY,
+    EVAL_FRAME,
     FAULT,
     FEEL,
+    FEEL_FRAME,
     FILLER,
     FLAGS,
     FUTURE,
@@ -70,6 +72,7 @@ from hotseat.language.tags import (
     NOTED,
     OURS,
     PER,
+    PERCEIVE,
     PRECURSOR,
     PREFRAME,
     Q_TAG,
@@ -572,6 +575,8 @@ def _mark_situations(
         feeling = next(
             (k for k in range(sent.last, sent.first - 1, -1) if clauses[k].mask & EMPATHY), -1
         )
+        if feeling >= 0 and _situation_judged(text, clauses[feeling], zh):
+            context[feeling] = True
         for k in range(sent.first, feeling):
             clause = clauses[k]
             if clause.mask & _DOING:
@@ -590,6 +595,39 @@ def _mark_situations(
                     and not _EN_THEIRS.isdisjoint(tokens)
                 )
             context[k] = context[k] or happened
+
+
+# What a judgement of the situation is said of: "Being home all day and still having it sent
+# back is really annoying", 饮料洒了一地一定很扫兴.
+_JUDGING = EMPATHY | FEEL_FRAME | EVAL_FRAME | PERCEIVE
+# "That's gutting", "It must be", "What a letdown" judge without naming the situation.
+_EN_POINTERS = _EN_NOT_THEIRS | {"that", "that's", "this", "it", "it's", "what", "how", "oh", "so"}
+_EN_SUBJECT_WORDS = 4
+_EN_ANYONE = frozenset({"anyone", "anybody", "everyone", "everybody"})
+_ZH_SUBJECT_CHARS = 4
+
+
+def _situation_judged(text: str, clause: Clause, zh: bool) -> bool:
+    """Whether the feeling clause opens with the customer's situation as the subject of its
+    judgement: a restatement, like one made in a clause of its own before it."""
+    if any(h.mask & _DOING & ~EMPATHY and not h.mask & _JUDGING for h in clause.hits):
+        return False  # 一定 in 一定很扫兴 judges; 我们 or "I'll" would be the agent's own act
+    at = next((h.start for h in clause.hits if h.mask & _JUDGING), clause.start)
+    subject = text[clause.start : at].strip(_BACKCHANNEL_PUNCT)
+    if zh:
+        return (
+            len(subject) >= _ZH_SUBJECT_CHARS
+            and not _HAPPENED.isdisjoint(subject)
+            and "我" not in subject  # 我听着都替您着急: the agent's own hearing
+        )
+    if not _EN_ANYONE.isdisjoint(text[clause.start : clause.end].split()):
+        return False  # "…would make anyone feel let down" speaks of such mishaps in general
+    tokens = [w.strip(_BACKCHANNEL_PUNCT) for w in subject.split()]
+    return (
+        len(tokens) >= _EN_SUBJECT_WORDS
+        and tokens[0] not in _EN_POINTERS
+        and not _EN_THEIRS.isdisjoint(tokens)  # the customer's own mishap, not one in general
+    )
 
 
 # The agent's own acts in a clause, which a read-back closed by "I've noted all that" does
