@@ -77,7 +77,7 @@ def test_meets_the_bars(name: str) -> None:
 _FLOORS_4_ZH = {"promise": 0.95, "summary": 0.95, "defend": 0.9, "rude": 0.95}
 _FLOORS_4_EN = {"promise": 0.95, "defend": 0.9, "rude": 0.85}
 _FLOORS_5_ZH = {
-    "question": 0.95, "promise": 0.9, "preframe": 0.9, "summary": 0.85, "defend": 0.85,
+    "question": 0.95, "promise": 0.95, "preframe": 0.9, "summary": 0.85, "defend": 0.85,
     "rude": 0.95, "admission": 0.4,
 }  # fmt: skip
 _FLOORS_5_EN = {

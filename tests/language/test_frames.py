@@ -986,3 +986,19 @@ def test_a_mishap_judged_in_one_clause_is_a_summary(text: str) -> None:
 )  # fmt: skip
 def test_a_mishap_in_general_or_our_own_act_is_no_summary(text: str) -> None:
     assert not has(text, MoveKind.SUMMARY)
+
+
+# --------------------------- coordinated commitments: handing it on, a gift on top of a fix
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我会把情况交给主管，明天给您答复。", "我們馬上幫您換新，另外再送您一個月會員。"],
+)
+def test_a_hand_over_or_a_gift_beside_another_commitment_counts_again(text: str) -> None:
+    assert counts(text).get("promise") == 2
+
+
+@pytest.mark.parametrize("text", ["您把材料交给前台就可以了。", "买一送一的活动已经结束了。"])
+def test_the_same_verbs_as_an_instruction_or_a_fact_commit_nothing(text: str) -> None:
+    assert not has(text, MoveKind.PROMISE)
