@@ -1002,3 +1002,23 @@ def test_a_hand_over_or_a_gift_beside_another_commitment_counts_again(text: str)
 @pytest.mark.parametrize("text", ["您把材料交给前台就可以了。", "买一送一的活动已经结束了。"])
 def test_the_same_verbs_as_an_instruction_or_a_fact_commit_nothing(text: str) -> None:
     assert not has(text, MoveKind.PROMISE)
+
+
+# ------------------------------- a verdict on a billing fault, before any check: admission
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We've clearly overcharged you, I'm sorry.", "The system has obviously billed you twice."],
+)
+def test_a_verdict_on_a_billing_fault_is_an_admission(text: str) -> None:
+    assert has(text, MoveKind.ADMISSION)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["So you were overcharged last month, is that right?",
+     "I checked and we definitely haven't overcharged you."],
+)  # fmt: skip
+def test_a_billing_fault_restated_or_denied_is_not(text: str) -> None:
+    assert not has(text, MoveKind.ADMISSION)
