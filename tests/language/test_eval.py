@@ -81,8 +81,8 @@ _FLOORS_5_ZH = {
     "rude": 0.95, "admission": 0.4,
 }  # fmt: skip
 _FLOORS_5_EN = {
-    "empathy": 0.95, "promise": 0.95, "preframe": 0.9, "summary": 0.75, "defend": 0.75,
-    "rude": 0.95, "admission": 0.85, "backchannel": 0.8,
+    "promise": 0.95, "preframe": 0.9, "summary": 0.75, "defend": 0.75,
+    "rude": 0.95, "admission": 0.85,
 }  # fmt: skip
 FLOORS: dict[str, dict[str, float]] = {
     "fresh4_zh.jsonl": _FLOORS_4_ZH,

@@ -1022,3 +1022,11 @@ def test_a_verdict_on_a_billing_fault_is_an_admission(text: str) -> None:
 )  # fmt: skip
 def test_a_billing_fault_restated_or_denied_is_not(text: str) -> None:
     assert not has(text, MoveKind.ADMISSION)
+
+
+# ------------------------ "I'm with you" alone only signals listening; in a reply, empathy
+
+
+def test_im_with_you_alone_is_a_backchannel_and_in_a_reply_is_empathy() -> None:
+    assert counts("Mm-hmm, I'm with you.") == {"backchannel": 1}
+    assert has("I'm with you, that's not acceptable and I'll fix it today.", MoveKind.EMPATHY)
