@@ -1030,3 +1030,132 @@ def test_a_billing_fault_restated_or_denied_is_not(text: str) -> None:
 def test_im_with_you_alone_is_a_backchannel_and_in_a_reply_is_empathy() -> None:
     assert counts("Mm-hmm, I'm with you.") == {"backchannel": 1}
     assert has("I'm with you, that's not acceptable and I'll fix it today.", MoveKind.EMPATHY)
+
+
+# ------------------------------------------- round 5: rude classes, each with look-alikes
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["你说话客气点，我们不欠你的。", "說話放尊重一點。", "先生，说话注意一点。",
+     "Watch your mouth, please.", "Show some respect, I'm trying to help."],
+)  # fmt: skip
+def test_an_order_to_mind_ones_speech_is_rude(text: str) -> None:
+    assert has(text, MoveKind.RUDE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["月底账单会自动出来，这还用问吗？", "退貨要帶發票，這不是常識嗎？", "这不明摆着的事吗？",
+     "Everyone knows you need a receipt.", "Do I have to spell it out for you?"],
+)  # fmt: skip
+def test_an_is_it_not_obvious_put_down_is_rude(text: str) -> None:
+    assert has(text, MoveKind.RUDE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["这个情况很常见，我给您说明一下原因。", "這個問題問得好，我幫您查一下。",
+     "I know you've had to put up with it for weeks, I'm sorry.",
+     "Let me spell your surname back to you."],
+)  # fmt: skip
+def test_asking_or_explaining_plainly_is_not_a_put_down(text: str) -> None:
+    assert not has(text, MoveKind.RUDE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["楼上装修就几天，你忍忍吧。", "信號差就忍一忍吧。", "旧的先凑合着用吧。",
+     "You'll just have to live with it.", "Like everyone else, you'll have to put up with it."],
+)  # fmt: skip
+def test_telling_the_customer_to_put_up_with_it_is_rude(text: str) -> None:
+    assert has(text, MoveKind.RUDE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["行行行，给你退，这下行了吧？", "打住，我不想听。", "谁骗你了？账单写得很清楚。",
+     "Let me stop you right there.", "Listen to the question, please.",
+     "Nobody's lying to you, madam."],
+)  # fmt: skip
+def test_a_brush_off_an_interruption_or_an_accusation_turned_back_is_rude(text: str) -> None:
+    assert has(text, MoveKind.RUDE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["人人都这么说，我们怎么知道真假？", "個個都這麼說。",
+     "A lot of people try it on with claims like this.",
+     "Some customers are just trying their luck."],
+)  # fmt: skip
+def test_doubting_the_customer_as_one_of_many_chancers_is_rude(text: str) -> None:
+    assert has(text, MoveKind.RUDE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["您先试穿一下，不合适可以换。", "You're welcome to try it on in store.",
+     "Good luck with the new job!"],
+)  # fmt: skip
+def test_the_same_words_said_kindly_are_not_rude(text: str) -> None:
+    assert not has(text, MoveKind.RUDE)
+
+
+# ------------------------------------------ round 5: defend classes, each with look-alikes
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["平台规定超过七天不予退款。", "這種情況不在賠付範圍內。", "人为损坏不属于赔偿范围。",
+     "The fare rise goes up for everyone, not just you.", "That fee applies to everyone."],
+)  # fmt: skip
+def test_a_rule_or_scope_cited_for_a_no_defends(text: str) -> None:
+    assert has(text, MoveKind.DEFEND)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["停电是天灾，我们也控制不了。", "快遞員已經按要求送達了。", "人家施工是合法的。",
+     "We can't control the weather, unfortunately.", "The tracking shows it was delivered.",
+     "It's marked as delivered on our end."],
+)  # fmt: skip
+def test_a_cause_beyond_us_or_a_status_held_up_defends(text: str) -> None:
+    assert has(text, MoveKind.DEFEND)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["家里小孩会不会拿手机点了？", "是不是家裡孩子玩的時候按到了？",
+     "Could one of your kids have ordered it?", "Did you actually tick the box?"],
+)  # fmt: skip
+def test_suspecting_the_customers_household_defends(text: str) -> None:
+    assert has(text, MoveKind.DEFEND)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我们会按规定给您退款。", "您的包裹明天送达。", "请问您这个号码最近有没有借给别人？",
+     "Did you get the email I sent?", "We'll control the costs so you pay less.",
+     "I'll make sure it's delivered tomorrow."],
+)  # fmt: skip
+def test_a_rule_given_or_a_plain_check_does_not_defend(text: str) -> None:
+    assert not has(text, MoveKind.DEFEND)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["系统显示已经签收了。", "後台顯示沒有收到您的付款。", "记录显示包裹已妥投。",
+     "Our records show no payment on that date.", "The log shows the parcel was signed for."],
+)  # fmt: skip
+def test_a_record_held_up_as_proof_against_the_customer_defends(text: str) -> None:
+    assert has(text, MoveKind.DEFEND)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["系统显示您的退款已经到账了，我会再帮您确认。", "系統顯示沒有收到，我馬上幫您查。",
+     "Our records show no payment yet, I'll chase it today.",
+     "Our records show your refund went out yesterday, I'm sorry for the wait."],
+)  # fmt: skip
+def test_a_record_read_out_while_helping_does_not_defend(text: str) -> None:
+    assert not has(text, MoveKind.DEFEND)

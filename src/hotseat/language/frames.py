@@ -60,12 +60,14 @@ from hotseat.language.tags import (
     PERCEIVE,
     PRECURSOR,
     PROHIBIT,
+    Q_TAG,
     REBUT,
     RECORD,
     REFLEXIVE,
     REFUSAL,
     RUDE,
     STATED,
+    SUMMARY,
     UNRELATED,
     VERDICT,
     YOU_COND,
@@ -155,7 +157,7 @@ TRIGGERS = (
     | PERCEIVE
 )  # fmt: skip
 # The frames that span a sentence; a reply with none of them skips the sentence pass.
-SENTENCE_TRIGGERS = YOU_COND | PER | REBUT | NOTICE | EVAL_FRAME
+SENTENCE_TRIGGERS = YOU_COND | PER | REBUT | NOTICE | EVAL_FRAME | RECORD
 # A reply that disowns the matter has its orders to contact others read as brush-offs.
 REPLY_TRIGGERS = DISOWN
 
@@ -532,14 +534,18 @@ def refine_sentence(text: str, clauses: list[Clause], sent: Sentence) -> None:
     for k in range(sent.first, sent.last + 1):
         sentence_mask |= clauses[k].mask
     citing = not sentence_mask & _NOT_CITING
+    # A record read back inside a restatement ("…但是系统显示签收了，对不对？") proves nothing.
+    proving = citing and not sentence_mask & (SUMMARY | Q_TAG)
     # "That's really unfair, we've done nothing wrong": a judgement the agent backs with a
     # defence is indignation at the customer, not a feeling shared with them ("…, but").
     indignant = sentence_mask & DEFEND_ANY and not sentence_mask & CONTRAST
     for k in range(sent.first, sent.last + 1):
         clause = clauses[k]
         mask = clause.mask
-        if mask & RECORD and (rebutted or _rebuts(clause)):
-            clause.mask |= DEFEND
+        if mask & RECORD and (
+            rebutted or _rebuts(clause) or (proving and _record_proves(text, clause))
+        ):
+            clause.mask |= DEFEND  # "actually, records show…" / "records show no payment"
         rebutted = rebutted or bool(mask & REBUT)
         if indignant and mask & EVAL_FRAME:
             clause.mask &= ~EMPATHY
@@ -561,6 +567,28 @@ def refine_sentence(text: str, clauses: list[Clause], sent: Sentence) -> None:
         for k in range(sent.first, sent.last + 1):
             if clauses[k].mask & COUNTERFACTUAL:
                 clauses[k].mask |= DEFEND_BLAME
+
+
+# After a record, what it is held up to prove: nothing came in ("records show no payment",
+# 系统显示没有收到), or the deed was done ("the tracking shows it was delivered", 系统显示已签收).
+_EN_RECORD_PROVES = re.compile(
+    r"[ ]*(?:that )?(?:no|nothing|none|zero\b|(?:it|they|the \w+|your \w+) (?:was|were|has been"
+    r"|had been) (?:delivered|signed for|sent|collected|used|activated|received|paid))\b"
+)
+_ZH_RECORD_PROVES = re.compile(
+    r"[ ]*(?:您的?|你的?|包裹|快递|订单)?(?:已经?|是)?(?:送达|签收|妥投|发出|寄出|使用|开通|激活"
+    r"|没有?收到|未收到|没有?付款|未付款)"
+)
+
+
+def _record_proves(text: str, clause: Clause) -> bool:
+    """A record held up as proof against the customer's account, with nothing given back."""
+    for hit in clause.hits:
+        if hit.mask & RECORD:
+            english = text[hit.start : hit.end].isascii()
+            pattern = _EN_RECORD_PROVES if english else _ZH_RECORD_PROVES
+            return pattern.match(text, hit.end, clause.end) is not None
+    return False
 
 
 def _gives(clause: Clause) -> bool:
