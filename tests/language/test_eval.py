@@ -84,11 +84,21 @@ _FLOORS_5_EN = {
     "promise": 0.95, "preframe": 0.9, "summary": 0.75, "defend": 0.75,
     "rude": 0.95, "admission": 0.85,
 }  # fmt: skip
+_FLOORS_6_ZH = {
+    "empathy": 0.9, "promise": 0.85, "preframe": 0.9, "summary": 0.75, "defend": 0.75,
+    "rude": 0.9, "admission": 0.8,
+}  # fmt: skip
+_FLOORS_6_EN = {
+    "empathy": 0.9, "thanks": 0.85, "question": 0.95, "promise": 0.95, "preframe": 0.9,
+    "summary": 0.8, "defend": 0.75, "rude": 0.7, "admission": 0.9, "backchannel": 0.85,
+}  # fmt: skip
 FLOORS: dict[str, dict[str, float]] = {
     "fresh4_zh.jsonl": _FLOORS_4_ZH,
     "fresh4_en.jsonl": _FLOORS_4_EN,
     "fresh5_zh.jsonl": _FLOORS_5_ZH,
     "fresh5_en.jsonl": _FLOORS_5_EN,
+    "fresh6_zh.jsonl": _FLOORS_6_ZH,
+    "fresh6_en.jsonl": _FLOORS_6_EN,
 }
 
 

@@ -1159,3 +1159,22 @@ def test_a_record_held_up_as_proof_against_the_customer_defends(text: str) -> No
 )  # fmt: skip
 def test_a_record_read_out_while_helping_does_not_defend(text: str) -> None:
     assert not has(text, MoveKind.DEFEND)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["您的手机太老了，系统跟不上。", "你屋企啲電線老化咗啦。", "你家网线太旧了吧。",
+     "Your router's too old for those speeds.", "下次写清楚一点就不会送错了。"],
+)  # fmt: skip
+def test_the_customers_thing_judged_worn_or_their_next_time_advised_defends(text: str) -> None:
+    assert has(text, MoveKind.DEFEND)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["您家的热水器坏了三天，真的太糟糕了。", "您说您家的线路老化了，我马上派师傅上门。",
+     "您家线路老化的问题我们会安排师傅处理。", "你家路由器是不是太老了？",
+     "We'll replace your router if it's too old."],
+)  # fmt: skip
+def test_the_customers_thing_restated_or_fixed_does_not_defend(text: str) -> None:
+    assert not has(text, MoveKind.DEFEND)

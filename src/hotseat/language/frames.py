@@ -61,6 +61,7 @@ from hotseat.language.tags import (
     PRECURSOR,
     PROHIBIT,
     Q_TAG,
+    Q_WORD,
     REBUT,
     RECORD,
     REFLEXIVE,
@@ -198,6 +199,8 @@ _EN_ATTRIBUTES = re.compile(
     r"(?:(?:just|probably|likely) )?(?:(?:an issue|a problem|a fault) with )?$"
 )
 # What the customer is sent off to do after 您自己 / 你自己: go, come, fetch, find.
+# Causes that judge the customer's thing worn out, not merely broken (坏了 restates a fault).
+_ZH_WORN = ("太旧", "太老", "老化", "太厚", "太薄", "老了", "松了", "不稳定")
 _ZH_SENT = ("去", "过去", "来", "过来", "找", "拿", "到")
 _EN_YOU_WORDS = frozenset(["you", "you've", "you'd", "you'll", "you're", "your"])
 
@@ -218,8 +221,14 @@ def _blames_things(text: str, clause: Clause, k: int, zh: bool) -> bool:
         return False  # "we'll check your router": the agent acting on it
     if zh:
         before = text[clause.start : hits[k].start]
-        return _ZH_ATTRIBUTES.search(before) is not None and any(
-            h.mask & CAUSE for h in hits[k + 1 :]
+        if _ZH_ATTRIBUTES.search(before) is not None:
+            return any(h.mask & CAUSE for h in hits[k + 1 :])
+        # 你家的路由器太旧了吧: the customer's thing as subject, judged worn out (asked with
+        # 是不是…, it is a check instead)
+        return (
+            not clause.mask & Q_WORD
+            and _at_head(text, clause, hits[k].start, zh)
+            and any(h.mask & CAUSE and text.startswith(_ZH_WORN, h.start) for h in hits[k + 1 :])
         )
     return True
 
