@@ -86,7 +86,7 @@ _FLOORS_5_EN = {
 }  # fmt: skip
 _FLOORS_6_ZH = {
     "empathy": 0.9, "promise": 0.85, "preframe": 0.9, "summary": 0.75, "defend": 0.75,
-    "rude": 0.9, "admission": 0.8,
+    "rude": 0.9, "admission": 0.75,
 }  # fmt: skip
 _FLOORS_6_EN = {
     "empathy": 0.9, "thanks": 0.85, "question": 0.95, "promise": 0.95, "preframe": 0.9,
