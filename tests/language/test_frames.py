@@ -1178,3 +1178,24 @@ def test_the_customers_thing_judged_worn_or_their_next_time_advised_defends(text
 )  # fmt: skip
 def test_the_customers_thing_restated_or_fixed_does_not_defend(text: str) -> None:
     assert not has(text, MoveKind.DEFEND)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It says delivered, so it's delivered. Ask your neighbours.",
+     "That's our policy. Check with your bank.", "系统显示已经签收了。你问问邻居吧。",
+     "這是平台規定，你找商家。"],
+)  # fmt: skip
+def test_after_a_defence_an_order_to_contact_someone_else_is_a_brush_off(text: str) -> None:
+    assert has(text, MoveKind.RUDE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It's probably your walls being too thick. Try standing by a window.",
+     "That's our policy, I'm afraid. I'll phone you tomorrow with the options.",
+     "这是平台规定，我这边联系您再确认。",
+     "Our records show no payment. Please check with your bank."],
+)  # fmt: skip
+def test_after_a_defence_advice_or_our_own_call_is_no_brush_off(text: str) -> None:
+    assert not has(text, MoveKind.RUDE)

@@ -159,8 +159,9 @@ TRIGGERS = (
 )  # fmt: skip
 # The frames that span a sentence; a reply with none of them skips the sentence pass.
 SENTENCE_TRIGGERS = YOU_COND | PER | REBUT | NOTICE | EVAL_FRAME | RECORD
-# A reply that disowns the matter has its orders to contact others read as brush-offs.
-REPLY_TRIGGERS = DISOWN
+# A reply that disowns the matter, or defends us, has its orders to contact others read as
+# brush-offs: after "it says delivered", "check with your neighbours" sends the customer away.
+REPLY_TRIGGERS = DISOWN | DEFEND_ANY
 
 
 # What may follow an echoed word and still dare: 投诉就投诉呗, 差评就差评吧.
@@ -511,18 +512,25 @@ _ZH_CONTACT = re.compile(
 )
 _EN_CONTACT = re.compile(
     r"[ ]*(?:(?:just|then|so|and|now|go|go and)\s+)*(?:ask|call|ring|contact|phone|email|"
+    r"check with|"
     r"speak to|talk to|get on to|get in touch with|chase|try)\b"
 )
 
+# Who is rung or what is tried is not someone else: "phone you within two hours", "try standing
+# by a window", 联系您.
+_NOT_SENT = re.compile(r"[ ]*(?:(?:you|yourself|us|me)\b|\w+ing\b)|[ ]*[您你我]")
+
 
 def refine_reply(text: str, clauses: list[Clause], zh: bool) -> None:
-    """After "not our department" / 不归我们管, an order to contact someone else ("ring the
-    school", 您找厂家吧, 你问返个商户) sends the customer away: a brush-off, rude."""
+    """After "not our department" / 不归我们管 or a defence, an order to contact someone else
+    ("ring the school", 您找厂家吧, "check with your neighbours") sends the customer away: a
+    brush-off, rude."""
     contact = _ZH_CONTACT if zh else _EN_CONTACT
     for clause in clauses:
         if clause.mask & (_HELPING | CUSTOMER_DO | DISOWN):
             continue
-        if not contact.match(text, clause.start, clause.end):
+        order = contact.match(text, clause.start, clause.end)
+        if order is None or _NOT_SENT.match(text, order.end(), clause.end):
             continue
         if zh and any(w in text[clause.start : clause.end] for w in _ZH_POLITE):
             continue
