@@ -1199,3 +1199,24 @@ def test_after_a_defence_an_order_to_contact_someone_else_is_a_brush_off(text: s
 )  # fmt: skip
 def test_after_a_defence_advice_or_our_own_call_is_no_brush_off(text: str) -> None:
     assert not has(text, MoveKind.RUDE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["按照规定，我们会给您全额退款。", "按規定，我們會給您退款。",
+     "If you forgot your password, I can reset it.", "如果您没看到短信，我们再发一次。",
+     "如果您沒注意到提醒，我幫您重新設置。"],
+)  # fmt: skip
+def test_a_rule_that_gives_in_the_next_clause_or_blame_only_supposed_does_not_defend(
+    text: str,
+) -> None:
+    assert not has(text, MoveKind.DEFEND)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["按照规定，最多只能补偿您一个月。", "You forgot to pay, so the fee applies.",
+     "如果是您自己弄坏的，就不在保修范围。"],
+)  # fmt: skip
+def test_a_capped_rule_or_blame_stated_outright_still_defends(text: str) -> None:
+    assert has(text, MoveKind.DEFEND)

@@ -155,7 +155,7 @@ _HELPING = COMMIT | FUTURE | BENEFACTIVE | PRECURSOR
 TRIGGERS = (
     CONDUCT | MOTIVE | ELSEWHERE | FEEL | RECORD | NEG_COMMIT | DEFEND_ALT | UNRELATED | OTHERS
     | ADMISSION | EMPHATIC | YOURS | REFLEXIVE | HANG_UP | VERDICT
-    | PERCEIVE
+    | PERCEIVE | DEFEND_BLAME
 )  # fmt: skip
 # The frames that span a sentence; a reply with none of them skips the sentence pass.
 SENTENCE_TRIGGERS = YOU_COND | PER | REBUT | NOTICE | EVAL_FRAME | RECORD
@@ -429,6 +429,8 @@ def refine(text: str, clause: Clause, zh: bool) -> None:
     frame_seen = prohibited = blamed = False
     excused = looked = 0
     judged = jabbed = False
+    supposing = False  # after "if" / 如果: blame words suppose, they do not accuse
+    accused = supposed = False
     perceived_at = you_at = -1  # where "让人觉得" / the customer is first named, once looked for
     for k, hit in enumerate(hits):
         m = hit.mask
@@ -482,6 +484,13 @@ def refine(text: str, clause: Clause, zh: bool) -> None:
             looked |= VERDICT  # the first verdict decides: a run of them stays linear
             if _judges(text, clause, k, zh):
                 add |= ADMISSION  # 这批货明显有质量问题 / "clearly a fault on our end"
+        if m & CONDITION:
+            supposing = True
+        if m & DEFEND_BLAME:
+            if supposing:
+                supposed = True  # "if you forgot your password, I can reset it"
+            else:
+                accused = True
         if m & REFLEXIVE and _sends_off(text, clause, hit, zh):
             excused |= m & DEFEND_BLAME
         elif m & DEFEND_BLAME:
@@ -498,6 +507,8 @@ def refine(text: str, clause: Clause, zh: bool) -> None:
         drop |= RUDE
     if excused and not blamed and not add & DEFEND_BLAME:
         drop |= DEFEND_BLAME  # "grab it yourself", 您自己过去拿: sent, not blamed
+    if supposed and not accused and not add & DEFEND_BLAME:
+        drop |= DEFEND_BLAME
     clause.mask = (mask | add) & ~drop
 
 
@@ -575,7 +586,7 @@ def refine_sentence(text: str, clauses: list[Clause], sent: Sentence) -> None:
             and mask & PER
             and not mask & (DEFEND_ANY & ~DEFEND_POLICY)
             and _policy_under_rule(clause)
-            and _gives(clause)
+            and (_gives(clause) or (k < sent.last and _gives(clauses[k + 1])))
             and not _LIMIT.search(text, clause.start, clauses[sent.last].end)
         ):
             clause.mask &= ~DEFEND_POLICY
@@ -610,7 +621,8 @@ def _record_proves(text: str, clause: Clause) -> bool:
 
 def _gives(clause: Clause) -> bool:
     """Whether the clause applies the rule in the agent's own commitment (我们会按照…,
-    "will be refunded under…"); its verb may follow in the next clause."""
+    "will be refunded under…"); the caller also asks it of the next clause, which may hold
+    the verb (按照规定，我们会给您退款)."""
     return bool(clause.mask & (FUTURE | COMMIT | OUTCOME) and not clause.mask & _NOT_GIVING)
 
 
