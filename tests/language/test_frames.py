@@ -1220,3 +1220,51 @@ def test_a_rule_that_gives_in_the_next_clause_or_blame_only_supposed_does_not_de
 )  # fmt: skip
 def test_a_capped_rule_or_blame_stated_outright_still_defends(text: str) -> None:
     assert has(text, MoveKind.DEFEND)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["除非您能证明是运输途中坏的，否则没法退。", "你要拿出證據來。", "您需要自己提供检测报告。",
+     "You'll need to prove it was damaged on arrival.",
+     "Unless you can show a receipt, no refund."],
+)  # fmt: skip
+def test_the_burden_of_proof_put_on_the_customer_defends(text: str) -> None:
+    assert has(text, MoveKind.DEFEND)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我们同事也是按流程办事。", "師傅當時太忙了。", "他也不容易，您多体谅。",
+     "He was probably having a bad day.", "She was just doing her job."],
+)  # fmt: skip
+def test_excusing_a_colleague_defends(text: str) -> None:
+    assert has(text, MoveKind.DEFEND)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["您不需要自己提供任何材料，我们来调取。", "If you have a receipt, that will speed things up.",
+     "我们同事会在今天联系您。", "Our engineer will come out tomorrow, he'll do the job properly."],
+)  # fmt: skip
+def test_asking_for_papers_kindly_or_sending_a_colleague_does_not_defend(text: str) -> None:
+    assert not has(text, MoveKind.DEFEND)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["你连这个都看不懂？", "這種問題也好意思打電話來問。", "没什么好说的了。",
+     "Honestly, it's not that complicated.", "Even my gran manages it.",
+     "I've got nothing more to say to you.", "Oh, well done you.", "Stop talking and listen."],
+)  # fmt: skip
+def test_contempt_dismissal_and_mockery_are_rude(text: str) -> None:
+    assert has(text, MoveKind.RUDE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["不好意思，让您久等了。", "这个操作有点复杂，我一步步带您做。",
+     "It's a bit complicated, so I'll walk you through it.",
+     "Thanks for talking me through it."],
+)  # fmt: skip
+def test_apologizing_or_explaining_a_complication_is_not_rude(text: str) -> None:
+    assert not has(text, MoveKind.RUDE)
