@@ -1268,3 +1268,41 @@ def test_contempt_dismissal_and_mockery_are_rude(text: str) -> None:
 )  # fmt: skip
 def test_apologizing_or_explaining_a_complication_is_not_rude(text: str) -> None:
     assert not has(text, MoveKind.RUDE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["别的客户都会弄，人家都能等，你为什么不能？", "其他人都能自己弄好。",
+     "Everyone else managed to fill the form in fine.", "Most people figure it out on their own.",
+     "我都解释了半天了。", "同一個問題你問了幾遍了？", "We've been over this.",
+     "How many more times do I have to say it?", "你按我说的做就行。", "Just do what I tell you.",
+     "Nobody's forcing you to stay with us.", "觉得不好就别用了。", "告我们啊，随便。"],
+)  # fmt: skip
+def test_comparisons_impatience_orders_and_dares_are_rude(text: str) -> None:
+    assert has(text, MoveKind.RUDE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["别人都能享受这个优惠，我帮您也申请一下。", "我先把情况给您解释一下。",
+     "Let me go over this with you once more so it's clear.",
+     "No one is rushing you, take your time.", "我按您说的地址重新寄一次。"],
+)  # fmt: skip
+def test_the_same_words_helping_or_reassuring_are_not_rude(text: str) -> None:
+    assert not has(text, MoveKind.RUDE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["那是物业的责任。", "這是快遞公司的責任。", "That's their responsibility, not ours.",
+     "That can't be our fault, we check every parcel.", "We'd never charge you twice."],
+)  # fmt: skip
+def test_another_party_made_responsible_or_our_fault_denied_defends(text: str) -> None:
+    assert has(text, MoveKind.DEFEND)
+
+
+@pytest.mark.parametrize(
+    "text", ["這是我們的責任，我馬上處理。", "That's our responsibility and we'll fix it today."]
+)
+def test_our_own_responsibility_owned_does_not_defend(text: str) -> None:
+    assert not has(text, MoveKind.DEFEND)

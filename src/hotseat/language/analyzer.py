@@ -178,6 +178,7 @@ class _Grammar:
             or "是您" in text
             or "是你" in text
             or "的事" in text
+            or "的责任" in text
             or "这么" in text
         ):
             reply_mask |= refine_zh_reply(text, clauses)

@@ -307,14 +307,16 @@ def _sends_away(text: str, clause: Clause) -> bool:
     )
 
 
-# 那是回访组的事 / 这归物业管的事: the matter handed to someone else (not 您, not 我们).
-_ZH_NOT_OURS = re.compile(r"[ ]*(?:那|这)?(?:个|件事)?(?:是|归)(?![您你我])[^，。]{1,8}的事")
+# 那是回访组的事 / 那是物业的责任: the matter handed to someone else (not 您, not 我们).
+_ZH_NOT_OURS = re.compile(
+    r"[ ]*(?:那|这)?(?:个|件事)?(?:是|归)(?![您你我])[^，。]{1,8}的(?:事|责任)"
+)
 
 
 # Where each Chinese reply-level cue is read: 就 between two words (an echo), 去 closing its
 # clause before any particles, 是您 / 是你, 的事.
 _ZH_CUE = re.compile(
-    r"(?<=[^\W就])就(?=[^\W就])|去(?=[吧呗啊啦嘛呀]*(?:\W|$))|是您|是你|的事"
+    r"(?<=[^\W就])就(?=[^\W就])|去(?=[吧呗啊啦嘛呀]*(?:\W|$))|是您|是你|的事|的责任"
     r"|这么(?:简单|基本|容易)"
 )
 # 这么简单的步骤都要教 / 这么基本的都不会: the task belittled, then the customer's failing.
@@ -348,7 +350,7 @@ def refine_zh_reply(text: str, clauses: list[Clause]) -> int:
             found = RUDE if _sends_away(text, clause) else 0
         elif word.startswith("这么"):
             found = RUDE if _ZH_BELITTLES.match(text, cue.start(), clause.end) else 0
-        elif word == "的事":
+        elif word in ("的事", "的责任"):
             found = (DEFEND | DISOWN) if _ZH_NOT_OURS.match(text, clause.start, clause.end) else 0
         else:
             found = DEFEND_BLAME if _blames_cause(text, clause) else 0
