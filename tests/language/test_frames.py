@@ -1306,3 +1306,21 @@ def test_another_party_made_responsible_or_our_fault_denied_defends(text: str) -
 )
 def test_our_own_responsibility_owned_does_not_defend(text: str) -> None:
     assert not has(text, MoveKind.DEFEND)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["您要是不满意，我帮您申请换货。", "你要是不滿意，我們會給您全額退款。",
+     "If you don't like it, we'll refund you."],
+)  # fmt: skip
+def test_a_condition_the_agent_answers_with_help_is_an_offer_not_rude(text: str) -> None:
+    assert not has(text, MoveKind.RUDE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["您要是不满意，自己去APP上设个封顶。", "你要是不滿意，就去投訴吧。",
+     "If you don't like it, go elsewhere."],
+)  # fmt: skip
+def test_a_condition_answered_with_a_brush_off_stays_rude(text: str) -> None:
+    assert has(text, MoveKind.RUDE)

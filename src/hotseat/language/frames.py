@@ -158,7 +158,7 @@ TRIGGERS = (
     | PERCEIVE | DEFEND_BLAME
 )  # fmt: skip
 # The frames that span a sentence; a reply with none of them skips the sentence pass.
-SENTENCE_TRIGGERS = YOU_COND | PER | REBUT | NOTICE | EVAL_FRAME | RECORD
+SENTENCE_TRIGGERS = YOU_COND | PER | REBUT | NOTICE | EVAL_FRAME | RECORD | RUDE
 # A reply that disowns the matter, or defends us, has its orders to contact others read as
 # brush-offs: after "it says delivered", "check with your neighbours" sends the customer away.
 REPLY_TRIGGERS = DISOWN | DEFEND_ANY
@@ -592,6 +592,10 @@ def refine_sentence(text: str, clauses: list[Clause], sent: Sentence) -> None:
             and not _LIMIT.search(text, clause.start, clauses[sent.last].end)
         ):
             clause.mask &= ~DEFEND_POLICY
+    if sentence_mask & RUDE and sentence_mask & _HELPING:
+        for k in range(sent.first, sent.last + 1):
+            if _offers_on_condition(text, clauses[k]):
+                clauses[k].mask &= ~RUDE  # 您要是不满意，我帮您申请换货: an offer
     if supposed:
         # "if you'd topped up on time" with "you'd have avoided the fee", in either order
         for k in range(sent.first, sent.last + 1):
@@ -619,6 +623,18 @@ def _record_proves(text: str, clause: Clause) -> bool:
             pattern = _EN_RECORD_PROVES if english else _ZH_RECORD_PROVES
             return pattern.match(text, hit.end, clause.end) is not None
     return False
+
+
+# A rude phrase that only opens a condition ("if you don't like it", 要是不满意) threatens
+# nothing by itself: what follows decides, and the agent helping makes it an offer.
+_CONDITIONAL_OPENERS = ("if ", "要是", "您要是", "你要是", "如果", "假如")
+
+
+def _offers_on_condition(text: str, clause: Clause) -> bool:
+    """Whether every rude phrase in the clause only opens a condition; the caller has seen
+    the agent helping in the same sentence."""
+    rude = [hit for hit in clause.hits if hit.mask & RUDE]
+    return bool(rude) and all(text.startswith(_CONDITIONAL_OPENERS, h.start) for h in rude)
 
 
 def _gives(clause: Clause) -> bool:
