@@ -90,7 +90,7 @@ _FLOORS_6_ZH = {
 }  # fmt: skip
 _FLOORS_6_EN = {
     "empathy": 0.9, "thanks": 0.85, "question": 0.95, "promise": 0.95, "preframe": 0.9,
-    "summary": 0.8, "defend": 0.75, "rude": 0.7, "admission": 0.9, "backchannel": 0.85,
+    "summary": 0.8, "defend": 0.75, "rude": 0.75, "admission": 0.9, "backchannel": 0.85,
 }  # fmt: skip
 FLOORS: dict[str, dict[str, float]] = {
     "fresh4_zh.jsonl": _FLOORS_4_ZH,
