@@ -1,7 +1,7 @@
 """`hotseat report` on real recorded calls whose replies and names carry markup.
 
 The HTML must show every typed character and run none of it; when Chromium is
-installed (CI: `apt-get install chromium`) the pages are also loaded headless
+installed (scripts/test installs it where it can) the pages are also loaded headless
 and must render without a single console message.
 """
 
