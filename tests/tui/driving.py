@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.command import CommandList
 from textual.message import Message
 from textual.pilot import Pilot
 from textual.widgets import Input
@@ -34,6 +35,18 @@ async def settle(pilot: Pilot[None]) -> None:
     for _ in range(3):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+
+
+async def palette_hits(pilot: Pilot[None], query: str) -> CommandList:
+    """Type into the open command palette and wait for its hits: it searches in the background."""
+    await pilot.press(*query)
+    hits = pilot.app.screen.query_one(CommandList)
+    for _ in range(100):
+        if hits.option_count:
+            break
+        await pilot.pause(0.05)
+    await pilot.pause(0.2)
+    return hits
 
 
 async def start(pilot: Pilot[None], query: str = "") -> ConversationScreen:

@@ -232,6 +232,14 @@ def interrupted_call(store: Store, scenarios: Path, replies: list[str]) -> int:
     return recorder.session_id
 
 
+async def pick_the_interrupted_call(pilot: Pilot[None]) -> None:
+    """F8 from the home screen, then the first interrupted call in the list."""
+    await settle(pilot)
+    await pilot.press("f8")
+    await until(pilot, lambda: isinstance(pilot.app.screen, ChoiceScreen))
+    await pilot.press("enter")
+
+
 async def test_an_interrupted_call_is_resumed_and_finished(
     app_factory: Factory, db: str, store: Store, scenarios: Path
 ) -> None:
@@ -239,10 +247,7 @@ async def test_an_interrupted_call_is_resumed_and_finished(
     said = [t.customer_line for t in store.turns(sid)]
     app = app_factory(record=True, db=db)
     async with app.run_test(notifications=True) as pilot:
-        await settle(pilot)
-        await pilot.press("f8")
-        await until(pilot, lambda: isinstance(app.screen, ChoiceScreen))
-        await pilot.press("enter")
+        await pick_the_interrupted_call(pilot)
         await until(pilot, lambda: isinstance(app.screen, ConversationScreen))
         call = app.screen
         assert isinstance(call, ConversationScreen)
@@ -268,10 +273,7 @@ async def test_a_call_whose_scenario_changed_cannot_be_resumed_and_says_why(
     path.write_text(path.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
     app = app_factory(record=True, db=db)
     async with app.run_test(notifications=True) as pilot:
-        await settle(pilot)
-        await pilot.press("f8")
-        await until(pilot, lambda: isinstance(app.screen, ChoiceScreen))
-        await pilot.press("enter")
+        await pick_the_interrupted_call(pilot)
         await until(pilot, lambda: any(n.severity == "error" for n in app._notifications))
         assert isinstance(app.screen, HomeScreen)  # no call that would not be the same call
         [error] = [n for n in app._notifications if n.severity == "error"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from textual.command import CommandInput, CommandList
+from textual.command import CommandInput
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
@@ -20,7 +20,7 @@ from hotseat.tui.settings import load_remembered
 from hotseat.tui.widgets.choice_row import ChoiceButton, ChoiceRow
 from hotseat.tui.widgets.scenario_list import ScenarioList
 
-from .driving import Recording, say, settle
+from .driving import Recording, palette_hits, say, settle
 
 Factory = Callable[..., HotseatApp]
 
@@ -136,13 +136,7 @@ async def test_the_palette_speaks_chinese_and_chooses_a_mode(app_factory: Factor
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert app.screen.query_one(CommandInput).placeholder == "搜索命令…"
-        await pilot.press(*"自主练习")
-        hits = app.screen.query_one(CommandList)
-        for _ in range(100):  # the palette searches in the background
-            if hits.option_count:
-                break
-            await pilot.pause(0.05)
-        await pilot.pause(0.2)
+        hits = await palette_hits(pilot, "自主练习")
         assert str(hits.get_option_at_index(0).prompt).startswith("模式：自主练习")
         await pilot.press("enter")
         await settle(pilot)

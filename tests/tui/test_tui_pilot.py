@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 from rich.cells import cell_len
 from textual import events
-from textual.command import CommandList
 from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Button, Input, Markdown, OptionList, RadioButton, Static
@@ -30,7 +29,7 @@ from hotseat.tui.widgets.reply_input import ReplyInput
 from hotseat.tui.widgets.scenario_list import ScenarioList
 
 from .conftest import FrozenClock
-from .driving import Recording, bubbles, say, settle, start
+from .driving import Recording, bubbles, palette_hits, say, settle, start
 
 Factory = Callable[..., HotseatApp]
 
@@ -528,13 +527,7 @@ async def test_command_palette_offers_the_screen_commands(
         assert app.theme == "textual-dark"
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"theme")
-        hits = app.screen.query_one(CommandList)
-        for _ in range(100):  # the palette searches in the background
-            if hits.option_count:
-                break
-            await pilot.pause(0.05)
-        await pilot.pause(0.2)
+        hits = await palette_hits(pilot, "theme")
         assert hits.option_count == 1  # ours only: Textual's own theme picker is left out
         await pilot.press("enter")
         await settle(pilot)
