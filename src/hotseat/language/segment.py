@@ -32,7 +32,7 @@ _AFTER_ANY_END = sys.maxsize
 _QUOTE = re.compile("[\"'“「『《]")
 # A web address is one token whatever punctuation it holds (t.co/x?id=1): found only
 # when a reply has "://" or "www." in it, so ordinary replies pay nothing.
-_URL = re.compile(r"(?:https?://|www\.)[a-z0-9\-._~:/?#\[\]@!$&*+;=%]+", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|www\.)[a-z0-9\-._~:/?#\[\]@!$&*+;=%]+")  # on folded text
 _URL_TAIL = ".,:;!?"
 _PAIRED = {'"': '"', "“": "”", "「": "」", "『": "』", "《": "》"}
 
