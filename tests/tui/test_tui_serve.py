@@ -15,7 +15,6 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from hotseat.cli.serve import LAUNCH, tui_argv
-from hotseat.cli.tui import command as tui_command
 
 
 def free_port() -> int:
@@ -57,14 +56,24 @@ def test_serve_answers_with_the_app_page_then_stops(tmp_path: Path) -> None:
     assert "Traceback" not in err
 
 
-def test_serve_binds_localhost_by_default_and_passes_tui_options_on() -> None:
-    params = {p.name: p.default for p in tui_command.params}
-    assert tui_argv(params) == []  # defaults are left out
-    params.update(lang="zh", no_record=True, clock_seconds=20.0)
-    params["scenario_dirs"] = (Path("a"), Path("b"))
-    assert tui_argv(params) == [
-        "--lang", "zh", "--scenarios", "a", "--scenarios", "b", "--clock", "20.0", "--no-record",
-    ]  # fmt: skip
+def serve_argv(args: list[str]) -> list[str]:
+    """The `tui` arguments `serve` would give each tab, parsed by click exactly as a shell would."""
+    from hotseat.cli.serve import command as serve_command
+
+    with serve_command.make_context("serve", args) as ctx:
+        return tui_argv(ctx)
+
+
+def test_serve_passes_only_the_options_given_and_records_by_default() -> None:
+    # Regression: every tab used to get --no-record, because an unset flag's default is a
+    # sentinel in recent click releases, not False.
+    assert serve_argv([]) == []
+    assert "--no-record" not in serve_argv(["--lang", "zh", "--port", "9000"])
+    assert serve_argv(
+        ["--lang", "zh", "--scenarios", "a", "--scenarios", "b", "--clock", "20", "--no-record"]
+    ) == ["--lang", "zh", "--scenarios", "a", "--scenarios", "b", "--clock", "20.0", "--no-record"]
+    # An option given its default value on purpose is still passed on (harmless, explicit).
+    assert serve_argv(["--intensity", "2"]) == ["--intensity", "2"]
     serve_help = CliRunner().invoke(
         __import__("hotseat.cli", fromlist=["main"]).main, ["serve", "--help"]
     )

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from hotseat.cli.tui import command as tui_command
 from hotseat.cli.tui import tui_options
@@ -20,18 +21,25 @@ from hotseat.cli.tui import tui_options
 LAUNCH = [sys.executable, "-c", "import sys; from hotseat.cli import main; sys.exit(main())"]
 
 
-def tui_argv(params: dict[str, object]) -> list[str]:
-    """The `tui` arguments that reproduce ``params``, leaving defaults out."""
+def tui_argv(ctx: click.Context) -> list[str]:
+    """The `tui` arguments that reproduce what the user gave `serve` on its command line.
+
+    Only options the user actually set are passed on (by their parameter source), never
+    defaults: click versions differ in what an unset flag holds (``False`` or a sentinel),
+    and comparing against ``param.default`` once sent ``--no-record`` to every tab.
+    """
     argv: list[str] = []
     for param in tui_command.params:
         if not isinstance(param, click.Option) or param.name is None:
             continue
-        value = params.get(param.name)
-        if value is None or value == param.default or value == ():
+        source = ctx.get_parameter_source(param.name)
+        if source not in (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT):
             continue
+        value = ctx.params.get(param.name)
         flag = param.opts[0]
         if param.is_flag:
-            argv.append(flag)
+            if value is True:
+                argv.append(flag)
             continue
         for item in value if isinstance(value, tuple | list) else (value,):
             argv += [flag, str(item)]
@@ -51,7 +59,7 @@ def command(host: str, port: int, public_url: str | None, **tui_params: object) 
     """Serve the training app to web browsers (one app per browser tab)."""
     from textual_serve.server import Server
 
-    argv = [*LAUNCH, "tui", *tui_argv(tui_params)]
+    argv = [*LAUNCH, "tui", *tui_argv(click.get_current_context())]
     folders: tuple[Path, ...] = tui_params["scenario_dirs"]  # type: ignore[assignment]
     for folder in folders:
         if not folder.is_dir():

@@ -45,6 +45,9 @@ from hotseat.language.tags import (
 # What a negator must reach to decline a commitment ("I can't promise", 不能退).
 _NEGATABLE = COMMIT_VERB | ACTION | COMMIT | GUARANTEE | COMPENSATION
 _ZH_SOFT_ENDINGS = "啊呀喔哦啦"
+# The longest number (in digits or numerals) and number word read before a time unit.
+MAX_NUMBER_CHARS = 6
+MAX_WORD_CHARS = 12
 
 
 class Flags:
@@ -190,20 +193,33 @@ class Commitments:
         return None if count is None else count * hit.hours
 
     def _number_before(self, text: str, pos: int) -> int | None:
-        """The number spelled just before a time unit ("24" 小时, "three" days, 三个工作日)."""
+        """The number spelled just before a time unit ("24" 小时, "three" days, 三个工作日).
+
+        Looks back at most ``MAX_NUMBER_CHARS``: no time a trainee gives is longer, and a
+        longer run (a pasted account number, a flood of digits) names no time at all. The
+        bound also keeps each look constant-time and the count far from float overflow.
+        """
         i = pos
-        while i > 0 and text[i - 1] in " 个個":
+        while i > 0 and pos - i < MAX_NUMBER_CHARS and text[i - 1] in " 个個":
             i -= 1
+        limit = max(0, i - MAX_NUMBER_CHARS - 1)
         j = i
-        while j > 0 and text[j - 1].isdigit():
+        while j > limit and text[j - 1].isdigit():
             j -= 1
         if j < i:
-            return int(text[j:i]) if text[j:i].isascii() else None
-        while j > 0 and text[j - 1] in self.numbers:
+            run = text[j:i]
+            if len(run) > MAX_NUMBER_CHARS or (j > 0 and text[j - 1].isdigit()):
+                return None
+            return int(run) if run.isascii() else None
+        while j > limit and text[j - 1] in self.numbers:
             j -= 1
         if j < i:
+            if i - j > MAX_NUMBER_CHARS or (j > 0 and text[j - 1] in self.numbers):
+                return None
             return self._spelled_number(text[j:i])
-        word_start = text.rfind(" ", 0, i) + 1
+        word_start = text.rfind(" ", max(0, i - MAX_WORD_CHARS), i) + 1
+        if word_start == 0 and i > MAX_WORD_CHARS:
+            return None  # no number word is that long
         return self.numbers.get(text[word_start:i])
 
     def _spelled_number(self, chars: str) -> int | None:
