@@ -18,6 +18,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "outcome.hung_up": ("the customer hung up", "客户挂断了电话"),
     "outcome.abandoned": ("ended by the trainee", "学员中止了通话"),
     "outcome.turn_limit": ("turn limit reached", "达到轮次上限"),
+    "outcome.unresolved": ("the customer would not let the call close", "客户不肯结束通话"),
     "outcome.ongoing": ("in progress", "进行中"),
     "scores": ("Scores", "得分"),
     "overall": ("Overall", "总分"),

@@ -92,6 +92,7 @@ class Session:
         self.moods: list[int] = []
         self.outcome: Outcome | None = None
         self.close_turn: int | None = None
+        self.close_refused = False  # the trainee tried to close and the customer would not
 
     # -- the call ---------------------------------------------------------------
 
@@ -131,9 +132,10 @@ class Session:
         return self._exchange("", self.clock_seconds)
 
     def abandon(self) -> None:
-        """The trainee ends the call."""
+        """The trainee ends the call: "unresolved" when the customer had refused their close
+        (the trainee did not walk away; the customer would not settle), else "abandoned"."""
         if not self.ended:
-            self._end("abandoned")
+            self._end("unresolved" if self.close_refused else "abandoned")
 
     def _exchange(self, text: str, seconds: float | None) -> TurnResult:
         analysis = self._analyze(text)
@@ -159,6 +161,8 @@ class Session:
         self.moods.append(customer.mood)
         if customer.accepted_close:
             self.close_turn = reply.turn
+        elif close:
+            self.close_refused = True
         self.findings.extend(found)
         if customer.hung_up:
             self._end("hung_up")

@@ -107,14 +107,21 @@ def test_every_point_is_explained() -> None:
             assert all(line.reason for line in lines)
 
 
-def test_a_finding_costs_its_weight_once_per_finding() -> None:
+def test_a_finding_costs_its_weight_and_each_repeat_its_step_more() -> None:
     rb = Rulebook.default()
     c = spam_call()
     findings = Judge().replay(c)
     costs = [line for line in score(c, findings, rb).lines if line.code]
-    assert sorted((line.code, line.turn, -line.points) for line in costs) == sorted(
-        (f.code, f.turn, rb.weight(f.code)) for f in findings
-    )
+    nth: dict[str, int] = {}
+    expected = []
+    for f in findings:
+        nth[f.code] = nth.get(f.code, 0) + 1
+        expected.append(
+            (f.code, f.turn, rb.weight(f.code) + rb.settings[f.code].step * (nth[f.code] - 1))
+        )
+    assert sorted((line.code, line.turn, -line.points) for line in costs) == sorted(expected)
+    apologies = [-line.points for line in costs if line.code == "AP001"]
+    assert len(apologies) > 2 and apologies == sorted(apologies) and apologies[0] < apologies[-1]
 
 
 def test_clamping_is_a_line_of_its_own() -> None:

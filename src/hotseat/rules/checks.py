@@ -12,10 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from types import MappingProxyType
 from typing import NamedTuple, TypeVar
 
 from hotseat.conversation import Call, Reply
+from hotseat.language import normalize
+from hotseat.language.formula import repeated_formulas
 from hotseat.moves import Lang, Move, MoveKind, Span
 from hotseat.rules.phrases import PhraseKind, Phrases
 from hotseat.scenario.model import Policy
@@ -24,6 +27,10 @@ T = TypeVar("T")
 S = TypeVar("S", Move, Span)
 
 SOOTHING = (MoveKind.APOLOGY, MoveKind.EMPATHY)
+EMPATHY_ONLY = frozenset({MoveKind.EMPATHY})
+HELPING = (MoveKind.PROMISE, MoveKind.PREFRAME, MoveKind.QUESTION, MoveKind.SUMMARY)
+SENTENCE_ENDS = frozenset("。！？!?；;\n")
+PERMITTED_LIKENESS = 0.6  # how closely a sentence must follow a permitted promise to be one
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +101,22 @@ class Reading:
         return value
 
     @property
+    def hollow(self) -> tuple[tuple[Move, Span], ...]:
+        """Empathy that only prefaces a defence: "I understand, but you did tick the box".
+
+        Each is the empathy move and the stretch after its "but" to the end of the
+        sentence, when that stretch defends, is rude, or offers nothing (no promise,
+        preframe, question or summary): the customer hears the "but", not the comfort.
+        """
+        return self.derive(_hollow)
+
+    @property
+    def empathy(self) -> tuple[Move, ...]:
+        """The empathy moves that count as empathy: not the preface of a "but"."""
+        hollow = {e for e, _ in self.hollow}
+        return tuple(m for m in self.of(MoveKind.EMPATHY) if m not in hollow)
+
+    @property
     def fact_questions(self) -> tuple[Move, ...]:
         """Questions that ask for something new: not the "…, right?" that confirms a summary,
         nor the open offer of help ("how can I help you?") that invites the customer to talk.
@@ -154,7 +177,7 @@ class History(NamedTuple):
             self.apologies + len(kinds.get(MoveKind.APOLOGY, ())),
             self.asked or reading.asks,
             self.preframed or MoveKind.PREFRAME in kinds,
-            self.empathy or MoveKind.EMPATHY in kinds,
+            self.empathy or bool(reading.empathy),
             self.apology_after_vent or (vent_end is not None and MoveKind.APOLOGY in kinds),
             self,
         )
@@ -380,18 +403,146 @@ def _apart(spans: tuple[S, ...], others: tuple[Move | Span, ...]) -> tuple[S, ..
     return tuple(s for s in spans if not any(_overlap(s, o) for o in others))
 
 
+def _ends_sentence(text: str, i: int) -> bool:
+    """``text[i]`` ends a sentence: a full stop only before a space or the end ("$2.50" goes on)."""
+    ch = text[i]
+    if ch in SENTENCE_ENDS:
+        return True
+    return ch == "." and (i + 1 == len(text) or text[i + 1].isspace())
+
+
+def sentence_of(text: str, start: int, end: int | None = None) -> Span:
+    """The sentence of ``text`` around ``start`` (to the one holding ``end``, when given)."""
+    begin = start
+    while begin > 0 and not _ends_sentence(text, begin - 1):
+        begin -= 1
+    stop = start if end is None else max(start, end - 1)
+    while stop < len(text) and not _ends_sentence(text, stop):
+        stop += 1
+    return Span(begin, stop)
+
+
+def _hollow(reading: Reading) -> tuple[tuple[Move, Span], ...]:
+    empathy = reading.of(MoveKind.EMPATHY)
+    if not empathy:
+        return ()
+    text = reading.reply.text
+    contrasts = reading.find("contrasts")
+    found: list[tuple[Move, Span]] = []
+    for move in empathy:
+        but = next((c for c in contrasts if c.start >= move.end), None)
+        if but is None or any(ch.isalnum() for ch in text[move.end : but.start]):
+            continue
+        end = sentence_of(text, but.end).end
+        start = but.end
+        while start < end and not text[start].isalnum():
+            start += 1
+        rest = Span(start, end)
+        if not any(ch.isalnum() for ch in text[rest.start : rest.end]):
+            continue
+        inside = [m for m in reading.reply.analysis.moves if rest.start <= m.start < rest.end]
+        hostile = any(m.kind in (MoveKind.DEFEND, MoveKind.RUDE) for m in inside)
+        helps = any(m.kind in HELPING for m in inside)
+        if hostile or not helps:
+            found.append((move, rest))
+    return tuple(found)
+
+
+def repeated_empathy(replies: tuple[Reply, ...], index: int) -> tuple[Move, ...]:
+    """The empathy of ``replies[index]`` said in the same words as empathy earlier in the call.
+
+    The reading is the shared one (``hotseat.language.formula``), so the judge calls
+    mechanical exactly what the customer hears as a script.
+    """
+    reply = replies[index]
+    if not reply.analysis.has(MoveKind.EMPATHY):
+        return ()
+    earlier = (r.analysis for r in replies[:index] if r.analysis.has(MoveKind.EMPATHY))
+    return repeated_formulas(earlier, reply.analysis, EMPATHY_ONLY)
+
+
+def felt_empathy(reading: Reading, replies: tuple[Reply, ...], index: int) -> tuple[Move, ...]:
+    """Empathy that counts: not the preface of a "but", not a formula said before in the call."""
+    moves = reading.empathy
+    if not moves:
+        return ()
+    repeats = repeated_empathy(replies, index)
+    return tuple(m for m in moves if m not in repeats)
+
+
+def echoed(reply: Reply, span: Move | Span) -> bool:
+    """The words are the customer's own, quoted back from the line the reply answers."""
+    said = _letters(reply.text[span.start : span.end])
+    return bool(said) and said in _letters(reply.customer_before)
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in normalize(text).text if ch.isalnum())
+
+
+def permitted(reply: Reply, span: Move | Span, policy: Policy | None) -> bool:
+    """The sentence around ``span`` follows one of the scenario's permitted promises closely.
+
+    A scenario's ``may_promise`` lines are what its trainer wants said; words that
+    follow them are never a finding, however they read out of context.
+    """
+    if policy is None or not policy.may_promise:
+        return False
+    where = sentence_of(reply.text, span.start, span.end)
+    said = _letters(reply.text[where.start : where.end])
+    if not said:
+        return False
+    for line in policy.may_promise:
+        model = _letters(line)
+        for part in _sentences(model, line):
+            if 2 * min(len(said), len(part)) < PERMITTED_LIKENESS * (len(said) + len(part)):
+                continue  # lengths alone rule it out (and keep a huge reply linear)
+            matcher = SequenceMatcher(None, said, part, autojunk=False)
+            if (
+                matcher.quick_ratio() >= PERMITTED_LIKENESS
+                and matcher.ratio() >= PERMITTED_LIKENESS
+            ):
+                return True
+    return False
+
+
+def _sentences(whole: str, line: str) -> tuple[str, ...]:
+    """A permitted line as a whole and sentence by sentence (a reply may say one part)."""
+    parts = [_letters(line[s.start : s.end]) for s in _split(line)]
+    return tuple(dict.fromkeys(p for p in (whole, *parts) if p))
+
+
+def _split(text: str) -> Iterator[Span]:
+    start = 0
+    for i, ch in enumerate(text):
+        if _ends_sentence(text, i) or ch in ",，":
+            yield Span(start, i)
+            start = i + 1
+    yield Span(start, len(text))
+
+
+def stated_demand(reading: Reading, promise: Move) -> bool:
+    """The "promise" restates what the customer asks for ("so you want a refund"), which
+    commits the agent to nothing."""
+    return any(_overlap(s, promise) for s in reading.of(MoveKind.SUMMARY))
+
+
 # -- AP: apology and soothing ------------------------------------------------------------
 
 
 def repeated_apology(ctx: Ctx, *, max_apologies: int) -> Iterator[Evidence]:
-    """AP001: on the reply that takes the call's apologies past ``max_apologies``, once."""
+    """AP001: each apology that takes the call past ``max_apologies``, one finding apiece.
+
+    Every one past the limit is its own finding so that the rulebook's ``step`` can
+    make each cost more than the last: the sixth "sorry" is hollower than the third.
+    """
     now = ctx.of(MoveKind.APOLOGY)
     if not now:
         return
     before = ctx.before.apologies
-    if before <= max_apologies < before + len(now):
-        crossing = now[max_apologies - before :]
-        yield Evidence(ctx.reply, crossing, {"count": before + len(now), "max": max_apologies})
+    for i, apology in enumerate(now, start=before + 1):
+        if i > max_apologies:
+            yield Evidence(ctx.reply, (apology,), {"count": i, "max": max_apologies})
 
 
 def stacked_apology(ctx: Ctx, *, min_apologies: int) -> Iterator[Evidence]:
@@ -425,17 +576,46 @@ def missing_soothing(ctx: Ctx) -> Iterator[Evidence]:
 
 
 def guarantee(ctx: Ctx) -> Iterator[Evidence]:
-    """PR001: a promise with a guarantee (保证, 一定, definitely, 100%)."""
-    moves = tuple(m for m in ctx.of(MoveKind.PROMISE) if m.guarantee)
+    """PR001: a promise with a guarantee (保证, 一定, definitely, 100%), unless it follows one
+    of the scenario's permitted promises ("texted at 80% and 100% of your allowance")."""
+    policy = ctx.call.policy
+    moves = tuple(
+        m for m in ctx.of(MoveKind.PROMISE) if m.guarantee and not permitted(ctx.reply, m, policy)
+    )
     if moves:
         yield Evidence(ctx.reply, moves)
 
 
 def promise_beyond_policy(ctx: Ctx) -> Iterator[Evidence]:
-    """PR002: money promised when the policy allows none, or an outcome promised on a case
-    the agent must escalate (a response time or a next step is still fine there)."""
+    """PR002: a commitment to an outcome outside the scenario's policy, whatever its wording.
+
+    Judged by what the promise commits to: staff discipline, "never again", a
+    decision only another department can take, money for losses no company pays
+    (the ``overreach`` and ``losses`` phrases) on any scenario; money when the policy
+    allows none; any outcome on a case the agent must escalate (a response time
+    or a next step is still fine there). A restated demand commits to nothing, and
+    a promise that follows the scenario's own permitted promises is never flagged.
+    """
     policy = ctx.policy
-    promises = ctx.of(MoveKind.PROMISE)
+    reading = ctx.reading
+    promises = tuple(
+        p
+        for p in ctx.of(MoveKind.PROMISE)
+        if not stated_demand(reading, p) and not permitted(ctx.reply, p, policy)
+    )
+    if not promises:
+        return
+    overreach = ctx.find("overreach")
+    losses = ctx.find("losses")
+    beyond = tuple(
+        p
+        for p in promises
+        if any(_overlap(s, p) for s in overreach)
+        or (p.compensation and any(_overlap(s, p) for s in losses))
+    )
+    if beyond:
+        yield Evidence(ctx.reply, beyond, {"policy": Term("policy_overreach")})
+        promises = tuple(p for p in promises if p not in beyond)
     if policy.escalate:
         moves = tuple(p for p in promises if promises_outcome(ctx, p))
         if moves:
@@ -456,6 +636,8 @@ def premature_compensation(ctx: Ctx) -> Iterator[Evidence]:
         for p in ctx.of(MoveKind.PROMISE)
         if p.compensation
         and not conditional(ctx, p)
+        and not stated_demand(ctx.reading, p)
+        and not permitted(ctx.reply, p, ctx.policy)
         and not verified_before(ctx, ctx.reply, p.start)
     )
     if moves:
@@ -477,6 +659,7 @@ def deadline_beyond_service_level(ctx: Ctx) -> Iterator[Evidence]:
         and p.hours is not None
         and p.hours < limit
         and (p.hours > 0 or _promises_response(ctx, p))
+        and not permitted(ctx.reply, p, ctx.policy)
     )
     if moves:
         yield Evidence(ctx.reply, moves, {"limit": limit})
@@ -487,15 +670,18 @@ def _promises_response(ctx: Ctx, promise: Move) -> bool:
 
 
 def close_without_response_time(ctx: Ctx, *, window: int) -> Iterator[Evidence]:
-    """PR005 (close): a resolved call whose last ``window`` replies give no response time, or a
-    call that ended any other way without a response time ever being given."""
+    """PR005 (close): the trainee closed the call (or tried to) and the last ``window`` replies
+    up to the close give no response time.
+
+    A call the customer hung up on, or that ran out of turns, never reached a close:
+    it is judged on what happened, not told it "closed without a time".
+    """
     call = ctx.call
-    if call.outcome == "resolved":
-        closing = closing_replies(call, window)
-        if closing and not any(gives_time(ctx.read(r)) for r in closing):
-            yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in closing))})
-    elif call.replies and not any(gives_time(ctx.read(r)) for r in call.replies):
-        yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in answered(ctx)))})
+    if not call.closed_by_trainee:
+        return
+    closing = closing_replies(call, window)
+    if closing and not any(gives_time(ctx.read(r)) for r in closing):
+        yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in closing))})
 
 
 # -- CT: control of the conversation -----------------------------------------------------
@@ -525,14 +711,29 @@ def unframed_questions(ctx: Ctx) -> Iterator[Evidence]:
 
 
 def arguing(ctx: Ctx) -> Iterator[Evidence]:
-    """CT004: a reply that defends the company, argues, denies or blames the customer."""
-    moves = ctx.of(MoveKind.DEFEND)
+    """CT004: a reply that defends the company, argues, denies or blames the customer; also
+    "I understand, but…" when what follows the "but" defends or offers nothing.
+
+    Words that follow one of the scenario's permitted promises are not an argument.
+    """
+    policy = ctx.call.policy
+    blamed = ctx.reading.derive(blaming) if "ET004" in ctx.active else ()
+    moves: tuple[Move | Span, ...] = tuple(
+        m
+        for m in ctx.of(MoveKind.DEFEND)
+        if m not in blamed and not permitted(ctx.reply, m, policy)
+    )
+    buts = tuple(rest for _, rest in ctx.reading.hollow if _apart((rest,), moves))
+    moves = tuple(sorted((*moves, *buts), key=lambda s: s.start))
     if moves:
         yield Evidence(ctx.reply, moves)
 
 
 def no_summary_before_close(ctx: Ctx) -> Iterator[Evidence]:
-    """CT005 (close): no summary anywhere in the call up to the close (or to the end)."""
+    """CT005 (close): the trainee closed the call (or tried to) with no summary anywhere
+    before the close; a hung-up or timed-out call was never closed."""
+    if not ctx.call.closed_by_trainee:
+        return
     replies = replies_to_close(ctx.call)
     if replies and not ctx.makes(replies, MoveKind.SUMMARY):
         yield Evidence(None)
@@ -555,9 +756,16 @@ def dead_air(ctx: Ctx) -> Iterator[Evidence]:
 
 
 def rude_language(ctx: Ctx) -> Iterator[Evidence]:
-    """ET001: rude, commanding or dismissive words, except where ET002 already flags them."""
+    """ET001: rude, commanding or dismissive words, except where ET002 already flags them and
+    the customer's own words quoted back to them (in a summary, or echoed from their line)."""
     covered = ctx.reading.derive(motive_jabs) if "ET002" in ctx.active else ()
-    moves = _apart(ctx.of(MoveKind.RUDE), covered)
+    summaries = ctx.of(MoveKind.SUMMARY)
+    blamed = ctx.reading.derive(blaming) if "ET004" in ctx.active else ()
+    moves = tuple(
+        m
+        for m in _apart(ctx.of(MoveKind.RUDE), (*covered, *summaries))
+        if m not in blamed and not echoed(ctx.reply, m)
+    )
     if moves:
         yield Evidence(ctx.reply, moves)
 
@@ -567,6 +775,27 @@ def questioning_motives(ctx: Ctx) -> Iterator[Evidence]:
     spans = ctx.reading.derive(motive_jabs)
     if spans:
         yield Evidence(ctx.reply, spans)
+
+
+def blaming(reading: Reading) -> tuple[Move, ...]:
+    """Defensive or rude moves that make the customer the cause ("you must have signed up")."""
+    hostile = (*reading.of(MoveKind.DEFEND), *reading.of(MoveKind.RUDE))
+    if not hostile:
+        return ()
+    blame = reading.find("blame")
+    return tuple(m for m in hostile if any(_overlap(b, m) for b in blame))
+
+
+def blame(ctx: Ctx) -> Iterator[Evidence]:
+    """ET004: the customer blamed for their own trouble in a defensive or rude reply (CT004
+    and ET001 then leave those words to this rule)."""
+    moves = tuple(
+        m
+        for m in ctx.reading.derive(blaming)
+        if not echoed(ctx.reply, m) and not permitted(ctx.reply, m, ctx.call.policy)
+    )
+    if moves:
+        yield Evidence(ctx.reply, moves)
 
 
 def no_thanks_at_close(ctx: Ctx, *, window: int) -> Iterator[Evidence]:
@@ -581,13 +810,20 @@ def no_thanks_at_close(ctx: Ctx, *, window: int) -> Iterator[Evidence]:
 # -- EM: empathy -------------------------------------------------------------------------
 
 
+def _felt(ctx: Ctx, reply: Reply) -> bool:
+    replies = ctx.call.replies
+    index = next(i for i, r in enumerate(replies) if r is reply)
+    return bool(felt_empathy(ctx.read(reply), replies, index))
+
+
 def missing_empathy(ctx: Ctx) -> Iterator[Evidence]:
-    """EM001: the first two replies after the vent carry no empathy; judged on the second."""
+    """EM001: the first two replies after the vent carry no empathy that counts (a "but"
+    preface or a formula already said is none); judged on the second."""
     history = ctx.history
     if history.vent_end is None or history.replies - history.vent_end != 2:
         return
     after = ctx.call.replies[-2:]
-    if not ctx.makes(after, MoveKind.EMPATHY):
+    if not any(_felt(ctx, r) for r in after):
         yield Evidence(ctx.reply, (), {"turns": Turns((after[0].turn, after[1].turn))})
 
 
@@ -596,9 +832,9 @@ def missing_empathy_at_close(ctx: Ctx) -> Iterator[Evidence]:
     it ended before the vent did with no empathy in any reply."""
     replies = ctx.call.replies
     after = ctx.after_vent()
-    if len(after) == 1 and not ctx.makes(after, MoveKind.EMPATHY):
+    if len(after) == 1 and not _felt(ctx, after[0]):
         yield Evidence(after[0], (), {"turns": Turns((after[0].turn,))})
-    elif replies and not after and not ctx.makes(replies, MoveKind.EMPATHY):
+    elif replies and not after and not any(_felt(ctx, r) for r in replies):
         yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in replies))})
 
 
@@ -607,9 +843,18 @@ def apology_as_empathy(ctx: Ctx) -> Iterator[Evidence]:
     empathy yet; once per call (the first such reply)."""
     reply = ctx.reply
     apologies = ctx.of(MoveKind.APOLOGY)
-    if not apologies or reply.venting or ctx.of(MoveKind.EMPATHY):
+    if not apologies or reply.venting or ctx.reading.empathy:
         return
     before = ctx.before
     if before.empathy or before.apology_after_vent:
         return  # no longer the first: empathy was shown, or this fired on an earlier reply
     yield Evidence(reply, apologies)
+
+
+def mechanical_empathy(ctx: Ctx) -> Iterator[Evidence]:
+    """EM003: empathy said in the same words as earlier in the call: a formula read out turn
+    after turn is a script, not empathy (it counts for nothing, and each repeat costs)."""
+    replies = ctx.call.replies
+    repeats = repeated_empathy(replies, len(replies) - 1)
+    for move in repeats:
+        yield Evidence(ctx.reply, (move,))
