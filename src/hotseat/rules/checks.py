@@ -717,11 +717,8 @@ def arguing(ctx: Ctx) -> Iterator[Evidence]:
     Words that follow one of the scenario's permitted promises are not an argument.
     """
     policy = ctx.call.policy
-    blamed = ctx.reading.derive(blaming) if "ET004" in ctx.active else ()
     moves: tuple[Move | Span, ...] = tuple(
-        m
-        for m in ctx.of(MoveKind.DEFEND)
-        if m not in blamed and not permitted(ctx.reply, m, policy)
+        m for m in ctx.of(MoveKind.DEFEND) if not permitted(ctx.reply, m, policy)
     )
     buts = tuple(rest for _, rest in ctx.reading.hollow if _apart((rest,), moves))
     moves = tuple(sorted((*moves, *buts), key=lambda s: s.start))
@@ -787,8 +784,9 @@ def blaming(reading: Reading) -> tuple[Move, ...]:
 
 
 def blame(ctx: Ctx) -> Iterator[Evidence]:
-    """ET004: the customer blamed for their own trouble in a defensive or rude reply (CT004
-    and ET001 then leave those words to this rule)."""
+    """ET004: the customer blamed for their own trouble in a defensive or rude reply. It is an
+    argument too (CT004 still fires on a defensive one), but rude words that blame are this
+    rule's alone (ET001 leaves them)."""
     moves = tuple(
         m
         for m in ctx.reading.derive(blaming)
