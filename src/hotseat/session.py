@@ -18,6 +18,7 @@ from hotseat.language import Analyzer, analyze
 from hotseat.moves import Analysis, MoveKind, Span
 from hotseat.persona import Customer, CustomerTurn, Heard
 from hotseat.rules import Judge, Rulebook, score
+from hotseat.rules.praise import Praise, praise, praise_for
 from hotseat.scenario.model import Fact, Mode, Scenario
 from hotseat.scorecard import SessionResult
 
@@ -43,6 +44,7 @@ class TurnResult:
     findings: tuple[Finding, ...]
     customer: CustomerTurn
     outcome: Outcome | None
+    praise: tuple[Praise, ...] = ()  # what the reply did well, for its card
 
     @property
     def ended(self) -> bool:
@@ -150,7 +152,8 @@ class Session:
             seconds=seconds,
         )
         self.replies.append(reply)
-        found = tuple(self._judge.reply(self.call()))
+        call = self.call()
+        found = tuple(self._judge.reply(call))
         rash = tuple(Span(f.start, f.end) for f in self._rash.reply(self.call()))
         close = not venting and reply.turn >= 2 and is_close_attempt(analysis)
         customer = self.customer.respond(
@@ -170,7 +173,7 @@ class Session:
             self._end("resolved")
         elif reply.turn >= self.scenario.max_turns:
             self._end("turn_limit")
-        return TurnResult(reply, found, customer, self.outcome)
+        return TurnResult(reply, found, customer, self.outcome, praise_for(call, self.rulebook))
 
     def _analyze(self, text: str) -> Analysis:
         if self._analyzer is not None:
@@ -237,6 +240,7 @@ class Session:
             mood_start=self.scenario.persona.mood,
             moods=tuple(self.moods),
             transcript=tuple((u.speaker, u.text) for u in self.transcript),
+            praise=praise(call, self.rulebook),
         )
 
     def restore(self, replies: list[tuple[str, float | None]]) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hotseat.conversation import Area, Call, Scores
+from hotseat.conversation import Area, Call, Scores, band_of
 from hotseat.rules import CREDITS, Judge, Rulebook, score
 from hotseat.rules.rulebook import RulebookFile
 from hotseat.scenario.model import Element, Policy
@@ -193,7 +193,8 @@ def test_a_call_the_customer_hung_up_on_is_capped_and_the_cap_is_explained() -> 
     lost = replace(good, outcome="hung_up", close_turn=None)
     capped = scored(lost)
     assert scored(good).overall == 100
-    assert capped.overall == 40
+    assert capped.overall == Rulebook.default().outcome_caps["hung_up"] == 20
+    assert capped.band == "fail"
     cap_lines = [line for line in capped.lines if line.area is None]
     assert len(cap_lines) == 1 and cap_lines[0].points < 0
     assert "挂断" in cap_lines[0].reason
@@ -204,3 +205,71 @@ def test_outcome_caps_come_from_the_rulebook(tmp_path: Path) -> None:
     path.write_text("version: 1\noutcome_caps:\n  hung_up: 60\n", encoding="utf-8")
     lost = replace(model_call(), outcome="hung_up", close_turn=None)
     assert scored(lost, Rulebook.load(path)).overall == 60
+
+
+def with_errors(*texts: str) -> Call:
+    """The model call with rude replies added before its close: one error each."""
+    good = model_call()
+    rude = tuple(reply(t, ("rude", t.rstrip("！"))) for t in texts)
+    return replace(good, replies=(*good.replies[:-1], *rude, good.replies[-1]))
+
+
+def renumbered(c: Call) -> Call:
+    replies = tuple(replace(r, turn=i) for i, r in enumerate(c.replies, start=1))
+    return replace(c, replies=replies, close_turn=replies[-1].turn)
+
+
+@pytest.mark.parametrize(("errors", "cap"), [(1, 60), (2, 35), (3, 35)])
+def test_error_level_findings_cap_the_overall(errors: int, cap: int) -> None:
+    """However good the rest, one error keeps a call from passing; two make it a fail."""
+    c = renumbered(with_errors(*["你冷静一点！", "你听不懂吗！", "这不归我管！"][:errors]))
+    s = scored(c)
+    assert sum(f.severity == "error" for f in Judge().replay(c)) == errors
+    assert s.overall == cap
+    (line,) = [line for line in s.lines if line.area is None]
+    assert str(errors) in line.reason and line.points < 0
+    assert s.band == ("borderline" if cap == 60 else "fail")
+
+
+def test_error_caps_and_the_pass_mark_come_from_the_rulebook(tmp_path: Path) -> None:
+    path = tmp_path / "book.yaml"
+    path.write_text(
+        "version: 1\nerror_caps: {1: 75}\npass_mark: 80\nfail_below: 50\n", encoding="utf-8"
+    )
+    book = Rulebook.load(path)
+    s = scored(renumbered(with_errors("你冷静一点！")), book)
+    assert s.overall == 75 and s.pass_mark == 80 and s.band == "borderline"
+    assert book.error_cap(2) == 35  # the defaults the file did not override stay
+    assert scored(model_call(), book.with_pass_mark(101 - 1)).band == "pass"
+
+
+@pytest.mark.parametrize(
+    ("overall", "band"),
+    [(100, "pass"), (70, "pass"), (69, "borderline"), (40, "borderline"), (39, "fail")],
+)
+def test_bands_follow_the_trainers_scale(overall: int, band: str) -> None:
+    assert band_of(overall) == band
+    assert Scores(dict.fromkeys(Area, overall), overall).band == band
+
+
+def test_a_class_pass_mark_moves_the_band() -> None:
+    assert band_of(75, pass_mark=80) == "borderline"
+    assert band_of(30, pass_mark=35, fail_below=40) == "fail"  # the fail line never passes the mark
+
+
+def test_mechanical_empathy_earns_no_credit_and_each_repeat_costs_more() -> None:
+    said = reply("我理解您的心情。", ("empathy", "我理解您的心情"))
+    c = call(reply("嗯。", venting=True), said, said, said, said, outcome="abandoned")
+    s = scored(c)
+    costs = [-line.points for line in s.lines if line.code == "EM003"]
+    assert len(costs) == 3 and costs[0] < costs[1] < costs[2]
+    assert s.areas[Area.EM] < 50
+
+
+def test_understanding_then_but_is_not_empathy() -> None:
+    text = "我理解您的心情，但是这个是您自己开通的。"
+    hollow = reply(text, ("empathy", "我理解您的心情"), ("defend", "这个是您自己开通的"))
+    c = call(reply("嗯。", venting=True), hollow, hollow, outcome="abandoned")
+    codes = [f.code for f in Judge().replay(c)]
+    assert "EM001" in codes and "CT004" in codes and "ET004" in codes
+    assert not [line for line in scored(c).lines if line.area is Area.EM and line.points > 0]

@@ -350,7 +350,11 @@ def verified_before(ctx: Ctx, reply: Reply, position: int) -> bool:
 
 def conditional(ctx: Ctx, promise: Move) -> bool:
     """The promise is made on condition of verification ("核实后…", "if it's our error…")."""
-    return any(s.start < promise.end for s in ctx.find("conditions"))
+    return conditional_on_check(ctx.reading, promise)
+
+
+def conditional_on_check(reading: Reading, promise: Move) -> bool:
+    return any(s.start < promise.end for s in reading.find("conditions"))
 
 
 def promises_outcome(ctx: Ctx, promise: Move) -> bool:
@@ -561,14 +565,15 @@ def early_soothing(ctx: Ctx) -> Iterator[Evidence]:
 
 
 def missing_soothing(ctx: Ctx) -> Iterator[Evidence]:
-    """AP004 (close): after the vent, no reply apologized or empathized.
+    """AP004 (close): after the vent, no reply apologized, empathized or summed up what the
+    customer said (the restatement is comfort too: seed 004's soothing + facts + reaction).
 
     Comfort offered while the customer was still venting does not count: it
     bounced back (AP003), and the customer still waits to be soothed. A call
     that ended before the vent did is judged on all its replies.
     """
     judged = answered(ctx)
-    if judged and not ctx.makes(judged, *SOOTHING):
+    if judged and not ctx.makes(judged, *SOOTHING, MoveKind.SUMMARY):
         yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in judged))})
 
 
