@@ -79,6 +79,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "key.mode": ("Mode", "切换模式"),
     "key.palette": ("Commands", "命令面板"),
     "key.back": ("Back", "返回"),
+    "key.correct": ("Judge wrong?", "评分有误"),
     "key.close": ("Close", "关闭"),
     "key.no": ("No", "取消"),
     "key.resume": ("Resume", "接着打"),
