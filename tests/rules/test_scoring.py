@@ -226,8 +226,8 @@ def test_error_level_findings_cap_the_overall(errors: int, cap: int) -> None:
     s = scored(c)
     assert sum(f.severity == "error" for f in Judge().replay(c)) == errors
     assert s.overall == cap
-    (line,) = [line for line in s.lines if line.area is None]
-    assert str(errors) in line.reason and line.points < 0
+    (line,) = [line for line in s.lines if line.area is None and "严重问题" in line.reason]
+    assert f"{errors}处" in line.reason and line.points < 0
     assert s.band == ("borderline" if cap == 60 else "fail")
 
 
@@ -273,3 +273,18 @@ def test_understanding_then_but_is_not_empathy() -> None:
     codes = [f.code for f in Judge().replay(c)]
     assert "EM001" in codes and "CT004" in codes and "ET004" in codes
     assert not [line for line in scored(c).lines if line.area is Area.EM and line.points > 0]
+
+
+def test_the_weakest_area_pulls_the_overall_down_and_says_so() -> None:
+    """A call that never gives a time (PR empty) cannot hide behind four good areas."""
+    c = model_call()
+    no_time = replace(c, replies=c.replies[:-1], close_turn=c.replies[-2].turn)
+    s = scored(no_time)
+    weakest = min(s.areas.values())
+    rb = Rulebook.default()
+    mean = sum(rb.areas[a] * v for a, v in s.areas.items()) / sum(rb.areas.values())
+    assert s.overall == round((1 - rb.weakest_area) * mean + rb.weakest_area * weakest)
+    (line,) = [line for line in s.lines if line.area is None]
+    assert line.points == s.overall - round(mean) < 0 and str(weakest) in line.reason
+    flat = Rulebook.default().merged(RulebookFile(version=1, weakest_area=0))
+    assert scored(no_time, flat).overall == round(mean)

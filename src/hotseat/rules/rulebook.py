@@ -79,6 +79,9 @@ class RulebookFile(_Strict):
         default_factory=dict,
         description="The highest overall score with at least this many error-level findings.",
     )
+    weakest_area: float | None = Field(
+        None, ge=0, le=1, description="Share of the overall given to the weakest area."
+    )
     pass_mark: int | None = Field(None, ge=1, le=100, description="Lowest overall that passes.")
     fail_below: int | None = Field(
         None, ge=0, le=100, description="Overall scores under this fail; between, borderline."
@@ -183,6 +186,7 @@ class Rulebook:
     phrases: Mapping[Lang, Mapping[PhraseKind, tuple[str, ...]]]
     layers: tuple[Layer, ...]
     error_caps: Mapping[int, int] = field(default_factory=lambda: MappingProxyType({}))
+    weakest_area: float = 0.0
     pass_mark: int = PASS_MARK
     fail_below: int = FAIL_BELOW
     enabled: frozenset[str] = field(init=False, default=frozenset())
@@ -258,6 +262,7 @@ class Rulebook:
             if file.select or file.ignore
             else self.layers,
             error_caps=MappingProxyType({**self.error_caps, **file.error_caps}),
+            weakest_area=self.weakest_area if file.weakest_area is None else file.weakest_area,
             pass_mark=self.pass_mark if file.pass_mark is None else file.pass_mark,
             fail_below=self.fail_below if file.fail_below is None else file.fail_below,
         )

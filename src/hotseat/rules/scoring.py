@@ -3,7 +3,8 @@
 Each area starts at 100, loses each finding's weight, gains the credits the call
 earned, and is clamped to 0-100; the clamp is itself a line, so the lines of an
 area always add up to its score minus 100. The overall score is the weighted
-mean of the areas. Weights live in the rulebook; ``data/default.yaml`` explains
+mean of the areas, pulled towards the weakest area, then capped by how the call
+ended and by its error-level findings; each of these is a line of its own. Weights live in the rulebook; ``data/default.yaml`` explains
 how they were set so that apology spam or arguing cannot pass.
 """
 
@@ -183,8 +184,19 @@ def score(call: Call, findings: Sequence[Finding], rulebook: Rulebook | None = N
             lines.append(ScoreLine(area, areas[area] - raw, reason))
     total = table.total
     weighted = table.area_weights
-    overall = round(sum(w * areas[a] for a, w in weighted) / total) if total else 0
+    mean = sum(w * areas[a] for a, w in weighted) / total if total else 0.0
+    overall = round(mean)
     lines = [line for area_lines in by_area.values() for line in area_lines]
+    share = rb.weakest_area
+    if share and total:
+        # A trainer reads a call by its weakest skill: one area in ruins (no time ever given,
+        # nothing captured) drags the call down more than an average of five would show.
+        weakest = min((a for a, w in weighted if w), key=lambda a: areas[a])
+        blended = round((1 - share) * mean + share * areas[weakest])
+        if blended < overall:
+            reason = words.labels["weakest"].format(area=weakest.value, score=areas[weakest])
+            lines.append(ScoreLine(None, blended - overall, reason))
+            overall = blended
     cap = rb.outcome_caps.get(call.outcome) if call.outcome else None
     if cap is not None and overall > cap:
         # Losing the customer is the failure the whole call is judged by (seed 000: "do not
