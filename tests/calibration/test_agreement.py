@@ -16,10 +16,10 @@ from calibration.agreement import Agreement, agreement, judge, load_calls, ranks
 # area -> (most required flags missed, most forbidden flags raised), as counts
 AREA_FLOORS = {
     "AP": (0, 13),
-    "PR": (2, 6),
+    "PR": (2, 3),
     "CT": (0, 5),
     "ET": (7, 5),
-    "EM": (0, 14),
+    "EM": (2, 7),
 }
 
 
@@ -37,11 +37,11 @@ def test_the_calibration_set_is_the_one_tuned_on() -> None:
 
 @pytest.mark.slow
 def test_ranking_and_bands_hold(figures: Agreement) -> None:
-    assert figures.spearman >= 0.82
-    assert figures.spearman_without_excellent >= 0.78
-    assert figures.band_agreement >= 0.69
+    assert figures.spearman >= 0.84
+    assert figures.spearman_without_excellent >= 0.80
+    assert figures.band_agreement >= 0.76
     assert figures.fail_to_pass == 0  # no call a trainer fails ever passes
-    assert figures.mean_gap <= 14.5
+    assert figures.mean_gap <= 13.0
 
 
 @pytest.mark.slow

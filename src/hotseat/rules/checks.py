@@ -675,18 +675,25 @@ def _promises_response(ctx: Ctx, promise: Move) -> bool:
 
 
 def close_without_response_time(ctx: Ctx, *, window: int) -> Iterator[Evidence]:
-    """PR005 (close): the trainee closed the call (or tried to) and the last ``window`` replies
-    up to the close give no response time.
+    """PR005 (close): a resolved call whose last ``window`` replies up to the close give no
+    response time, or a call the trainee ended otherwise (abandoned, or the customer would
+    not settle) in which no response time was ever given.
 
     A call the customer hung up on, or that ran out of turns, never reached a close:
     it is judged on what happened, not told it "closed without a time".
     """
     call = ctx.call
-    if not call.closed_by_trainee:
-        return
-    closing = closing_replies(call, window)
-    if closing and not any(gives_time(ctx.read(r)) for r in closing):
-        yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in closing))})
+    if call.outcome == "resolved":
+        closing = closing_replies(call, window)
+        if closing and not any(gives_time(ctx.read(r)) for r in closing):
+            yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in closing))})
+    elif (
+        call.closed_by_trainee
+        and call.replies
+        and not any(gives_time(ctx.read(r)) for r in call.replies)
+    ):
+        # ended by the trainee without the customer's say-so: a time given at any point counts
+        yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in answered(ctx)))})
 
 
 # -- CT: control of the conversation -----------------------------------------------------
@@ -813,20 +820,26 @@ def no_thanks_at_close(ctx: Ctx, *, window: int) -> Iterator[Evidence]:
 # -- EM: empathy -------------------------------------------------------------------------
 
 
-def _felt(ctx: Ctx, reply: Reply) -> bool:
+def _acknowledged(ctx: Ctx, reply: Reply) -> bool:
+    """The reply acknowledges the customer's feelings or situation (contract 1's empathy): with
+    empathy that counts, or by restating their situation in the agent's own words."""
+    reading = ctx.read(reply)
+    if MoveKind.SUMMARY in reading.kinds:
+        return True
     replies = ctx.call.replies
     index = next(i for i, r in enumerate(replies) if r is reply)
-    return bool(felt_empathy(ctx.read(reply), replies, index))
+    return bool(felt_empathy(reading, replies, index))
 
 
 def missing_empathy(ctx: Ctx) -> Iterator[Evidence]:
-    """EM001: the first two replies after the vent carry no empathy that counts (a "but"
-    preface or a formula already said is none); judged on the second."""
+    """EM001: the first two replies after the vent acknowledge neither the customer's feelings
+    nor their situation (a "but" preface or a formula already said does not count; a summary
+    of what happened to them does); judged on the second."""
     history = ctx.history
     if history.vent_end is None or history.replies - history.vent_end != 2:
         return
     after = ctx.call.replies[-2:]
-    if not any(_felt(ctx, r) for r in after):
+    if not any(_acknowledged(ctx, r) for r in after):
         yield Evidence(ctx.reply, (), {"turns": Turns((after[0].turn, after[1].turn))})
 
 
@@ -835,9 +848,9 @@ def missing_empathy_at_close(ctx: Ctx) -> Iterator[Evidence]:
     it ended before the vent did with no empathy in any reply."""
     replies = ctx.call.replies
     after = ctx.after_vent()
-    if len(after) == 1 and not _felt(ctx, after[0]):
+    if len(after) == 1 and not _acknowledged(ctx, after[0]):
         yield Evidence(after[0], (), {"turns": Turns((after[0].turn,))})
-    elif replies and not after and not any(_felt(ctx, r) for r in replies):
+    elif replies and not after and not any(_acknowledged(ctx, r) for r in replies):
         yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in replies))})
 
 

@@ -4,8 +4,8 @@ Each area starts at 100, loses each finding's weight, gains the credits the call
 earned, and is clamped to 0-100; the clamp is itself a line, so the lines of an
 area always add up to its score minus 100. The overall score is the weighted
 mean of the areas, pulled towards the weakest area, then capped by how the call
-ended and by its error-level findings; each of these is a line of its own. Weights live in the rulebook; ``data/default.yaml`` explains
-how they were set so that apology spam or arguing cannot pass.
+ended and by its error-level findings; each of these is a line of its own.
+Weights live in the rulebook; ``data/default.yaml`` explains how they were set.
 """
 
 from __future__ import annotations
