@@ -10,6 +10,7 @@ same thing for trainers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -475,9 +476,19 @@ def felt_empathy(reading: Reading, replies: tuple[Reply, ...], index: int) -> tu
 
 
 def echoed(reply: Reply, span: Move | Span) -> bool:
-    """The words are the customer's own, quoted back from the line the reply answers."""
-    said = _letters(reply.text[span.start : span.end])
-    return bool(said) and said in _letters(reply.customer_before)
+    """The words are the customer's own, quoted back from the line the reply answers.
+
+    Pronouns are set aside, since a quote turns "you are cheats" into "we are cheats".
+    """
+    said = _unpersoned(reply.text[span.start : span.end])
+    return len(said) >= 2 and said in _unpersoned(reply.customer_before)
+
+
+_PERSONS = re.compile(r"我们|你们|您们|咱们|[我你您]|\b(?:we|you|i|me|us|our|your)\b|'re|'m")
+
+
+def _unpersoned(text: str) -> str:
+    return _letters(_PERSONS.sub("", normalize(text).text))
 
 
 def _letters(text: str) -> str:
