@@ -370,9 +370,11 @@ def test_questioning_motives_in_english_matches_whole_words() -> None:
     assert f.message.startswith("Turn 1")
 
 
-def test_no_thanks_at_close_only_judges_resolved_calls() -> None:
+def test_no_thanks_at_close_only_judges_calls_the_trainee_closed() -> None:
     bad, _ = CASES["ET003"]
     assert "ET003" not in codes(replace(bad, outcome="hung_up", close_turn=None))
+    assert "ET003" not in codes(replace(bad, outcome="turn_limit", close_turn=None))
+    assert "ET003" in codes(replace(bad, outcome="abandoned", close_turn=None))
 
 
 def test_missing_empathy_fires_once_on_the_second_reply_after_the_vent() -> None:

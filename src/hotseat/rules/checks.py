@@ -820,8 +820,9 @@ def blame(ctx: Ctx) -> Iterator[Evidence]:
 
 
 def no_thanks_at_close(ctx: Ctx, *, window: int) -> Iterator[Evidence]:
-    """ET003 (close): a resolved call whose last ``window`` replies thank nobody."""
-    if ctx.call.outcome != "resolved" or not ctx.call.replies:
+    """ET003 (close): a call the trainee closed (resolved, abandoned, or the customer would not
+    settle) whose last ``window`` replies thank nobody: "您等通知吧，再见" is a brush-off."""
+    if not ctx.call.closed_by_trainee or not ctx.call.replies:
         return
     closing = closing_replies(ctx.call, window)
     if not ctx.makes(closing, MoveKind.THANKS):
