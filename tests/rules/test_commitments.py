@@ -107,3 +107,20 @@ def test_a_refused_close_then_leaving_is_unresolved_not_abandoned() -> None:
     plain.reply("嗯，您请讲。")
     plain.abandon()
     assert plain.outcome == "abandoned"
+
+
+def test_the_customer_s_demand_for_an_apology_quoted_back_is_not_an_apology() -> None:
+    """'她本人道歉' restates what the customer asks for; a bare 'sorry' is still an apology."""
+    from hotseat.moves import Analysis, Move, MoveKind
+
+    text = "三条我原话记下：她本人道歉、公司表态。非常抱歉，让您久等了。"
+    moves = (Move(MoveKind.APOLOGY, 8, 13), Move(MoveKind.APOLOGY, 19, 23))
+    reply = Reply(
+        1, text, Analysis(text, "zh", moves), customer_before="她本人道歉，你们公司表个态。"
+    )
+    found = [f.code for f in Judge().replay(Call("zh", (reply,)))]
+    assert "AP002" not in found  # one apology of the trainee's own, not two
+    sorry = "Sorry, I didn't mean it that way."
+    said = Reply(1, sorry, Analysis(sorry, "en", (Move(MoveKind.APOLOGY, 0, 5),)),
+                 customer_before="I'm sorry, but you're arguing with me?")  # fmt: skip
+    assert "EM002" in [f.code for f in Judge().replay(Call("en", (said,)))]

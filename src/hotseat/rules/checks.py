@@ -112,6 +112,11 @@ class Reading:
         return self.derive(_hollow)
 
     @property
+    def apologies(self) -> tuple[Move, ...]:
+        """The trainee's own apologies: not the customer's demand quoted back ("她本人道歉")."""
+        return self.derive(_own_apologies)
+
+    @property
     def empathy(self) -> tuple[Move, ...]:
         """The empathy moves that count as empathy: not the preface of a "but"."""
         hollow = {e for e, _ in self.hollow}
@@ -175,7 +180,7 @@ class History(NamedTuple):
         return History(
             self.replies + 1,
             vent_end,
-            self.apologies + len(kinds.get(MoveKind.APOLOGY, ())),
+            self.apologies + len(reading.apologies),
             self.asked or reading.asks,
             self.preframed or MoveKind.PREFRAME in kinds,
             self.empathy or bool(reading.empathy),
@@ -427,6 +432,13 @@ def sentence_of(text: str, start: int, end: int | None = None) -> Span:
     return Span(begin, stop)
 
 
+def _own_apologies(reading: Reading) -> tuple[Move, ...]:
+    apologies = reading.of(MoveKind.APOLOGY)
+    if not apologies or not reading.reply.customer_before:
+        return apologies
+    return tuple(m for m in apologies if not echoed(reading.reply, m, QUOTED_APOLOGY))
+
+
 def _hollow(reading: Reading) -> tuple[tuple[Move, Span], ...]:
     empathy = reading.of(MoveKind.EMPATHY)
     if not empathy:
@@ -475,13 +487,19 @@ def felt_empathy(reading: Reading, replies: tuple[Reply, ...], index: int) -> tu
     return tuple(m for m in moves if m not in repeats)
 
 
-def echoed(reply: Reply, span: Move | Span) -> bool:
+def echoed(reply: Reply, span: Move | Span, at_least: int = 2) -> bool:
     """The words are the customer's own, quoted back from the line the reply answers.
 
     Pronouns are set aside, since a quote turns "you are cheats" into "we are cheats".
+    ``at_least`` is how long the quote must be (a Chinese character counts two), so a
+    bare "sorry" the customer also said is not taken for a quote.
     """
     said = _unpersoned(reply.text[span.start : span.end])
-    return len(said) >= 2 and said in _unpersoned(reply.customer_before)
+    weight = sum(2 if ord(ch) > 0x2E80 else 1 for ch in said)
+    return weight >= at_least and said in _unpersoned(reply.customer_before)
+
+
+QUOTED_APOLOGY = 8  # "她本人道歉" (the customer's demand) is a quote; "sorry" is an apology
 
 
 _PERSONS = re.compile(r"我们|你们|您们|咱们|[我你您]|\b(?:we|you|i|me|us|our|your)\b|'re|'m")
@@ -551,7 +569,7 @@ def repeated_apology(ctx: Ctx, *, max_apologies: int) -> Iterator[Evidence]:
     Every one past the limit is its own finding so that the rulebook's ``step`` can
     make each cost more than the last: the sixth "sorry" is hollower than the third.
     """
-    now = ctx.of(MoveKind.APOLOGY)
+    now = ctx.reading.apologies
     if not now:
         return
     before = ctx.before.apologies
@@ -561,8 +579,8 @@ def repeated_apology(ctx: Ctx, *, max_apologies: int) -> Iterator[Evidence]:
 
 
 def stacked_apology(ctx: Ctx, *, min_apologies: int) -> Iterator[Evidence]:
-    """AP002: one reply with at least ``min_apologies`` apologies."""
-    apologies = ctx.of(MoveKind.APOLOGY)
+    """AP002: one reply with at least ``min_apologies`` apologies of the trainee's own."""
+    apologies = ctx.reading.apologies
     if len(apologies) >= min_apologies:
         yield Evidence(ctx.reply, apologies, {"count": len(apologies)})
 
@@ -870,7 +888,7 @@ def apology_as_empathy(ctx: Ctx) -> Iterator[Evidence]:
     """EM002: after the vent, a reply soothes with apology alone while the call has shown no
     empathy yet; once per call (the first such reply)."""
     reply = ctx.reply
-    apologies = ctx.of(MoveKind.APOLOGY)
+    apologies = ctx.reading.apologies
     if not apologies or reply.venting or ctx.reading.empathy:
         return
     before = ctx.before
