@@ -14,8 +14,17 @@ from typing import Literal
 from hotseat.moves import Analysis, Lang
 from hotseat.scenario.model import Element, Policy
 
-Outcome = Literal["resolved", "hung_up", "abandoned", "turn_limit"]
-OUTCOMES: tuple[Outcome, ...] = ("resolved", "hung_up", "abandoned", "turn_limit")
+Outcome = Literal["resolved", "hung_up", "abandoned", "turn_limit", "unresolved"]
+OUTCOMES: tuple[Outcome, ...] = ("resolved", "hung_up", "abandoned", "turn_limit", "unresolved")
+# The outcomes where the trainee ended the call (closed it, or tried to and the customer would
+# not settle): only these are judged on how the call was closed. A hung-up call never got
+# to a close, and a call cut off at the turn limit was not closed by anyone.
+CLOSED_BY_TRAINEE: frozenset[Outcome] = frozenset({"resolved", "abandoned", "unresolved"})
+
+Band = Literal["pass", "borderline", "fail"]
+BANDS: tuple[Band, ...] = ("pass", "borderline", "fail")
+PASS_MARK = 70  # the default; a rulebook (and so a class) may set its own
+FAIL_BELOW = 40
 
 
 class Area(StrEnum):
@@ -76,6 +85,11 @@ class Call:
     def has_scenario(self) -> bool:
         return self.policy is not None
 
+    @property
+    def closed_by_trainee(self) -> bool:
+        """The trainee ended the call, so how it was closed is theirs to answer for."""
+        return self.outcome in CLOSED_BY_TRAINEE
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:
@@ -126,13 +140,34 @@ class ScoreLine:
     turn: int = 0
 
 
+def band_of(overall: int, pass_mark: int = PASS_MARK, fail_below: int = FAIL_BELOW) -> Band:
+    """Where a score lands on a trainer's scale: pass, borderline (worth a talk) or fail."""
+    if overall >= pass_mark:
+        return "pass"
+    return "fail" if overall < min(fail_below, pass_mark) else "borderline"
+
+
 @dataclass(frozen=True, slots=True)
 class Scores:
-    """Per-area and overall scores, 0-100, with every point explained."""
+    """Per-area and overall scores, 0-100, with every point explained.
+
+    ``pass_mark`` is the one the call was scored under (the rulebook's, which a
+    class may set), kept with the scores so a stored call keeps its verdict.
+    """
 
     areas: dict[Area, int]
     overall: int
     lines: tuple[ScoreLine, ...] = field(default=())
+    pass_mark: int = PASS_MARK
+    fail_below: int = FAIL_BELOW
+
+    @property
+    def band(self) -> Band:
+        return band_of(self.overall, self.pass_mark, self.fail_below)
+
+    @property
+    def passed(self) -> bool:
+        return self.band == "pass"
 
     def to_json(self) -> dict[str, int]:
         out = {a.value: self.areas[a] for a in Area}

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from hotseat.conversation import Area, Finding, Outcome, Scores
 from hotseat.i18n import t, turn_label
 from hotseat.moves import Lang
+from hotseat.rules.docs import texts
+from hotseat.rules.praise import Praise
 from hotseat.scenario.model import Element, Mode
 
 
@@ -26,6 +28,7 @@ class SessionResult:
     mood_start: int
     moods: tuple[int, ...]
     transcript: tuple[tuple[str, str], ...]
+    praise: tuple[Praise, ...] = ()
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -36,11 +39,15 @@ class SessionResult:
             "seed": self.seed,
             "outcome": self.outcome,
             "scores": self.scores.to_json(),
+            "band": self.scores.band,
+            "pass_mark": self.scores.pass_mark,
+            "fail_below": self.scores.fail_below,
             "findings": [f.to_json() for f in self.findings],
             "elements": {e.value: ok for e, ok in self.elements.items()},
             "mood_start": self.mood_start,
             "mood": list(self.moods),
             "transcript": [{"speaker": s, "text": text} for s, text in self.transcript],
+            "praise": [p.to_json() for p in self.praise],
             "score_lines": [
                 {
                     "area": ln.area.value if ln.area else "overall",
@@ -68,7 +75,9 @@ class SessionResult:
             out.append(
                 f"  {area.value}  {t(f'area.{area.value}', lang):<22} {self.scores.areas[area]:>3}"
             )
-        out.append(f"  {t('overall', lang)}: {self.scores.overall}")
+        band = texts(lang).labels[f"band_{self.scores.band}"]
+        mark = f"{texts(lang).labels['pass_mark']} {self.scores.pass_mark}"
+        out.append(f"  {t('overall', lang)}: {self.scores.overall} ({band}; {mark})")
         out.append(f"-- {t('elements', lang)} --")
         for element, ok in self.elements.items():
             mark = t("captured" if ok else "missing", lang)

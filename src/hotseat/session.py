@@ -18,6 +18,7 @@ from hotseat.language import Analyzer, analyze
 from hotseat.moves import Analysis, MoveKind, Span
 from hotseat.persona import Customer, CustomerTurn, Heard
 from hotseat.rules import Judge, Rulebook, score
+from hotseat.rules.praise import Praise, praise, praise_for
 from hotseat.scenario.model import Fact, Mode, Scenario
 from hotseat.scorecard import SessionResult
 
@@ -43,6 +44,7 @@ class TurnResult:
     findings: tuple[Finding, ...]
     customer: CustomerTurn
     outcome: Outcome | None
+    praise: tuple[Praise, ...] = ()  # what the reply did well, for its card
 
     @property
     def ended(self) -> bool:
@@ -92,6 +94,7 @@ class Session:
         self.moods: list[int] = []
         self.outcome: Outcome | None = None
         self.close_turn: int | None = None
+        self.close_refused = False  # the trainee tried to close and the customer would not
 
     # -- the call ---------------------------------------------------------------
 
@@ -131,9 +134,10 @@ class Session:
         return self._exchange("", self.clock_seconds)
 
     def abandon(self) -> None:
-        """The trainee ends the call."""
+        """The trainee ends the call: "unresolved" when the customer had refused their close
+        (the trainee did not walk away; the customer would not settle), else "abandoned"."""
         if not self.ended:
-            self._end("abandoned")
+            self._end("unresolved" if self.close_refused else "abandoned")
 
     def _exchange(self, text: str, seconds: float | None) -> TurnResult:
         analysis = self._analyze(text)
@@ -148,7 +152,8 @@ class Session:
             seconds=seconds,
         )
         self.replies.append(reply)
-        found = tuple(self._judge.reply(self.call()))
+        call = self.call()
+        found = tuple(self._judge.reply(call))
         rash = tuple(Span(f.start, f.end) for f in self._rash.reply(self.call()))
         close = not venting and reply.turn >= 2 and is_close_attempt(analysis)
         customer = self.customer.respond(
@@ -159,6 +164,8 @@ class Session:
         self.moods.append(customer.mood)
         if customer.accepted_close:
             self.close_turn = reply.turn
+        elif close:
+            self.close_refused = True
         self.findings.extend(found)
         if customer.hung_up:
             self._end("hung_up")
@@ -166,7 +173,7 @@ class Session:
             self._end("resolved")
         elif reply.turn >= self.scenario.max_turns:
             self._end("turn_limit")
-        return TurnResult(reply, found, customer, self.outcome)
+        return TurnResult(reply, found, customer, self.outcome, praise_for(call, self.rulebook))
 
     def _analyze(self, text: str) -> Analysis:
         if self._analyzer is not None:
@@ -233,6 +240,7 @@ class Session:
             mood_start=self.scenario.persona.mood,
             moods=tuple(self.moods),
             transcript=tuple((u.speaker, u.text) for u in self.transcript),
+            praise=praise(call, self.rulebook),
         )
 
     def restore(self, replies: list[tuple[str, float | None]]) -> None:

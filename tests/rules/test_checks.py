@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from hotseat.conversation import Call, Finding
+from hotseat.conversation import Call, Finding, Outcome
 from hotseat.moves import Lang
 from hotseat.rules import RULES, Judge, Rulebook
 from hotseat.scenario.model import Element, Policy
@@ -107,6 +107,14 @@ CASES: dict[str, tuple[Call, Call]] = {
         call(reply("嗯。", venting=True), QUESTION, QUESTION),
         call(reply("嗯。", venting=True), QUESTION, EMPATHY),
     ),
+    "ET004": (
+        call(reply("这是您自己开通的。", ("defend", "这是您自己开通的"))),
+        call(reply("系统是不会出错的。", ("defend", "系统是不会出错的"))),
+    ),
+    "EM003": (
+        call(EMPATHY, EMPATHY),
+        call(EMPATHY, reply("白白多扣了钱，谁都会窝火。", ("empathy", "谁都会窝火"))),
+    ),
     "EM002": (
         call(reply("真不好意思。", ("apology", "真不好意思"))),
         call(
@@ -121,7 +129,11 @@ CASES: dict[str, tuple[Call, Call]] = {
 
 # phrase lists follow the call's language: these need English words in English calls
 _JAB = "Are you doing this for publicity?"
-EN_CASES = {"ET002": call(reply(_JAB, ("rude", _JAB), lang="en"), lang="en")}
+_BLAME = "You must have signed up yourself."
+EN_CASES = {
+    "ET002": call(reply(_JAB, ("rude", _JAB), lang="en"), lang="en"),
+    "ET004": call(reply(_BLAME, ("defend", _BLAME[:-1]), lang="en"), lang="en"),
+}
 
 
 def test_every_rule_has_a_case() -> None:
@@ -167,7 +179,7 @@ def _quoted_pieces(message: str) -> list[str]:
 
 
 def test_severities_follow_the_brief() -> None:
-    errors = {"PR001", "PR002", "ET001", "ET002", "CT004"}
+    errors = {"PR001", "PR002", "PR004", "ET001", "ET002", "ET004", "CT004"}
     for code, (bad, _) in CASES.items():
         for f in findings(bad):
             if f.code == code:
@@ -177,11 +189,12 @@ def test_severities_follow_the_brief() -> None:
 # -- the finer points of each trigger ---------------------------------------------------------
 
 
-def test_repeated_apology_fires_once_on_the_reply_that_crosses_the_limit() -> None:
+def test_repeated_apology_fires_on_every_apology_past_the_limit() -> None:
     c = call(*(reply("对不起。", SORRY) for _ in range(5)))
     found = [f for f in findings(c) if f.code == "AP001"]
-    assert [f.turn for f in found] == [3]
+    assert [f.turn for f in found] == [3, 4, 5]
     assert "3" in found[0].message and "2" in found[0].message
+    assert "5" in found[-1].message
 
 
 def test_repeated_apology_quotes_only_the_apologies_past_the_limit() -> None:
@@ -189,8 +202,8 @@ def test_repeated_apology_quotes_only_the_apologies_past_the_limit() -> None:
         reply("对不起。", SORRY),
         reply("抱歉抱歉，对不起。", ("apology", "抱歉"), ("apology", "抱歉"), SORRY),
     )
-    (f,) = [f for f in findings(c) if f.code == "AP001"]
-    assert f.quote == "抱歉，对不起"
+    found = [f for f in findings(c) if f.code == "AP001"]
+    assert [f.quote for f in found] == ["抱歉", "对不起"]
 
 
 def test_early_soothing_counts_empathy_too_and_fires_per_reply() -> None:
@@ -206,7 +219,9 @@ def test_missing_soothing_ignores_comfort_given_during_the_vent() -> None:
 
 def test_a_call_that_ends_during_the_vent_is_judged_on_all_its_replies() -> None:
     listened = call(reply("嗯。", venting=True), outcome="hung_up")
-    assert {"AP004", "EM001", "PR005", "CT005"} <= set(codes(listened))
+    assert {"AP004", "EM001"} <= set(codes(listened))
+    # the customer hung up: nobody closed the call, so nothing is said about the close
+    assert not {"PR005", "CT005"} & set(codes(listened))
     soothed = call(
         reply("我理解您的心情。", ("empathy", "我理解您的心情"), venting=True), outcome="hung_up"
     )
@@ -261,7 +276,18 @@ def test_close_without_time_looks_only_at_the_closing_replies_of_a_resolved_call
     early = reply("我们会在24小时内给您回电。", TIME)
     assert "PR005" in codes(call(early, SUMMARY, thanks, outcome="resolved"))
     assert "PR005" not in codes(call(early, SUMMARY, thanks, outcome="hung_up"))
-    assert "PR005" in codes(call(SUMMARY, thanks, outcome="hung_up"))
+    # ended by the trainee without the customer's say-so: a time given at any point counts
+    assert "PR005" not in codes(call(early, SUMMARY, thanks, outcome="unresolved"))
+    assert "PR005" in codes(call(SUMMARY, thanks, outcome="unresolved"))
+    assert "PR005" in codes(call(SUMMARY, thanks, outcome="abandoned"))
+
+
+@pytest.mark.parametrize("outcome", ["hung_up", "turn_limit"])
+def test_close_findings_only_when_the_trainee_closed(outcome: Outcome) -> None:
+    """A hung-up call is not told "you closed without summing up": nobody closed it."""
+    thanks = reply("感谢您的耐心。", ("thanks", "感谢您的耐心"))
+    assert not {"PR005", "CT005", "ET003"} & set(codes(call(EMPATHY, thanks, outcome=outcome)))
+    assert {"PR005", "CT005"} <= set(codes(call(EMPATHY, thanks, outcome="abandoned")))
 
 
 def test_element_not_captured_names_each_missing_element() -> None:
@@ -344,9 +370,11 @@ def test_questioning_motives_in_english_matches_whole_words() -> None:
     assert f.message.startswith("Turn 1")
 
 
-def test_no_thanks_at_close_only_judges_resolved_calls() -> None:
+def test_no_thanks_at_close_only_judges_calls_the_trainee_closed() -> None:
     bad, _ = CASES["ET003"]
     assert "ET003" not in codes(replace(bad, outcome="hung_up", close_turn=None))
+    assert "ET003" not in codes(replace(bad, outcome="turn_limit", close_turn=None))
+    assert "ET003" in codes(replace(bad, outcome="abandoned", close_turn=None))
 
 
 def test_missing_empathy_fires_once_on_the_second_reply_after_the_vent() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hotseat.conversation import Area, Call, Scores
+from hotseat.conversation import Area, Call, Scores, band_of
 from hotseat.rules import CREDITS, Judge, Rulebook, score
 from hotseat.rules.rulebook import RulebookFile
 from hotseat.scenario.model import Element, Policy
@@ -107,14 +107,21 @@ def test_every_point_is_explained() -> None:
             assert all(line.reason for line in lines)
 
 
-def test_a_finding_costs_its_weight_once_per_finding() -> None:
+def test_a_finding_costs_its_weight_and_each_repeat_its_step_more() -> None:
     rb = Rulebook.default()
     c = spam_call()
     findings = Judge().replay(c)
     costs = [line for line in score(c, findings, rb).lines if line.code]
-    assert sorted((line.code, line.turn, -line.points) for line in costs) == sorted(
-        (f.code, f.turn, rb.weight(f.code)) for f in findings
-    )
+    nth: dict[str, int] = {}
+    expected = []
+    for f in findings:
+        nth[f.code] = nth.get(f.code, 0) + 1
+        expected.append(
+            (f.code, f.turn, rb.weight(f.code) + rb.settings[f.code].step * (nth[f.code] - 1))
+        )
+    assert sorted((line.code, line.turn, -line.points) for line in costs) == sorted(expected)
+    apologies = [-line.points for line in costs if line.code == "AP001"]
+    assert len(apologies) > 2 and apologies == sorted(apologies) and apologies[0] < apologies[-1]
 
 
 def test_clamping_is_a_line_of_its_own() -> None:
@@ -186,7 +193,8 @@ def test_a_call_the_customer_hung_up_on_is_capped_and_the_cap_is_explained() -> 
     lost = replace(good, outcome="hung_up", close_turn=None)
     capped = scored(lost)
     assert scored(good).overall == 100
-    assert capped.overall == 40
+    assert capped.overall == Rulebook.default().outcome_caps["hung_up"] == 20
+    assert capped.band == "fail"
     cap_lines = [line for line in capped.lines if line.area is None]
     assert len(cap_lines) == 1 and cap_lines[0].points < 0
     assert "挂断" in cap_lines[0].reason
@@ -197,3 +205,86 @@ def test_outcome_caps_come_from_the_rulebook(tmp_path: Path) -> None:
     path.write_text("version: 1\noutcome_caps:\n  hung_up: 60\n", encoding="utf-8")
     lost = replace(model_call(), outcome="hung_up", close_turn=None)
     assert scored(lost, Rulebook.load(path)).overall == 60
+
+
+def with_errors(*texts: str) -> Call:
+    """The model call with rude replies added before its close: one error each."""
+    good = model_call()
+    rude = tuple(reply(t, ("rude", t.rstrip("！"))) for t in texts)
+    return replace(good, replies=(*good.replies[:-1], *rude, good.replies[-1]))
+
+
+def renumbered(c: Call) -> Call:
+    replies = tuple(replace(r, turn=i) for i, r in enumerate(c.replies, start=1))
+    return replace(c, replies=replies, close_turn=replies[-1].turn)
+
+
+@pytest.mark.parametrize(("errors", "cap"), [(1, 60), (2, 35), (3, 35)])
+def test_error_level_findings_cap_the_overall(errors: int, cap: int) -> None:
+    """However good the rest, one error keeps a call from passing; two make it a fail."""
+    c = renumbered(with_errors(*["你冷静一点！", "你听不懂吗！", "这不归我管！"][:errors]))
+    s = scored(c)
+    assert sum(f.severity == "error" for f in Judge().replay(c)) == errors
+    assert s.overall == cap
+    (line,) = [line for line in s.lines if line.area is None and "严重问题" in line.reason]
+    assert f"{errors}处" in line.reason and line.points < 0
+    assert s.band == ("borderline" if cap == 60 else "fail")
+
+
+def test_error_caps_and_the_pass_mark_come_from_the_rulebook(tmp_path: Path) -> None:
+    path = tmp_path / "book.yaml"
+    path.write_text(
+        "version: 1\nerror_caps: {1: 75}\npass_mark: 80\nfail_below: 50\n", encoding="utf-8"
+    )
+    book = Rulebook.load(path)
+    s = scored(renumbered(with_errors("你冷静一点！")), book)
+    assert s.overall == 75 and s.pass_mark == 80 and s.band == "borderline"
+    assert book.error_cap(2) == 35  # the defaults the file did not override stay
+    assert scored(model_call(), book.with_pass_mark(101 - 1)).band == "pass"
+
+
+@pytest.mark.parametrize(
+    ("overall", "band"),
+    [(100, "pass"), (70, "pass"), (69, "borderline"), (40, "borderline"), (39, "fail")],
+)
+def test_bands_follow_the_trainers_scale(overall: int, band: str) -> None:
+    assert band_of(overall) == band
+    assert Scores(dict.fromkeys(Area, overall), overall).band == band
+
+
+def test_a_class_pass_mark_moves_the_band() -> None:
+    assert band_of(75, pass_mark=80) == "borderline"
+    assert band_of(30, pass_mark=35, fail_below=40) == "fail"  # the fail line never passes the mark
+
+
+def test_mechanical_empathy_earns_no_credit_and_each_repeat_costs_more() -> None:
+    said = reply("我理解您的心情。", ("empathy", "我理解您的心情"))
+    c = call(reply("嗯。", venting=True), said, said, said, said, outcome="abandoned")
+    s = scored(c)
+    costs = [-line.points for line in s.lines if line.code == "EM003"]
+    assert len(costs) == 3 and costs[0] < costs[1] < costs[2]
+    assert s.areas[Area.EM] < 50
+
+
+def test_understanding_then_but_is_not_empathy() -> None:
+    text = "我理解您的心情，但是这个是您自己开通的。"
+    hollow = reply(text, ("empathy", "我理解您的心情"), ("defend", "这个是您自己开通的"))
+    c = call(reply("嗯。", venting=True), hollow, hollow, outcome="abandoned")
+    codes = [f.code for f in Judge().replay(c)]
+    assert "EM001" in codes and "CT004" in codes and "ET004" in codes
+    assert not [line for line in scored(c).lines if line.area is Area.EM and line.points > 0]
+
+
+def test_the_weakest_area_pulls_the_overall_down_and_says_so() -> None:
+    """A call that never gives a time (PR empty) cannot hide behind four good areas."""
+    c = model_call()
+    no_time = replace(c, replies=c.replies[:-1], close_turn=c.replies[-2].turn)
+    s = scored(no_time)
+    weakest = min(s.areas.values())
+    rb = Rulebook.default()
+    mean = sum(rb.areas[a] * v for a, v in s.areas.items()) / sum(rb.areas.values())
+    assert s.overall == round((1 - rb.weakest_area) * mean + rb.weakest_area * weakest)
+    (line,) = [line for line in s.lines if line.area is None]
+    assert line.points == s.overall - round(mean) < 0 and str(weakest) in line.reason
+    flat = Rulebook.default().merged(RulebookFile(version=1, weakest_area=0))
+    assert scored(no_time, flat).overall == round(mean)

@@ -60,15 +60,19 @@ def test_class_roster_draw_and_board(hs: Run, sqlite_url: str, scenario: Scenari
         rec.turn(turn(1, findings=(finding("ET001", 1),)))
         rec.finish(result(overall=64, findings=(finding("ET001", 1),)), stepped_out=True)
     board = json.loads(hs("class", "show", "一班", "--json").output)
+    # a stepped-out drill is never ranked (issue 12): 王芳 has a call, but no score on the board
     assert [(r["rank"], r["trainee"], r["overall"]) for r in board["rows"]] == [
-        (1, "王芳", 64),
+        (None, "王芳", None),
         (None, "李雷", None),
     ]
+    assert board["rows"][0]["stepped_out"] == 1 and board["pass_mark"] == 70
     assert board["rows"][0]["worst_rule"]["code"] == "ET001"
     text = hs("class", "show", "一班", "--lang", "en").output
     assert "Class board: 一班" in text and "ET001 rule-et001 ×1" in text
     rows = text.splitlines()
-    assert rows[4].split()[:4] == ["1", "王芳", "1", "64"]
+    assert rows[4].split()[:4] == ["-", "王芳", "1", "-"]
+    assert hs("class", "pass-mark", "一班", "80").output == "一班: pass mark 80\n"
+    assert "(Pass mark 80)" in hs("class", "show", "一班", "--lang", "en").output
 
 
 def test_drawing_from_an_unknown_class_is_one_clear_line(hs: Run) -> None:

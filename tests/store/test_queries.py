@@ -66,13 +66,43 @@ def test_board_ranks_by_average_with_shared_ranks_and_worst_rule(
 
     board = store.class_board("一班")
     rows = [(r.rank, r.trainee, r.overall, r.sessions) for r in board.rows]
-    assert rows == [(1, "Cy", 90, 1), (2, "Ann", 70, 2), (2, "Bob", 70, 1), (None, "Dee", None, 0)]
+    # Bob only stepped out of a drill: counted, never scored or ranked (issue 12)
+    assert rows == [
+        (1, "Cy", 90, 1),
+        (2, "Ann", 70, 2),
+        (None, "Bob", None, 1),
+        (None, "Dee", None, 0),
+    ]
+    assert [r.band for r in board.rows] == ["pass", "pass", None, None]
     by_name = {r.trainee: r for r in board.rows}
     assert by_name["Ann"].worst is not None and by_name["Ann"].worst.code == "PR001"
     assert by_name["Ann"].worst.count == 3
     assert by_name["Bob"].stepped_out == 1
     assert by_name["Cy"].worst is None
     assert by_name["Ann"].areas == dict.fromkeys(Area, 70)
+
+
+def test_the_class_pass_mark_bands_the_board(store: Store, scenario: Scenario) -> None:
+    store.create_class("一班")
+    store.add_members("一班", ["Ann", "Bob"])
+    _call(store, scenario, "Ann", 75)
+    _call(store, scenario, "Bob", 35)
+    board = store.class_board("一班")
+    assert board.pass_mark == 70 and [r.band for r in board.rows] == ["pass", "fail"]
+    store.set_pass_mark("一班", 80)
+    board = store.class_board("一班")
+    assert board.pass_mark == 80 and [r.band for r in board.rows] == ["borderline", "fail"]
+    assert board.to_json()["pass_mark"] == 80
+    store.set_pass_mark("一班", None)
+    assert store.class_board("一班").pass_mark == 70
+
+
+def test_a_stepped_out_drill_is_nobody_s_best(store: Store, scenario: Scenario) -> None:
+    _call(store, scenario, "Ann", 40)
+    _call(store, scenario, "Ann", 95, stepped_out=True)
+    progress = store.progress("Ann")
+    assert [p.overall for p in progress.scores] == [40]
+    assert progress.best(scenario.key) == 40
 
 
 def test_board_can_keep_only_the_class_calls(store: Store, scenario: Scenario) -> None:

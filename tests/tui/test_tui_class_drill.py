@@ -130,7 +130,9 @@ async def test_a_class_drill_draws_everyone_once_then_shows_the_ranked_board(
         assert board.board.name == klass
         rows = board.board.rows
         ranked = [(r.rank, r.overall) for r in rows if r.rank is not None and r.overall is not None]
-        assert len(ranked) == 3 and ranked == sorted(ranked, key=lambda r: (r[0], -r[1]))
+        # the one who stepped out is on the board, unranked (issue 12: never "best")
+        assert len(ranked) == 2 and ranked == sorted(ranked, key=lambda r: (r[0], -r[1]))
+        assert [r.stepped_out for r in rows if r.rank is None] == [1]
         assert [o for _, o in ranked] == sorted((o for _, o in ranked), reverse=True)
         top = rows[0]
         detail = str(board.query_one("#board-detail", Static).render())

@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "score": "score",
     "history": "history",
     "report": "report",
+    "review": "review",
     "trainee": "trainee",
     "class": "klass",
     "serve": "serve",

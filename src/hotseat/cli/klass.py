@@ -56,6 +56,17 @@ command.add_command(
 )
 
 
+@command.command("pass-mark")
+@click.argument("class_name", metavar="CLASS")
+@click.argument("mark", type=click.IntRange(1, 100), required=False)
+@db_option
+def pass_mark(class_name: str, mark: int | None, db_url: str | None) -> None:
+    """Set the CLASS pass mark (1-100) the board bands by; without MARK, back to the default."""
+    with records(db_url) as store:
+        store.set_pass_mark(class_name, mark)
+    click.echo(f"{class_name.strip()}: pass mark {mark if mark is not None else 'default'}")
+
+
 @command.command("show")
 @click.argument("class_name", metavar="CLASS")
 @click.option(

@@ -6,6 +6,7 @@ from hotseat.conversation import Area
 from hotseat.moves import Lang
 from hotseat.report.labels import label
 from hotseat.report.text import table
+from hotseat.rules.docs import texts
 from hotseat.store.records import BoardRow, ClassBoard
 
 
@@ -15,14 +16,16 @@ def board_header(lang: Lang) -> list[str]:
         label("trainee_name", lang),
         label("sessions", lang),
         label("overall", lang),
+        texts(lang).labels["band"],
         *(a.value for a in Area),
         label("worst_rule", lang),
         label("stepped_out", lang),
     ]
 
 
-def board_cells(row: BoardRow) -> list[str]:
-    """One row as strings; a dash where there is nothing yet."""
+def board_cells(row: BoardRow, lang: Lang) -> list[str]:
+    """One row as strings; a dash where there is nothing yet (or only stepped-out drills)."""
+    band = row.band
     areas = [str(row.areas[a]) if row.areas else "-" for a in Area]
     worst = f"{row.worst.code} {row.worst.name} ×{row.worst.count}" if row.worst else "-"
     return [
@@ -30,6 +33,7 @@ def board_cells(row: BoardRow) -> list[str]:
         row.trainee,
         str(row.sessions),
         str(row.overall) if row.overall is not None else "-",
+        texts(lang).labels[f"band_{band}"] if band else "-",
         *areas,
         worst,
         str(row.stepped_out),
@@ -37,7 +41,8 @@ def board_cells(row: BoardRow) -> list[str]:
 
 
 def board_text(board: ClassBoard, lang: Lang) -> str:
-    title = f"{label('board', lang)}: {board.name}\n\n"
+    mark = f"{texts(lang).labels['pass_mark']} {board.pass_mark}"
+    title = f"{label('board', lang)}: {board.name} ({mark})\n\n"
     if not board.rows:
         return title + label("no_sessions", lang) + "\n"
-    return title + table(board_header(lang), [board_cells(r) for r in board.rows])
+    return title + table(board_header(lang), [board_cells(r, lang) for r in board.rows])

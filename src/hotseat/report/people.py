@@ -104,7 +104,7 @@ def class_document(board: ClassBoard, lang: Lang) -> Document:
     else:
         blocks.append(Para(label("no_sessions", lang)))
     blocks.append(Heading(label("board", lang)))
-    blocks.append(Table(board_header(lang), [board_cells(r) for r in board.rows]))
+    blocks.append(Table(board_header(lang), [board_cells(r, lang) for r in board.rows]))
     return Document(f"{label('class_report', lang)}: {board.name}", lang, blocks)
 
 

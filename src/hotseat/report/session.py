@@ -26,6 +26,7 @@ from hotseat.report.html import render_html
 from hotseat.report.labels import label
 from hotseat.report.markdown import render_markdown
 from hotseat.report.svg import Series
+from hotseat.rules.docs import texts
 from hotseat.scorecard import SessionResult
 from hotseat.store.records import SessionRecord
 
@@ -47,6 +48,28 @@ def area_bars(areas: dict[Area, int], lang: Lang) -> Bars:
     )
 
 
+def band_text(result: SessionResult, lang: Lang) -> str:
+    """ "pass (pass mark 70)": the band and the mark it was judged against."""
+    words = texts(lang).labels
+    scores = result.scores
+    return f"{words['band_' + scores.band]} ({words['pass_mark']} {scores.pass_mark})"
+
+
+def score_table(result: SessionResult, lang: Lang) -> Table:
+    """Every point lost or gained, one line each: the explanation the JSON holds."""
+    words = texts(lang).labels
+    rows = [
+        [
+            label(f"area.{line.area.value}", lang) if line.area else words["overall_line"],
+            f"{line.points:+d}",
+            " ".join(x for x in (line.code, line.reason) if x),
+            turn_label(line.turn, lang) if line.turn else "",
+        ]
+        for line in result.scores.lines
+    ]
+    return Table([words["area"], words["points"], words["reason"], label("turn_axis", lang)], rows)
+
+
 def session_blocks(
     result: SessionResult,
     record: SessionRecord | None,
@@ -58,6 +81,7 @@ def session_blocks(
 
     ``trainee`` names who made a call that has no stored record (a record names its own).
     """
+    words = texts(lang)
     facts: list[tuple[str, str]] = []
     name = record.trainee if record is not None else trainee
     if name:
@@ -72,6 +96,7 @@ def session_blocks(
         (label("seed", lang), str(result.seed)),
         (label("outcome", lang), outcome_text(result.outcome, lang)),
         (label("overall", lang), str(result.scores.overall)),
+        (words.labels["band"], band_text(result, lang)),
     ]
     blocks: list[Block] = [Facts(facts)]
     if record is not None and record.stepped_out:
@@ -100,6 +125,15 @@ def session_blocks(
                 ],
             )
         )
+    blocks.append(Heading(words.labels["good_moves"], level))
+    if result.praise:
+        blocks.append(
+            Items(
+                [Item(f"{turn_label(p.turn, lang)}: {p.text}", (), "good") for p in result.praise]
+            )
+        )
+    else:
+        blocks.append(Para(words.labels["no_good_moves"]))
     blocks.append(Heading(label("findings", lang), level))
     if result.findings:
         blocks.append(
@@ -118,6 +152,8 @@ def session_blocks(
         )
     else:
         blocks.append(Para(label("no_findings", lang)))
+    blocks.append(Heading(words.labels["score_lines"], level))
+    blocks.append(score_table(result, lang))
     blocks.append(Heading(label("transcript", lang), level))
     speaker = name or label("trainee", lang)
     blocks.append(

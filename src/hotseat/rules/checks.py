@@ -10,12 +10,16 @@ same thing for trainers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from types import MappingProxyType
 from typing import NamedTuple, TypeVar
 
 from hotseat.conversation import Call, Reply
+from hotseat.language import normalize
+from hotseat.language.formula import repeated_formulas
 from hotseat.moves import Lang, Move, MoveKind, Span
 from hotseat.rules.phrases import PhraseKind, Phrases
 from hotseat.scenario.model import Policy
@@ -24,6 +28,10 @@ T = TypeVar("T")
 S = TypeVar("S", Move, Span)
 
 SOOTHING = (MoveKind.APOLOGY, MoveKind.EMPATHY)
+EMPATHY_ONLY = frozenset({MoveKind.EMPATHY})
+HELPING = (MoveKind.PROMISE, MoveKind.PREFRAME, MoveKind.QUESTION, MoveKind.SUMMARY)
+SENTENCE_ENDS = frozenset("。！？!?；;\n")
+PERMITTED_LIKENESS = 0.6  # how closely a sentence must follow a permitted promise to be one
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +102,27 @@ class Reading:
         return value
 
     @property
+    def hollow(self) -> tuple[tuple[Move, Span], ...]:
+        """Empathy that only prefaces a defence: "I understand, but you did tick the box".
+
+        Each is the empathy move and the stretch after its "but" to the end of the
+        sentence, when that stretch defends, is rude, or offers nothing (no promise,
+        preframe, question or summary): the customer hears the "but", not the comfort.
+        """
+        return self.derive(_hollow)
+
+    @property
+    def apologies(self) -> tuple[Move, ...]:
+        """The trainee's own apologies: not the customer's demand quoted back ("她本人道歉")."""
+        return self.derive(_own_apologies)
+
+    @property
+    def empathy(self) -> tuple[Move, ...]:
+        """The empathy moves that count as empathy: not the preface of a "but"."""
+        hollow = {e for e, _ in self.hollow}
+        return tuple(m for m in self.of(MoveKind.EMPATHY) if m not in hollow)
+
+    @property
     def fact_questions(self) -> tuple[Move, ...]:
         """Questions that ask for something new: not the "…, right?" that confirms a summary,
         nor the open offer of help ("how can I help you?") that invites the customer to talk.
@@ -151,10 +180,10 @@ class History(NamedTuple):
         return History(
             self.replies + 1,
             vent_end,
-            self.apologies + len(kinds.get(MoveKind.APOLOGY, ())),
+            self.apologies + len(reading.apologies),
             self.asked or reading.asks,
             self.preframed or MoveKind.PREFRAME in kinds,
-            self.empathy or MoveKind.EMPATHY in kinds,
+            self.empathy or bool(reading.empathy),
             self.apology_after_vent or (vent_end is not None and MoveKind.APOLOGY in kinds),
             self,
         )
@@ -327,7 +356,11 @@ def verified_before(ctx: Ctx, reply: Reply, position: int) -> bool:
 
 def conditional(ctx: Ctx, promise: Move) -> bool:
     """The promise is made on condition of verification ("核实后…", "if it's our error…")."""
-    return any(s.start < promise.end for s in ctx.find("conditions"))
+    return conditional_on_check(ctx.reading, promise)
+
+
+def conditional_on_check(reading: Reading, promise: Move) -> bool:
+    return any(s.start < promise.end for s in reading.find("conditions"))
 
 
 def promises_outcome(ctx: Ctx, promise: Move) -> bool:
@@ -380,23 +413,174 @@ def _apart(spans: tuple[S, ...], others: tuple[Move | Span, ...]) -> tuple[S, ..
     return tuple(s for s in spans if not any(_overlap(s, o) for o in others))
 
 
+def _ends_sentence(text: str, i: int) -> bool:
+    """``text[i]`` ends a sentence: a full stop only before a space or the end ("$2.50" goes on)."""
+    ch = text[i]
+    if ch in SENTENCE_ENDS:
+        return True
+    return ch == "." and (i + 1 == len(text) or text[i + 1].isspace())
+
+
+def sentence_of(text: str, start: int, end: int | None = None) -> Span:
+    """The sentence of ``text`` around ``start`` (to the one holding ``end``, when given)."""
+    begin = start
+    while begin > 0 and not _ends_sentence(text, begin - 1):
+        begin -= 1
+    stop = start if end is None else max(start, end - 1)
+    while stop < len(text) and not _ends_sentence(text, stop):
+        stop += 1
+    return Span(begin, stop)
+
+
+def _own_apologies(reading: Reading) -> tuple[Move, ...]:
+    apologies = reading.of(MoveKind.APOLOGY)
+    if not apologies or not reading.reply.customer_before:
+        return apologies
+    return tuple(m for m in apologies if not echoed(reading.reply, m, QUOTED_APOLOGY))
+
+
+def _hollow(reading: Reading) -> tuple[tuple[Move, Span], ...]:
+    empathy = reading.of(MoveKind.EMPATHY)
+    if not empathy:
+        return ()
+    text = reading.reply.text
+    contrasts = reading.find("contrasts")
+    found: list[tuple[Move, Span]] = []
+    for move in empathy:
+        but = next((c for c in contrasts if c.start >= move.end), None)
+        if but is None or any(ch.isalnum() for ch in text[move.end : but.start]):
+            continue
+        end = sentence_of(text, but.end).end
+        start = but.end
+        while start < end and not text[start].isalnum():
+            start += 1
+        rest = Span(start, end)
+        if not any(ch.isalnum() for ch in text[rest.start : rest.end]):
+            continue
+        inside = [m for m in reading.reply.analysis.moves if rest.start <= m.start < rest.end]
+        hostile = any(m.kind in (MoveKind.DEFEND, MoveKind.RUDE) for m in inside)
+        helps = any(m.kind in HELPING for m in inside)
+        if hostile or not helps:
+            found.append((move, rest))
+    return tuple(found)
+
+
+def repeated_empathy(replies: tuple[Reply, ...], index: int) -> tuple[Move, ...]:
+    """The empathy of ``replies[index]`` said in the same words as empathy earlier in the call.
+
+    The reading is the shared one (``hotseat.language.formula``), so the judge calls
+    mechanical exactly what the customer hears as a script.
+    """
+    reply = replies[index]
+    if not reply.analysis.has(MoveKind.EMPATHY):
+        return ()
+    earlier = (r.analysis for r in replies[:index] if r.analysis.has(MoveKind.EMPATHY))
+    return repeated_formulas(earlier, reply.analysis, EMPATHY_ONLY)
+
+
+def felt_empathy(reading: Reading, replies: tuple[Reply, ...], index: int) -> tuple[Move, ...]:
+    """Empathy that counts: not the preface of a "but", not a formula said before in the call."""
+    moves = reading.empathy
+    if not moves:
+        return ()
+    repeats = repeated_empathy(replies, index)
+    return tuple(m for m in moves if m not in repeats)
+
+
+def echoed(reply: Reply, span: Move | Span, at_least: int = 2) -> bool:
+    """The words are the customer's own, quoted back from the line the reply answers.
+
+    Pronouns are set aside, since a quote turns "you are cheats" into "we are cheats".
+    ``at_least`` is how long the quote must be (a Chinese character counts two), so a
+    bare "sorry" the customer also said is not taken for a quote.
+    """
+    said = _unpersoned(reply.text[span.start : span.end])
+    weight = sum(2 if ord(ch) > 0x2E80 else 1 for ch in said)
+    return weight >= at_least and said in _unpersoned(reply.customer_before)
+
+
+QUOTED_APOLOGY = 8  # "她本人道歉" (the customer's demand) is a quote; "sorry" is an apology
+
+
+_PERSONS = re.compile(r"我们|你们|您们|咱们|[我你您]|\b(?:we|you|i|me|us|our|your)\b|'re|'m")
+
+
+def _unpersoned(text: str) -> str:
+    return _letters(_PERSONS.sub("", normalize(text).text))
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in normalize(text).text if ch.isalnum())
+
+
+def permitted(reply: Reply, span: Move | Span, policy: Policy | None) -> bool:
+    """The sentence around ``span`` follows one of the scenario's permitted promises closely.
+
+    A scenario's ``may_promise`` lines are what its trainer wants said; words that
+    follow them are never a finding, however they read out of context.
+    """
+    if policy is None or not policy.may_promise:
+        return False
+    where = sentence_of(reply.text, span.start, span.end)
+    said = _letters(reply.text[where.start : where.end])
+    if not said:
+        return False
+    for line in policy.may_promise:
+        model = _letters(line)
+        for part in _sentences(model, line):
+            if 2 * min(len(said), len(part)) < PERMITTED_LIKENESS * (len(said) + len(part)):
+                continue  # lengths alone rule it out (and keep a huge reply linear)
+            matcher = SequenceMatcher(None, said, part, autojunk=False)
+            if (
+                matcher.quick_ratio() >= PERMITTED_LIKENESS
+                and matcher.ratio() >= PERMITTED_LIKENESS
+            ):
+                return True
+    return False
+
+
+def _sentences(whole: str, line: str) -> tuple[str, ...]:
+    """A permitted line as a whole and sentence by sentence (a reply may say one part)."""
+    parts = [_letters(line[s.start : s.end]) for s in _split(line)]
+    return tuple(dict.fromkeys(p for p in (whole, *parts) if p))
+
+
+def _split(text: str) -> Iterator[Span]:
+    start = 0
+    for i, ch in enumerate(text):
+        if _ends_sentence(text, i) or ch in ",，":
+            yield Span(start, i)
+            start = i + 1
+    yield Span(start, len(text))
+
+
+def stated_demand(reading: Reading, promise: Move) -> bool:
+    """The "promise" restates what the customer asks for ("so you want a refund"), which
+    commits the agent to nothing."""
+    return any(_overlap(s, promise) for s in reading.of(MoveKind.SUMMARY))
+
+
 # -- AP: apology and soothing ------------------------------------------------------------
 
 
 def repeated_apology(ctx: Ctx, *, max_apologies: int) -> Iterator[Evidence]:
-    """AP001: on the reply that takes the call's apologies past ``max_apologies``, once."""
-    now = ctx.of(MoveKind.APOLOGY)
+    """AP001: each apology that takes the call past ``max_apologies``, one finding apiece.
+
+    Every one past the limit is its own finding so that the rulebook's ``step`` can
+    make each cost more than the last: the sixth "sorry" is hollower than the third.
+    """
+    now = ctx.reading.apologies
     if not now:
         return
     before = ctx.before.apologies
-    if before <= max_apologies < before + len(now):
-        crossing = now[max_apologies - before :]
-        yield Evidence(ctx.reply, crossing, {"count": before + len(now), "max": max_apologies})
+    for i, apology in enumerate(now, start=before + 1):
+        if i > max_apologies:
+            yield Evidence(ctx.reply, (apology,), {"count": i, "max": max_apologies})
 
 
 def stacked_apology(ctx: Ctx, *, min_apologies: int) -> Iterator[Evidence]:
-    """AP002: one reply with at least ``min_apologies`` apologies."""
-    apologies = ctx.of(MoveKind.APOLOGY)
+    """AP002: one reply with at least ``min_apologies`` apologies of the trainee's own."""
+    apologies = ctx.reading.apologies
     if len(apologies) >= min_apologies:
         yield Evidence(ctx.reply, apologies, {"count": len(apologies)})
 
@@ -410,14 +594,15 @@ def early_soothing(ctx: Ctx) -> Iterator[Evidence]:
 
 
 def missing_soothing(ctx: Ctx) -> Iterator[Evidence]:
-    """AP004 (close): after the vent, no reply apologized or empathized.
+    """AP004 (close): after the vent, no reply apologized, empathized or summed up what the
+    customer said (the restatement is comfort too: seed 004's soothing + facts + reaction).
 
     Comfort offered while the customer was still venting does not count: it
     bounced back (AP003), and the customer still waits to be soothed. A call
     that ended before the vent did is judged on all its replies.
     """
     judged = answered(ctx)
-    if judged and not ctx.makes(judged, *SOOTHING):
+    if judged and not ctx.makes(judged, *SOOTHING, MoveKind.SUMMARY):
         yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in judged))})
 
 
@@ -425,17 +610,46 @@ def missing_soothing(ctx: Ctx) -> Iterator[Evidence]:
 
 
 def guarantee(ctx: Ctx) -> Iterator[Evidence]:
-    """PR001: a promise with a guarantee (保证, 一定, definitely, 100%)."""
-    moves = tuple(m for m in ctx.of(MoveKind.PROMISE) if m.guarantee)
+    """PR001: a promise with a guarantee (保证, 一定, definitely, 100%), unless it follows one
+    of the scenario's permitted promises ("texted at 80% and 100% of your allowance")."""
+    policy = ctx.call.policy
+    moves = tuple(
+        m for m in ctx.of(MoveKind.PROMISE) if m.guarantee and not permitted(ctx.reply, m, policy)
+    )
     if moves:
         yield Evidence(ctx.reply, moves)
 
 
 def promise_beyond_policy(ctx: Ctx) -> Iterator[Evidence]:
-    """PR002: money promised when the policy allows none, or an outcome promised on a case
-    the agent must escalate (a response time or a next step is still fine there)."""
+    """PR002: a commitment to an outcome outside the scenario's policy, whatever its wording.
+
+    Judged by what the promise commits to: staff discipline, "never again", a
+    decision only another department can take, money for losses no company pays
+    (the ``overreach`` and ``losses`` phrases) on any scenario; money when the policy
+    allows none; any outcome on a case the agent must escalate (a response time
+    or a next step is still fine there). A restated demand commits to nothing, and
+    a promise that follows the scenario's own permitted promises is never flagged.
+    """
     policy = ctx.policy
-    promises = ctx.of(MoveKind.PROMISE)
+    reading = ctx.reading
+    promises = tuple(
+        p
+        for p in ctx.of(MoveKind.PROMISE)
+        if not stated_demand(reading, p) and not permitted(ctx.reply, p, policy)
+    )
+    if not promises:
+        return
+    overreach = ctx.find("overreach")
+    losses = ctx.find("losses")
+    beyond = tuple(
+        p
+        for p in promises
+        if any(_overlap(s, p) for s in overreach)
+        or (p.compensation and any(_overlap(s, p) for s in losses))
+    )
+    if beyond:
+        yield Evidence(ctx.reply, beyond, {"policy": Term("policy_overreach")})
+        promises = tuple(p for p in promises if p not in beyond)
     if policy.escalate:
         moves = tuple(p for p in promises if promises_outcome(ctx, p))
         if moves:
@@ -456,6 +670,8 @@ def premature_compensation(ctx: Ctx) -> Iterator[Evidence]:
         for p in ctx.of(MoveKind.PROMISE)
         if p.compensation
         and not conditional(ctx, p)
+        and not stated_demand(ctx.reading, p)
+        and not permitted(ctx.reply, p, ctx.policy)
         and not verified_before(ctx, ctx.reply, p.start)
     )
     if moves:
@@ -477,6 +693,7 @@ def deadline_beyond_service_level(ctx: Ctx) -> Iterator[Evidence]:
         and p.hours is not None
         and p.hours < limit
         and (p.hours > 0 or _promises_response(ctx, p))
+        and not permitted(ctx.reply, p, ctx.policy)
     )
     if moves:
         yield Evidence(ctx.reply, moves, {"limit": limit})
@@ -487,14 +704,24 @@ def _promises_response(ctx: Ctx, promise: Move) -> bool:
 
 
 def close_without_response_time(ctx: Ctx, *, window: int) -> Iterator[Evidence]:
-    """PR005 (close): a resolved call whose last ``window`` replies give no response time, or a
-    call that ended any other way without a response time ever being given."""
+    """PR005 (close): a resolved call whose last ``window`` replies up to the close give no
+    response time, or a call the trainee ended otherwise (abandoned, or the customer would
+    not settle) in which no response time was ever given.
+
+    A call the customer hung up on, or that ran out of turns, never reached a close:
+    it is judged on what happened, not told it "closed without a time".
+    """
     call = ctx.call
     if call.outcome == "resolved":
         closing = closing_replies(call, window)
         if closing and not any(gives_time(ctx.read(r)) for r in closing):
             yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in closing))})
-    elif call.replies and not any(gives_time(ctx.read(r)) for r in call.replies):
+    elif (
+        call.closed_by_trainee
+        and call.replies
+        and not any(gives_time(ctx.read(r)) for r in call.replies)
+    ):
+        # ended by the trainee without the customer's say-so: a time given at any point counts
         yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in answered(ctx)))})
 
 
@@ -525,14 +752,26 @@ def unframed_questions(ctx: Ctx) -> Iterator[Evidence]:
 
 
 def arguing(ctx: Ctx) -> Iterator[Evidence]:
-    """CT004: a reply that defends the company, argues, denies or blames the customer."""
-    moves = ctx.of(MoveKind.DEFEND)
+    """CT004: a reply that defends the company, argues, denies or blames the customer; also
+    "I understand, but…" when what follows the "but" defends or offers nothing.
+
+    Words that follow one of the scenario's permitted promises are not an argument.
+    """
+    policy = ctx.call.policy
+    moves: tuple[Move | Span, ...] = tuple(
+        m for m in ctx.of(MoveKind.DEFEND) if not permitted(ctx.reply, m, policy)
+    )
+    buts = tuple(rest for _, rest in ctx.reading.hollow if _apart((rest,), moves))
+    moves = tuple(sorted((*moves, *buts), key=lambda s: s.start))
     if moves:
         yield Evidence(ctx.reply, moves)
 
 
 def no_summary_before_close(ctx: Ctx) -> Iterator[Evidence]:
-    """CT005 (close): no summary anywhere in the call up to the close (or to the end)."""
+    """CT005 (close): the trainee closed the call (or tried to) with no summary anywhere
+    before the close; a hung-up or timed-out call was never closed."""
+    if not ctx.call.closed_by_trainee:
+        return
     replies = replies_to_close(ctx.call)
     if replies and not ctx.makes(replies, MoveKind.SUMMARY):
         yield Evidence(None)
@@ -555,9 +794,16 @@ def dead_air(ctx: Ctx) -> Iterator[Evidence]:
 
 
 def rude_language(ctx: Ctx) -> Iterator[Evidence]:
-    """ET001: rude, commanding or dismissive words, except where ET002 already flags them."""
+    """ET001: rude, commanding or dismissive words, except where ET002 already flags them and
+    the customer's own words quoted back to them (in a summary, or echoed from their line)."""
     covered = ctx.reading.derive(motive_jabs) if "ET002" in ctx.active else ()
-    moves = _apart(ctx.of(MoveKind.RUDE), covered)
+    summaries = ctx.of(MoveKind.SUMMARY)
+    blamed = ctx.reading.derive(blaming) if "ET004" in ctx.active else ()
+    moves = tuple(
+        m
+        for m in _apart(ctx.of(MoveKind.RUDE), (*covered, *summaries))
+        if m not in blamed and not echoed(ctx.reply, m)
+    )
     if moves:
         yield Evidence(ctx.reply, moves)
 
@@ -569,9 +815,32 @@ def questioning_motives(ctx: Ctx) -> Iterator[Evidence]:
         yield Evidence(ctx.reply, spans)
 
 
+def blaming(reading: Reading) -> tuple[Move, ...]:
+    """Defensive or rude moves that make the customer the cause ("you must have signed up")."""
+    hostile = (*reading.of(MoveKind.DEFEND), *reading.of(MoveKind.RUDE))
+    if not hostile:
+        return ()
+    blame = reading.find("blame")
+    return tuple(m for m in hostile if any(_overlap(b, m) for b in blame))
+
+
+def blame(ctx: Ctx) -> Iterator[Evidence]:
+    """ET004: the customer blamed for their own trouble in a defensive or rude reply. It is an
+    argument too (CT004 still fires on a defensive one), but rude words that blame are this
+    rule's alone (ET001 leaves them)."""
+    moves = tuple(
+        m
+        for m in ctx.reading.derive(blaming)
+        if not echoed(ctx.reply, m) and not permitted(ctx.reply, m, ctx.call.policy)
+    )
+    if moves:
+        yield Evidence(ctx.reply, moves)
+
+
 def no_thanks_at_close(ctx: Ctx, *, window: int) -> Iterator[Evidence]:
-    """ET003 (close): a resolved call whose last ``window`` replies thank nobody."""
-    if ctx.call.outcome != "resolved" or not ctx.call.replies:
+    """ET003 (close): a call the trainee closed (resolved, abandoned, or the customer would not
+    settle) whose last ``window`` replies thank nobody: "您等通知吧，再见" is a brush-off."""
+    if not ctx.call.closed_by_trainee or not ctx.call.replies:
         return
     closing = closing_replies(ctx.call, window)
     if not ctx.makes(closing, MoveKind.THANKS):
@@ -581,13 +850,26 @@ def no_thanks_at_close(ctx: Ctx, *, window: int) -> Iterator[Evidence]:
 # -- EM: empathy -------------------------------------------------------------------------
 
 
+def _acknowledged(ctx: Ctx, reply: Reply) -> bool:
+    """The reply acknowledges the customer's feelings or situation (contract 1's empathy): with
+    empathy that counts, or by restating their situation in the agent's own words."""
+    reading = ctx.read(reply)
+    if MoveKind.SUMMARY in reading.kinds:
+        return True
+    replies = ctx.call.replies
+    index = next(i for i, r in enumerate(replies) if r is reply)
+    return bool(felt_empathy(reading, replies, index))
+
+
 def missing_empathy(ctx: Ctx) -> Iterator[Evidence]:
-    """EM001: the first two replies after the vent carry no empathy; judged on the second."""
+    """EM001: the first two replies after the vent acknowledge neither the customer's feelings
+    nor their situation (a "but" preface or a formula already said does not count; a summary
+    of what happened to them does); judged on the second."""
     history = ctx.history
     if history.vent_end is None or history.replies - history.vent_end != 2:
         return
     after = ctx.call.replies[-2:]
-    if not ctx.makes(after, MoveKind.EMPATHY):
+    if not any(_acknowledged(ctx, r) for r in after):
         yield Evidence(ctx.reply, (), {"turns": Turns((after[0].turn, after[1].turn))})
 
 
@@ -596,9 +878,9 @@ def missing_empathy_at_close(ctx: Ctx) -> Iterator[Evidence]:
     it ended before the vent did with no empathy in any reply."""
     replies = ctx.call.replies
     after = ctx.after_vent()
-    if len(after) == 1 and not ctx.makes(after, MoveKind.EMPATHY):
+    if len(after) == 1 and not _acknowledged(ctx, after[0]):
         yield Evidence(after[0], (), {"turns": Turns((after[0].turn,))})
-    elif replies and not after and not ctx.makes(replies, MoveKind.EMPATHY):
+    elif replies and not after and not any(_acknowledged(ctx, r) for r in replies):
         yield Evidence(None, (), {"turns": Turns(tuple(r.turn for r in replies))})
 
 
@@ -606,10 +888,19 @@ def apology_as_empathy(ctx: Ctx) -> Iterator[Evidence]:
     """EM002: after the vent, a reply soothes with apology alone while the call has shown no
     empathy yet; once per call (the first such reply)."""
     reply = ctx.reply
-    apologies = ctx.of(MoveKind.APOLOGY)
-    if not apologies or reply.venting or ctx.of(MoveKind.EMPATHY):
+    apologies = ctx.reading.apologies
+    if not apologies or reply.venting or ctx.reading.empathy:
         return
     before = ctx.before
     if before.empathy or before.apology_after_vent:
         return  # no longer the first: empathy was shown, or this fired on an earlier reply
     yield Evidence(reply, apologies)
+
+
+def mechanical_empathy(ctx: Ctx) -> Iterator[Evidence]:
+    """EM003: empathy said in the same words as earlier in the call: a formula read out turn
+    after turn is a script, not empathy (it counts for nothing, and each repeat costs)."""
+    replies = ctx.call.replies
+    repeats = repeated_empathy(replies, len(replies) - 1)
+    for move in repeats:
+        yield Evidence(ctx.reply, (move,))

@@ -136,6 +136,7 @@ class Texts(Strict):
     labels: dict[str, Text]
     terms: dict[str, Text]
     credits: dict[str, Text]
+    praise: dict[str, Text]
     turn: TurnWords
     quote: QuoteMarks
 

@@ -19,7 +19,17 @@ from hotseat.language import normalize
 from hotseat.moves import Lang, Span
 
 PhraseKind = Literal[
-    "motives", "status", "outcomes", "conditions", "responses", "confirmations", "offers"
+    "motives",
+    "status",
+    "outcomes",
+    "conditions",
+    "responses",
+    "confirmations",
+    "offers",
+    "overreach",
+    "losses",
+    "blame",
+    "contrasts",
 ]
 PHRASE_KINDS: tuple[PhraseKind, ...] = get_args(PhraseKind)
 

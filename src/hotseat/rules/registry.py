@@ -82,7 +82,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "PR004",
         "deadline-beyond-service-level",
-        "warning",
+        "error",
         on_reply=checks.deadline_beyond_service_level,
         needs_scenario=True,
         moves=PROMISE,
@@ -114,7 +114,13 @@ RULES: tuple[Rule, ...] = (
         on_reply=checks.unframed_questions,
         moves=QUESTION,
     ),
-    Rule("CT004", "arguing", "error", on_reply=checks.arguing, moves=frozenset({MoveKind.DEFEND})),
+    Rule(
+        "CT004",
+        "arguing",
+        "error",
+        on_reply=checks.arguing,
+        moves=frozenset({MoveKind.DEFEND, MoveKind.EMPATHY}),
+    ),
     Rule("CT005", "no-summary-before-close", "warning", on_close=checks.no_summary_before_close),
     Rule(
         "CT006",
@@ -140,6 +146,13 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("ET003", "no-thanks-at-close", "warning", on_close=checks.no_thanks_at_close),
     Rule(
+        "ET004",
+        "blaming-the-customer",
+        "error",
+        on_reply=checks.blame,
+        moves=frozenset({MoveKind.DEFEND, MoveKind.RUDE}),
+    ),
+    Rule(
         "EM001",
         "missing-empathy",
         "warning",
@@ -152,6 +165,13 @@ RULES: tuple[Rule, ...] = (
         "warning",
         on_reply=checks.apology_as_empathy,
         moves=APOLOGY,
+    ),
+    Rule(
+        "EM003",
+        "mechanical-empathy",
+        "warning",
+        on_reply=checks.mechanical_empathy,
+        moves=frozenset({MoveKind.EMPATHY}),
     ),
 )
 

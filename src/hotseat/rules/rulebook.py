@@ -24,7 +24,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from hotseat.conversation import Area, Outcome, Severity
+from hotseat.conversation import FAIL_BELOW, PASS_MARK, Area, Outcome, Severity
 from hotseat.datafiles import load_data
 from hotseat.language.lexicon import CATEGORIES
 from hotseat.moves import Lang
@@ -45,6 +45,12 @@ class RuleSettings(_Strict):
 
     severity: Severity | None = Field(None, description="error, warning or info.")
     weight: int | None = Field(None, ge=0, le=100, description="Points the finding costs its area.")
+    step: int | None = Field(
+        None,
+        ge=0,
+        le=100,
+        description="Each further finding of this rule in a call costs this many points more.",
+    )
     options: dict[str, Number] = Field(
         default_factory=dict, description="The rule's thresholds (see `hotseat rules CODE`)."
     )
@@ -68,6 +74,17 @@ class RulebookFile(_Strict):
     outcome_caps: dict[Outcome, Annotated[int, Field(ge=0, le=100)]] = Field(
         default_factory=dict,
         description="The highest overall score a call can have when it ends this way.",
+    )
+    error_caps: dict[Annotated[int, Field(ge=1)], Annotated[int, Field(ge=0, le=100)]] = Field(
+        default_factory=dict,
+        description="The highest overall score with at least this many error-level findings.",
+    )
+    weakest_area: float | None = Field(
+        None, ge=0, le=1, description="Share of the overall given to the weakest area."
+    )
+    pass_mark: int | None = Field(None, ge=1, le=100, description="Lowest overall that passes.")
+    fail_below: int | None = Field(
+        None, ge=0, le=100, description="Overall scores under this fail; between, borderline."
     )
     lexicon: dict[Lang, dict[Annotated[str, Field(pattern=r"^[a-z_]+$")], list[Phrase]]] = Field(
         default_factory=dict, description="Extra analyzer phrases per language and category."
@@ -150,6 +167,11 @@ class RuleConfig:
     severity: Severity
     weight: int
     options: Mapping[str, Number]
+    step: int = 0
+
+    def cost(self, nth: int) -> int:
+        """What the ``nth`` finding of this rule in a call costs (1-based)."""
+        return self.weight + self.step * (nth - 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +185,10 @@ class Rulebook:
     lexicon: Mapping[Lang, Mapping[str, tuple[str, ...]]]
     phrases: Mapping[Lang, Mapping[PhraseKind, tuple[str, ...]]]
     layers: tuple[Layer, ...]
+    error_caps: Mapping[int, int] = field(default_factory=lambda: MappingProxyType({}))
+    weakest_area: float = 0.0
+    pass_mark: int = PASS_MARK
+    fail_below: int = FAIL_BELOW
     enabled: frozenset[str] = field(init=False, default=frozenset())
 
     def __post_init__(self) -> None:
@@ -223,6 +249,7 @@ class Rulebook:
                 severity=change.severity or old.severity,
                 weight=old.weight if change.weight is None else change.weight,
                 options=MappingProxyType({**old.options, **change.options}),
+                step=old.step if change.step is None else change.step,
             )
         return Rulebook(
             settings=MappingProxyType(settings),
@@ -234,6 +261,10 @@ class Rulebook:
             layers=(*self.layers, Layer(tuple(file.select), tuple(file.ignore)))
             if file.select or file.ignore
             else self.layers,
+            error_caps=MappingProxyType({**self.error_caps, **file.error_caps}),
+            weakest_area=self.weakest_area if file.weakest_area is None else file.weakest_area,
+            pass_mark=self.pass_mark if file.pass_mark is None else file.pass_mark,
+            fail_below=self.fail_below if file.fail_below is None else file.fail_below,
         )
 
     # -- what the judge and the scorer read ------------------------------------------------
@@ -250,6 +281,19 @@ class Rulebook:
 
     def weight(self, code: str) -> int:
         return self.settings[code].weight
+
+    def cost(self, code: str, nth: int) -> int:
+        """Points the ``nth`` finding of a rule in one call costs (see ``RuleSettings.step``)."""
+        return self.settings[code].cost(nth)
+
+    def error_cap(self, errors: int) -> int | None:
+        """The highest overall score a call with ``errors`` error-level findings can have."""
+        caps = [cap for at_least, cap in self.error_caps.items() if errors >= at_least]
+        return min(caps, default=None)
+
+    def with_pass_mark(self, pass_mark: int) -> Rulebook:
+        """This rulebook with another pass mark (a class's own)."""
+        return replace(self, pass_mark=pass_mark)
 
     def options(self, code: str) -> Mapping[str, Number]:
         return self.settings[code].options

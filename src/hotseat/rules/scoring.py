@@ -3,8 +3,9 @@
 Each area starts at 100, loses each finding's weight, gains the credits the call
 earned, and is clamped to 0-100; the clamp is itself a line, so the lines of an
 area always add up to its score minus 100. The overall score is the weighted
-mean of the areas. Weights live in the rulebook; ``data/default.yaml`` explains
-how they were set so that apology spam or arguing cannot pass.
+mean of the areas, pulled towards the weakest area, then capped by how the call
+ended and by its error-level findings; each of these is a line of its own.
+Weights live in the rulebook; ``data/default.yaml`` explains how they were set.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from hotseat.conversation import Area, Call, Finding, Reply, ScoreLine, Scores
 from hotseat.moves import Lang, MoveKind
-from hotseat.rules.checks import Reading, closing, gives_time, reader, soothes
+from hotseat.rules.checks import Reading, closing, felt_empathy, gives_time, reader, soothes
 from hotseat.rules.docs import Texts, texts
 from hotseat.rules.phrases import compiled
 from hotseat.rules.registry import get_rule
@@ -49,9 +50,14 @@ def _comfort_after_vent(call: Readings, rb: Rulebook) -> Reply | None:
 
 
 def _empathy_after_vent(call: Readings, rb: Rulebook) -> Reply | None:
-    for reading in call.after_vent():
-        if MoveKind.EMPATHY in reading.kinds:
-            return reading.reply
+    """Empathy that counts (not a "but" preface, not a formula again) once they had vented."""
+    end = call.history.vent_end
+    if end is None:
+        return None
+    replies = call.call.replies
+    for index in range(end, len(replies)):
+        if felt_empathy(call.replies[index], replies, index):
+            return replies[index]
     return None
 
 
@@ -120,15 +126,16 @@ class _Table:
         ]
         self.area_weights = [(area, rb.areas.get(area, 1.0)) for area in AREAS]
         self.total = sum(w for _, w in self.area_weights)
-        self._costs: dict[tuple[str, Area, int], ScoreLine] = {}
+        self._costs: dict[tuple[str, int, int], ScoreLine] = {}
         self._lang = lang
 
-    def cost(self, f: Finding) -> ScoreLine:
-        line = self._costs.get((f.code, f.area, f.turn))
+    def cost(self, f: Finding, nth: int) -> ScoreLine:
+        """The line of the ``nth`` finding of its rule in the call (later ones may cost more)."""
+        line = self._costs.get((f.code, f.turn, nth))
         if line is None:
             title = get_rule(f.code).doc(self._lang).title
-            line = ScoreLine(f.area, -self.rulebook.weight(f.code), title, f.code, f.turn)
-            self._costs[f.code, f.area, f.turn] = line
+            line = ScoreLine(f.area, -self.rulebook.cost(f.code, nth), title, f.code, f.turn)
+            self._costs[f.code, f.turn, nth] = line
         return line
 
 
@@ -153,8 +160,13 @@ def score(call: Call, findings: Sequence[Finding], rulebook: Rulebook | None = N
     if not call.replies:
         for area in AREAS:
             by_area[area].append(ScoreLine(area, -100, words.labels["no_replies"]))
+    seen: dict[str, int] = {}
+    errors = 0
     for f in findings:
-        by_area[f.area].append(table.cost(f))
+        nth = seen[f.code] = seen.get(f.code, 0) + 1
+        by_area[f.area].append(table.cost(f, nth))
+        if f.severity == "error":
+            errors += 1
     if table.credits:
         readings = Readings(call, rb)
         for name, area, detect, points in table.credits:
@@ -172,8 +184,19 @@ def score(call: Call, findings: Sequence[Finding], rulebook: Rulebook | None = N
             lines.append(ScoreLine(area, areas[area] - raw, reason))
     total = table.total
     weighted = table.area_weights
-    overall = round(sum(w * areas[a] for a, w in weighted) / total) if total else 0
+    mean = sum(w * areas[a] for a, w in weighted) / total if total else 0.0
+    overall = round(mean)
     lines = [line for area_lines in by_area.values() for line in area_lines]
+    share = rb.weakest_area
+    if share and total:
+        # A trainer reads a call by its weakest skill: one area in ruins (no time ever given,
+        # nothing captured) drags the call down more than an average of five would show.
+        weakest = min((a for a, w in weighted if w), key=lambda a: areas[a])
+        blended = round((1 - share) * mean + share * areas[weakest])
+        if blended < overall:
+            reason = words.labels["weakest"].format(area=weakest.value, score=areas[weakest])
+            lines.append(ScoreLine(None, blended - overall, reason))
+            overall = blended
     cap = rb.outcome_caps.get(call.outcome) if call.outcome else None
     if cap is not None and overall > cap:
         # Losing the customer is the failure the whole call is judged by (seed 000: "do not
@@ -181,4 +204,11 @@ def score(call: Call, findings: Sequence[Finding], rulebook: Rulebook | None = N
         reason = words.labels[f"cap_{call.outcome}"]
         lines.append(ScoreLine(None, cap - overall, reason))
         overall = cap
-    return Scores(areas, overall, tuple(lines))
+    cap = rb.error_cap(errors) if errors else None
+    if cap is not None and overall > cap:
+        # A trainer weighs by severity: one guarantee, insult or argument can lose the customer
+        # however well the rest went, so no number of good moves buys it back.
+        reason = words.labels["cap_errors"].format(count=errors)
+        lines.append(ScoreLine(None, cap - overall, reason))
+        overall = cap
+    return Scores(areas, overall, tuple(lines), rb.pass_mark, rb.fail_below)

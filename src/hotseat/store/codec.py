@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from hotseat.conversation import Area, Finding, Outcome, ScoreLine, Scores, Severity
+from hotseat.conversation import (
+    FAIL_BELOW,
+    PASS_MARK,
+    Area,
+    Finding,
+    Outcome,
+    ScoreLine,
+    Scores,
+    Severity,
+)
 from hotseat.moves import Lang
+from hotseat.rules.praise import Praise
 from hotseat.scenario.model import Element, Mode
 from hotseat.scorecard import SessionResult
 
@@ -49,10 +59,15 @@ def result_from_json(d: dict[str, Any]) -> SessionResult:
             areas={a: int(scores[a.value]) for a in Area},
             overall=int(scores["overall"]),
             lines=lines,
+            pass_mark=int(d.get("pass_mark", PASS_MARK)),
+            fail_below=int(d.get("fail_below", FAIL_BELOW)),
         ),
         findings=tuple(finding_from_json(f) for f in d["findings"]),
         elements={Element(k): bool(v) for k, v in d["elements"].items()},
         mood_start=int(d["mood_start"]),
         moods=tuple(int(m) for m in d["mood"]),
         transcript=tuple((str(u["speaker"]), str(u["text"])) for u in d["transcript"]),
+        praise=tuple(
+            Praise(int(p["turn"]), str(p["key"]), str(p["text"])) for p in d.get("praise", [])
+        ),
     )

@@ -11,7 +11,7 @@ from sqlalchemy import cast as sql_cast
 from sqlalchemy.engine import Connection, Row
 from sqlalchemy.sql.expression import ColumnElement
 
-from hotseat.conversation import Area, Outcome
+from hotseat.conversation import PASS_MARK, Area, Outcome, band_of
 from hotseat.moves import Lang
 from hotseat.scenario.model import Mode
 from hotseat.scorecard import SessionResult
@@ -27,7 +27,13 @@ from hotseat.store.records import (
     SessionRecord,
     StoredTurn,
 )
-from hotseat.store.roster import clean_name, known_class, known_trainee, members
+from hotseat.store.roster import (
+    class_pass_mark,
+    clean_name,
+    known_class,
+    known_trainee,
+    members,
+)
 from hotseat.store.schema import (
     SCORE_COLUMNS,
     FindingRow,
@@ -194,7 +200,7 @@ def progress(conn: Connection, trainee: str, recent: int = RECENT) -> Progress:
         ScorePoint._make(row)
         for row in conn.execute(
             select(SessionRow.overall, *AREA_COLUMNS)
-            .where(mine, SessionRow.ended_at.is_not(None))
+            .where(mine, SessionRow.ended_at.is_not(None), ~SessionRow.stepped_out)
             .order_by(SessionRow.started_at, SessionRow.id)
         )
     )
@@ -205,6 +211,8 @@ def progress(conn: Connection, trainee: str, recent: int = RECENT) -> Progress:
         .limit(recent)
     )
     resolved = case((SessionRow.outcome == "resolved", SessionRow.overall))
+    # a drill the trainee stepped out of was never played to the end: it is no one's best
+    ranked = case((~SessionRow.stepped_out, SessionRow.overall))
     stats = {
         key: ScenarioStats(key, cast(Lang, lang), calls, best, best_resolved)
         for key, lang, calls, best, best_resolved in conn.execute(
@@ -212,7 +220,7 @@ def progress(conn: Connection, trainee: str, recent: int = RECENT) -> Progress:
                 SessionRow.scenario,
                 func.max(SessionRow.lang),
                 func.count(),
-                func.max(SessionRow.overall),
+                func.max(ranked),
                 func.max(resolved),
             )
             .where(mine)
@@ -233,8 +241,9 @@ def class_board(conn: Connection, class_name: str, class_only: bool = False) -> 
     """Members ranked by their average overall score over finished calls.
 
     By default every call a member has made counts; ``class_only`` keeps only
-    calls recorded for this class (e.g. its drill day). Equal averages share a
-    rank; members with no finished call come last, unranked.
+    calls recorded for this class (e.g. its drill day). A drill the trainee
+    stepped out of is counted as stepped out, never scored or ranked. Equal
+    averages share a rank; members with no scored call come last, unranked.
     """
     cid = known_class(conn, class_name)
     roster = members(conn, cid)
@@ -250,9 +259,9 @@ def class_board(conn: Connection, class_name: str, class_only: bool = False) -> 
             select(
                 Trainee.name,
                 func.count(),
-                func.avg(SessionRow.overall),
+                func.avg(case((~SessionRow.stepped_out, SessionRow.overall))),
                 func.sum(sql_cast(SessionRow.stepped_out, Integer)),
-                *(func.avg(c) for c in AREA_COLUMNS),
+                *(func.avg(case((~SessionRow.stepped_out, c))) for c in AREA_COLUMNS),
             )
             .join(Trainee, Trainee.id == SessionRow.trainee_id)
             .where(*where)
@@ -261,8 +270,11 @@ def class_board(conn: Connection, class_name: str, class_only: bool = False) -> 
     }
     worst = _worst_rules(conn, where)
     scored = sorted(
-        (name for name in roster if name in stats), key=lambda n: (-float(stats[n][2]), n)
+        (name for name in roster if name in stats and stats[name][2] is not None),
+        key=lambda n: (-float(stats[n][2]), n),
     )
+    own_mark = class_pass_mark(conn, cid)
+    mark = PASS_MARK if own_mark is None else own_mark
     rows: list[BoardRow] = []
     for i, name in enumerate(scored):
         _, count, avg, stepped, *areas = stats[name]
@@ -277,10 +289,24 @@ def class_board(conn: Connection, class_name: str, class_only: bool = False) -> 
                 areas={a: round(float(v)) for a, v in zip(Area, areas, strict=True)},
                 worst=worst.get(name),
                 stepped_out=int(stepped or 0),
+                band=band_of(overall, mark),
             )
         )
+    for name in roster:
+        if name in stats and stats[name][2] is None:  # only stepped-out drills so far
+            rows.append(
+                BoardRow(
+                    None,
+                    name,
+                    int(stats[name][1]),
+                    None,
+                    None,
+                    worst.get(name),
+                    int(stats[name][3]),
+                )
+            )
     rows += [BoardRow(None, n, 0, None, None, None, 0) for n in roster if n not in stats]
-    return ClassBoard(clean_name(class_name, "class"), tuple(rows))
+    return ClassBoard(clean_name(class_name, "class"), tuple(rows), own_mark)
 
 
 def _worst_rules(conn: Connection, where: Sequence[Any]) -> dict[str, RuleCount]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal, NamedTuple
 
-from hotseat.conversation import Area, Outcome
+from hotseat.conversation import PASS_MARK, Area, Band, Outcome
 from hotseat.moves import Lang
 from hotseat.scenario.model import Mode
 
@@ -183,10 +183,12 @@ class BoardRow:
     areas: dict[Area, int] | None
     worst: RuleCount | None
     stepped_out: int
+    band: Band | None = None  # the average against the class's pass mark
 
     def to_json(self) -> dict[str, object]:
         return {
             "rank": self.rank,
+            "band": self.band,
             "trainee": self.trainee,
             "sessions": self.sessions,
             "overall": self.overall,
@@ -202,9 +204,18 @@ class ClassBoard:
 
     name: str
     rows: tuple[BoardRow, ...]
+    class_pass_mark: int | None = None  # the class's own; None: the default
+
+    @property
+    def pass_mark(self) -> int:
+        return PASS_MARK if self.class_pass_mark is None else self.class_pass_mark
 
     def to_json(self) -> dict[str, object]:
-        return {"class": self.name, "rows": [r.to_json() for r in self.rows]}
+        return {
+            "class": self.name,
+            "pass_mark": self.pass_mark,
+            "rows": [r.to_json() for r in self.rows],
+        }
 
 
 @dataclass(frozen=True, slots=True)

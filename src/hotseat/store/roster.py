@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
@@ -118,6 +118,16 @@ def create_class(conn: Connection, name: str, now: datetime) -> bool:
         return False
     conn.execute(insert(Klass).values(name=name, created_at=now))
     return True
+
+
+def set_pass_mark(conn: Connection, class_name: str, pass_mark: int | None) -> None:
+    cid = known_class(conn, class_name)
+    conn.execute(update(Klass).where(Klass.id == cid).values(pass_mark=pass_mark))
+
+
+def class_pass_mark(conn: Connection, cid: int) -> int | None:
+    found = conn.execute(select(Klass.pass_mark).where(Klass.id == cid)).scalar()
+    return None if found is None else int(found)
 
 
 def add_members(

@@ -79,6 +79,7 @@ class Klass(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(NAME_LENGTH), unique=True)
     created_at: Mapped[datetime]
+    pass_mark: Mapped[int | None] = mapped_column(Integer)  # None: the rulebook's
 
 
 class ClassMember(Base):
@@ -185,6 +186,37 @@ class FindingRow(Base):
     quote: Mapped[str] = mapped_column(Text)
     message: Mapped[str] = mapped_column(Text)
     tip: Mapped[str] = mapped_column(Text)
+
+
+class CorrectionRow(Base):
+    """A trainee's or trainer's word against the judge on one reply, and the trainer's verdict.
+
+    ``kind`` is "wrong" (the finding ``code`` should not be there) or "missed" (the
+    reply makes ``move`` and no rule said so). The reply and the customer's line
+    before it are copied in, so an accepted correction exports as a labeled reply
+    even after the call itself is purged.
+    """
+
+    __tablename__ = "corrections"
+    __table_args__ = (Index("ix_corrections_status_id", "status", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sessions.id", ondelete="SET NULL"), index=True
+    )
+    turn: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(8))
+    code: Mapped[str | None] = mapped_column(String(16))
+    move: Mapped[str | None] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(NAME_LENGTH))
+    lang: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(Text)
+    context: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(10), default="pending")
+    reviewer: Mapped[str | None] = mapped_column(String(NAME_LENGTH))
+    created_at: Mapped[datetime]
+    reviewed_at: Mapped[datetime | None]
 
 
 SCORE_COLUMNS = {

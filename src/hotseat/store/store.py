@@ -10,7 +10,8 @@ from sqlalchemy.engine import Engine
 
 from hotseat.scenario.model import Mode, Scenario
 from hotseat.scorecard import SessionResult
-from hotseat.store import queries, roster
+from hotseat.store import corrections, queries, roster
+from hotseat.store.corrections import Correction, Kind, Status
 from hotseat.store.db import StoreError, failing_as, open_engine
 from hotseat.store.recorder import Clock, Recorder
 from hotseat.store.records import (
@@ -166,6 +167,50 @@ class Store:
     def class_info(self, name: str) -> ClassInfo:
         with self.engine.connect() as conn:
             return roster.class_info(conn, name)
+
+    def set_pass_mark(self, class_name: str, pass_mark: int | None) -> None:
+        """The class's own pass mark (None: back to the rulebook's)."""
+        if pass_mark is not None and not 1 <= pass_mark <= 100:
+            raise StoreError("a pass mark is between 1 and 100")
+        with failing_as(f"could not set the pass mark of {class_name!r}"), self.engine.begin() as c:
+            roster.set_pass_mark(c, class_name, pass_mark)
+
+    # -- the review queue ---------------------------------------------------------
+
+    def mark(
+        self,
+        session_id: int,
+        turn: int,
+        *,
+        kind: Kind,
+        reason: str,
+        author: str,
+        code: str | None = None,
+        move: str | None = None,
+    ) -> int:
+        """A finding marked wrong, or a missed fault marked, on one reply; returns its id."""
+        now = self._clock()
+        with failing_as("could not save the correction"), self.engine.begin() as conn:
+            return corrections.mark(
+                conn,
+                session_id,
+                turn,
+                kind=kind,
+                reason=reason,
+                author=author,
+                now=now,
+                code=code,
+                move=move,
+            )
+
+    def corrections(self, status: Status | None = None) -> list[Correction]:
+        with self.engine.connect() as conn:
+            return corrections.listed(conn, status)
+
+    def review(self, correction_id: int, *, accept: bool, reviewer: str) -> None:
+        now = self._clock()
+        with failing_as("could not record the verdict"), self.engine.begin() as conn:
+            corrections.decide(conn, correction_id, accept=accept, reviewer=reviewer, now=now)
 
     def draw(self, class_name: str, seed: int | None = None) -> Lot:
         with self.engine.begin() as conn:

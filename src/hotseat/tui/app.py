@@ -70,6 +70,7 @@ class HotseatApp(App[None]):
         Binding("ctrl+t", "toggle_theme", "key.theme", show=False),
         Binding("ctrl+q", "quit", "key.quit", priority=True),
         Binding("ctrl+p", "command_palette", "key.palette", show=False, priority=True),
+        Binding("ctrl+r", "correct", "key.correct", show=False),  # on a report: the judge erred
     ]
 
     def __init__(self, options: TuiOptions) -> None:
@@ -431,6 +432,23 @@ class HotseatApp(App[None]):
         return next((s for s in self.screen_stack if isinstance(s, HomeScreen)), None)
 
     # -- around the call ---------------------------------------------------------------------
+
+    def action_correct(self) -> None:
+        """Mark a finding on the report wrong, or a missed fault; a trainer reviews it later."""
+        from hotseat.rules.docs import texts
+        from hotseat.tui.screens.correction import CorrectionScreen, Wish, mark_latest
+        from hotseat.tui.screens.report import ReportScreen
+
+        report = self.screen
+        if isinstance(report, ReportScreen):
+            trainee, said = report.trainee, texts(self.lang).labels["review_saved"]
+
+            def save(wish: Wish | None) -> None:
+                if wish is not None:
+                    job = lambda store: mark_latest(store, trainee, wish)  # noqa: E731
+                    self.records.query(job, lambda _: self.notify(said), self._read_failed)
+
+            self.push_screen(CorrectionScreen(report.result, lang=self.lang), save)
 
     def action_help(self) -> None:
         from hotseat.tui.screens.help import HelpScreen

@@ -53,7 +53,7 @@ class ClassBoardScreen(HotseatScreen[None]):
         table = self.query_one("#board", DataTable)
         table.add_columns(*board_header(self.lang))
         for row in self.board.rows:
-            table.add_row(*board_cells(row), key=row.trainee)
+            table.add_row(*board_cells(row, self.lang), key=row.trainee)
 
     @on(DataTable.RowHighlighted, "#board")
     def _detail(self, event: DataTable.RowHighlighted) -> None:
