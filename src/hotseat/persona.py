@@ -1,19 +1,24 @@
 """The customer: how anger moves with what the trainee does, which facts come out, what gets said.
 
-The persona never reads raw text: it reacts to the analyzer's moves, the facts a
-reply asked for, and its own memory of the call (pinned promises, apologies
-heard, beats fired). Every random choice goes through one seeded generator, so
-the same replies and seed always give the same customer.
+The persona reacts to the analyzer's moves, the facts a reply asked for, and its
+own memory of the call: what it has said (never the same line twice), what it has
+told (asked again, it says so), the response times the trainee named (it never
+names one first), pinned promises, apologies heard, beats fired. Each turn it says
+one whole utterance: an answer when asked, else its reaction, with a threat or a
+scripted beat added only when it pulls the same way. Every random choice goes
+through one seeded generator, so the same replies and seed give the same customer.
 """
 
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from hotseat.moves import Analysis, MoveKind, Span
-from hotseat.scenario.model import Condition, Element, Mode, Reaction, Scenario
+from hotseat.language.normalize import normalize
+from hotseat.moves import Analysis, Lang, MoveKind, Span
+from hotseat.scenario.model import Condition, Element, Fact, Mode, Reaction, Scenario
 
 # Base mood changes, before the persona's escalation/calming multipliers.
 # Positive is angrier. Tuned so a textbook call settles a difficulty-2 customer
@@ -61,7 +66,45 @@ FALLBACK: dict[Reaction, tuple[Reaction, ...]] = {
     Reaction.CLOSE_REFUSED: (Reaction.ESCALATE, Reaction.UNCLEAR),
     Reaction.CLOSE: (Reaction.THANKS, Reaction.SUMMARY),
     Reaction.SILENCE: (Reaction.BACKCHANNEL, Reaction.UNCLEAR),
+    Reaction.ALREADY_TOLD: (Reaction.QUESTION, Reaction.UNCLEAR),
+    Reaction.REFUSE: (Reaction.RUDE, Reaction.DEFEND),
+    Reaction.SCRIPTED: (Reaction.APOLOGY_SPAM, Reaction.UNCLEAR),
 }
+# Lines that recall the past (how the call opened, the vent, the facts) may name the times
+# other agents gave; every other line names a response time only once the trainee has.
+RECALLS = frozenset({Reaction.OPENING, Reaction.VENT})
+# The last resort when every line for a reaction has been said: short, and fitting anything
+# of the same tone, so the customer never repeats itself and never answers off-topic.
+LAST_RESORT: dict[Lang, dict[bool, tuple[str, ...]]] = {
+    "en": {
+        True: ("And?", "Well?", "I'm waiting.", "Is that it?", "So what now?", "Get on with it."),
+        False: ("Right.", "Okay.", "Mm.", "Fine.", "All right.", "Fair enough."),
+    },
+    "zh": {
+        True: ("然后呢？", "所以呢？", "我等着呢。", "就这？", "你倒是说啊。", "接下来呢？"),
+        False: ("嗯。", "行。", "好吧。", "那行。", "知道了。", "嗯，好。"),
+    },
+}
+_HOURS_WORDS = {
+    "twenty-four": 24,
+    "twenty four": 24,
+    "forty-eight": 48,
+    "forty eight": 48,
+    "seventy-two": 72,
+    "seventy two": 72,
+    "二十四": 24,
+    "四十八": 48,
+    "七十二": 72,
+}
+_HOURS = re.compile(
+    r"(\d+|" + "|".join(map(re.escape, _HOURS_WORDS)) + r")\s*(?:-\s*)?(?:个)?(?:hours?|hrs?|小时)"
+)
+
+
+def time_limits(text: str) -> frozenset[int]:
+    """The response times (in hours) a line names: "24 hours", "twenty-four hours", "48小时"."""
+    folded = normalize(text).text
+    return frozenset(int(n) if n.isdigit() else _HOURS_WORDS[n] for n in _HOURS.findall(folded))
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +125,7 @@ class CustomerTurn:
     reaction: Reaction
     mood: int
     revealed: tuple[str, ...] = ()  # fact ids told in this line
+    refused: tuple[str, ...] = ()  # fact ids asked for and withheld because of the agent's conduct
     venting: bool = False  # still in the first round of venting after this line
     hung_up: bool = False
     accepted_close: bool = False
@@ -99,7 +143,10 @@ class Memory:
     revealed: set[str] = field(default_factory=set)
     fired: set[str] = field(default_factory=set)
     last_threat_turn: int = -ESCALATE_COOLDOWN
-    last_line: dict[str, str] = field(default_factory=dict)  # purpose -> last line said
+    said: set[str] = field(default_factory=set)  # every line said this call
+    last: str = ""  # the line said last
+    hours: set[int] = field(default_factory=set)  # response times the trainee has named
+    refused: set[str] = field(default_factory=set)  # fact ids withheld and not told since
     turn: int = 0
 
 
@@ -140,13 +187,25 @@ class Customer:
 
     # -- one exchange ------------------------------------------------------------
 
+    def refused_elements(self) -> frozenset[Element]:
+        """Key elements the customer withheld because of the agent's conduct and never gave."""
+        captured = self.captured()
+        return frozenset(
+            e
+            for fact_id in self.memory.refused
+            if (e := self._facts[fact_id].element) is not None and e not in captured
+        )
+
+    # -- one exchange ------------------------------------------------------------
+
     def respond(self, heard: Heard) -> CustomerTurn:
-        """React to one reply: choose a reaction, move the mood, say the line."""
+        """React to one reply: choose a reaction, move the mood, say one whole utterance."""
         mem = self.memory
         mem.turn += 1
         a = heard.analysis
         was_venting = self.venting
         silent = not a.text.strip()
+        mem.hours |= time_limits(a.text)
 
         reaction, delta = self._react(heard, silent, was_venting)
 
@@ -154,12 +213,16 @@ class Customer:
         if a.has(MoveKind.SUMMARY) and not was_venting:
             mem.summarized = True
 
+        new = sorted((f for f in heard.asked if f not in mem.revealed), key=self._fact_order)
+        told_before = bool(heard.asked) and not new
         answered: list[str] = []
-        answering = reaction not in HOSTILE and reaction is not Reaction.CLOSE
-        if answering and not was_venting and heard.asked:
-            limit = 1 if reaction is Reaction.INTERROGATION else 2
-            answered = sorted(heard.asked, key=self._fact_order)[:limit]
-            delta -= FACT_ANSWERED_FALL * self.persona.calming
+        refused: list[str] = []
+        if new and (a.has(MoveKind.RUDE) or a.has(MoveKind.DEFEND)):
+            refused = new  # nobody hands their details to an agent who just insulted them
+        elif new and reaction is not Reaction.SILENCE:
+            answered = new[: 1 if reaction is Reaction.INTERROGATION else 2]
+            if not was_venting:
+                delta -= FACT_ANSWERED_FALL * self.persona.calming
 
         self._move_mood(delta)
         if was_venting and reaction not in (Reaction.RUDE, Reaction.DEFEND):
@@ -170,19 +233,48 @@ class Customer:
 
         accepted = reaction is Reaction.CLOSE
         parts: list[str] = []
-        if reaction is not None:
-            parts.append(self._pick(reaction, quote=self._quote(heard, reaction)))
-        for fact_id in answered:
-            mem.revealed.add(fact_id)
-            fact = self._facts[fact_id]
-            if fact.lines:
-                parts.append(self._choose(fact.lines, key=f"fact:{fact_id}"))
+        if accepted:
+            parts.append(self._pick(Reaction.CLOSE))
+        elif answered:
+            for fact_id in answered:
+                mem.revealed.add(fact_id)
+                mem.refused.discard(fact_id)
+                parts.append(self._answer(self._facts[fact_id]))
+        elif refused:
+            mem.refused.update(refused)
+            parts.append(self._pick(Reaction.REFUSE, quote=self._quote(heard, reaction)))
+        elif told_before and reaction not in HOSTILE:
+            reaction = Reaction.ALREADY_TOLD
+            parts.append(self._pick(Reaction.ALREADY_TOLD))
+        else:
+            chosen = reaction or Reaction.UNCLEAR
+            parts.append(self._pick(self._heard_as(chosen), quote=self._quote(heard, reaction)))
         if not accepted:
-            parts.extend(self._threats_and_beats(a, reaction))
-        if not parts:
-            parts.append(self._pick(Reaction.UNCLEAR))
+            parts.extend(self._threats_and_beats(a, reaction, delta, answered=bool(answered)))
         chosen = reaction or Reaction.UNCLEAR
-        return self._finish(chosen, parts, revealed=tuple(answered), accepted_close=accepted)
+        return self._finish(
+            chosen,
+            parts,
+            revealed=tuple(answered),
+            refused=tuple(refused),
+            accepted_close=accepted,
+        )
+
+    def _heard_as(self, reaction: Reaction) -> Reaction:
+        """After the vent, an invitation to go on is taken up while the customer has more to say."""
+        if reaction is Reaction.BACKCHANNEL and self._fresh(self._lines_for(Reaction.VENT), True):
+            return Reaction.VENT
+        return reaction
+
+    def _answer(self, fact: Fact) -> str:
+        """One fact told, with attitude while the customer is still angry."""
+        angry = self.mood > (self.persona.settle_at + self.persona.hang_up_at) / 2
+        pools = (fact.angry_lines, fact.lines) if angry else (fact.lines, fact.angry_lines)
+        for pool in pools:
+            line = self._choose(pool, recalls=True)
+            if line:
+                return line
+        return self._pick(Reaction.ALREADY_TOLD)
 
     def _react(self, heard: Heard, silent: bool, venting: bool) -> tuple[Reaction | None, float]:
         """Pick the one thing the customer answers, and how much the whole reply moves them.
@@ -301,24 +393,38 @@ class Customer:
     def _move_mood(self, delta: float) -> None:
         self.memory.mood = max(0.0, min(100.0, self.memory.mood + delta))
 
-    def _threats_and_beats(self, a: Analysis, reaction: Reaction | None) -> list[str]:
-        """Lines the situation adds on top of the reaction: threats and scripted beats."""
+    def _threats_and_beats(
+        self, a: Analysis, reaction: Reaction | None, delta: float, *, answered: bool
+    ) -> list[str]:
+        """Lines the situation adds to the reply, only when they pull the same way.
+
+        A threat follows only a reply that made things worse and got no answer; a
+        beat that angers needs an angering reply, one that calms a calming one, so
+        a line never praises the agent and then demands a supervisor.
+        """
         mem, out = self.memory, []
         threat_at = self.persona.hang_up_at - ESCALATE_MARGIN
         if (
-            self.mood >= threat_at
+            delta > 0
+            and not answered
+            and self.mood >= threat_at
             and mem.turn - mem.last_threat_turn >= ESCALATE_COOLDOWN
             and Reaction.ESCALATE in self.scenario.lines
         ):
-            mem.last_threat_turn = mem.turn
-            out.append(self._pick(Reaction.ESCALATE))
+            threat = self._pick(Reaction.ESCALATE, fallback=False)
+            if threat:
+                mem.last_threat_turn = mem.turn
+                out.append(threat)
         for beat in self.scenario.beats:
             if beat.once and beat.id in mem.fired:
                 continue
-            if self._holds(beat.when, a, reaction):
-                mem.fired.add(beat.id)
-                self._move_mood(float(beat.mood))
-                out.append(self._choose(beat.lines, key=f"beat:{beat.id}"))
+            agrees = (beat.mood > 0 and delta > 0) or (beat.mood < 0 and delta < 0) or not beat.mood
+            if agrees and self._holds(beat.when, a, reaction):
+                line = self._choose(beat.lines)
+                if line:
+                    mem.fired.add(beat.id)
+                    self._move_mood(float(beat.mood))
+                    out.append(line)
         return out
 
     def _holds(self, when: Condition, a: Analysis, reaction: Reaction | None) -> bool:
@@ -338,6 +444,7 @@ class Customer:
         parts: list[str],
         *,
         revealed: tuple[str, ...] = (),
+        refused: tuple[str, ...] = (),
         hung_up: bool = False,
         accepted_close: bool = False,
     ) -> CustomerTurn:
@@ -347,6 +454,7 @@ class Customer:
             reaction=reaction,
             mood=self.mood,
             revealed=revealed,
+            refused=refused,
             venting=self.venting,
             hung_up=hung_up,
             accepted_close=accepted_close,
@@ -375,31 +483,58 @@ class Customer:
             return self.memory.pinned[-1]
         return a.quote(moves[0]) if moves else a.text.strip()[:40]
 
-    def _pick(self, reaction: Reaction, quote: str = "") -> str:
-        """A line for a reaction, preferring drill lines when the drill is on."""
-        lines = self._lines_for(reaction)
-        if not lines:
+    def _pick(self, reaction: Reaction, quote: str = "", *, fallback: bool = True) -> str:
+        """A line not yet said for a reaction, or the nearest reaction's, drill lines first.
+
+        With ``fallback``, a customer who has used up every fitting line says a short
+        one of the same tone rather than repeat themselves.
+        """
+        recalls = reaction in RECALLS
+        for candidate in (reaction, *FALLBACK.get(reaction, ())):
+            for lines in self._tables(candidate):
+                line = self._choose(lines, recalls=recalls)
+                if line:
+                    return line.replace("{quote}", quote) if "{quote}" in line else line
+        if not fallback:
             return ""
-        line = self._choose(lines, key=reaction.value)
+        hostile = reaction in HOSTILE or reaction in RISE
+        last_resort = list(LAST_RESORT[self.scenario.lang][hostile])
+        line = self._choose(last_resort)
+        if line:
+            return line
+        # a call longer than the scenario's words: repeat, but never the line just said
+        pool = [x for x in (*self._lines_for(reaction), *last_resort) if x != self.memory.last]
+        line = pool[self._rng.randrange(len(pool))]
+        self.memory.last = line
         return line.replace("{quote}", quote) if "{quote}" in line else line
 
-    def _lines_for(self, reaction: Reaction) -> list[str]:
-        for candidate in (reaction, *FALLBACK.get(reaction, ())):
-            if self.mode == "drill" and self.intensity >= 2:
-                harsh = self.scenario.drill_lines.get(candidate)
-                if harsh:
-                    return harsh
-            lines = self.scenario.lines.get(candidate)
-            if lines:
-                return lines
-        return []
+    def _tables(self, reaction: Reaction) -> list[list[str]]:
+        out = []
+        if self.mode == "drill" and self.intensity >= 2:
+            out.append(self.scenario.drill_lines.get(reaction, []))
+        out.append(self.scenario.lines.get(reaction, []))
+        return out
 
-    def _choose(self, lines: list[str], *, key: str) -> str:
-        """A seeded choice that never repeats the line last said for the same purpose."""
-        last = self.memory.last_line.get(key)
-        pool = [line for line in lines if line != last] or lines
+    def _lines_for(self, reaction: Reaction) -> list[str]:
+        return [line for table in self._tables(reaction) for line in table]
+
+    def _fresh(self, lines: list[str], recalls: bool) -> list[str]:
+        """Lines not yet said that name no response time the trainee has not given."""
+        mem = self.memory
+        return [
+            line
+            for line in lines
+            if line not in mem.said and (recalls or time_limits(line) <= mem.hours)
+        ]
+
+    def _choose(self, lines: list[str], *, recalls: bool = False) -> str:
+        """A seeded choice among the fresh lines; "" when every one has been said."""
+        pool = self._fresh(lines, recalls)
+        if not pool:
+            return ""
         line = pool[self._rng.randrange(len(pool))]
-        self.memory.last_line[key] = line
+        self.memory.said.add(line)
+        self.memory.last = line
         return line
 
     def _fact_order(self, fact_id: str) -> int:

@@ -84,7 +84,7 @@ class Session:
         # The customer holds the agent to every promise the promise rules call rash, whatever
         # rules this run reports: selecting rules changes the scorecard, not the customer.
         self._rash = Judge(Rulebook.default().configured(select=RASH_PROMISE_RULES))
-        self._facts = FactIndex(scenario.facts)
+        self._facts = FactIndex(scenario.facts, scenario.lang)
         self.customer = Customer(scenario, seed=seed, mode=mode, intensity=intensity)
         self.transcript: list[Utterance] = [Utterance("customer", self.customer.opening, 0)]
         self.replies: list[Reply] = []
@@ -189,6 +189,7 @@ class Session:
             captured=self.customer.captured(),
             outcome=self.outcome,
             close_turn=self.close_turn,
+            refused=self.customer.refused_elements(),
         )
 
     def phase(self) -> Phase:

@@ -22,6 +22,26 @@ def test_every_scenario_has_a_case(scenario) -> None:
     assert case.summary and case.who and case.promise
 
 
+@pytest.mark.parametrize("scenario", LIBRARY.scenarios, ids=lambda s: s.key)
+def test_trainee_questions_ask_what_they_mean_to(scenario) -> None:
+    """A question the bank means for an element must be heard as asking for it."""
+    from hotseat.facts import FactIndex
+
+    index = FactIndex(scenario.facts, scenario.lang)
+    by_element = {f.id: f.element for f in scenario.facts}
+    questions = {
+        element: lines
+        for policy in bank(scenario.lang).policies.values()
+        for element, lines in policy.ask.items()
+    }
+    for element, lines in questions.items():
+        for line in lines:
+            for who in cases(scenario.lang)[scenario.id].who:
+                text = line.replace("{who}", who)
+                asked = {by_element[f] for f in index.asked(text)}
+                assert element in asked, f"{text!r} does not ask for {element}"
+
+
 def test_a_call_replays_exactly() -> None:
     scenario = LIBRARY.get("en/shock-drill")
     assert play_call(scenario, "decent", 3, seed=7) == play_call(scenario, "decent", 3, seed=7)
