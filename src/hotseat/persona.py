@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from hotseat.language.formula import repeated_formulas
 from hotseat.language.normalize import normalize
 from hotseat.moves import Analysis, Lang, MoveKind, Span
 from hotseat.scenario.model import Condition, Element, Fact, Mode, Reaction, Scenario
@@ -28,6 +29,7 @@ RISE = {
     Reaction.DEFEND: 16,
     Reaction.WALK_BACK: 22,
     Reaction.APOLOGY_SPAM: 9,
+    Reaction.SCRIPTED: 8,
     Reaction.INTERROGATION: 11,
     Reaction.SILENCE: 10,
     Reaction.CLOSE_REFUSED: 6,
@@ -49,12 +51,26 @@ FALL = {
 OWNERSHIP_BONUS = 7  # empathy that comes with a summary, a preframe or a promise
 FACT_ANSWERED_FALL = 2  # being asked the right thing is itself calming
 INTERRUPTED_VENT_RISE = 5  # soothing before the customer has finished
+LISTENED_FALL = 3  # only listening while they vent: being let finish is itself calming
+# One reply moves the mood at most this far (times the escalation factor): an insult, an
+# argument or a promise taken back can jump, but no pile of well-meant apologies or
+# questions takes a customer who was calming down to a hang-up.
+REPLY_RISE_CAP = 15
+INSULT_RISE_CAP = 40
+REPLY_FALL_CAP = 30
 ESCALATE_MARGIN = 15  # threats start this far below the hang-up point
 ESCALATE_COOLDOWN = 3  # turns between two threats
 DRILL_RISE = {1: 1.0, 2: 1.2, 3: 1.45}  # drill intensity multiplies every rise
 
 HOSTILE = frozenset(
-    {Reaction.RUDE, Reaction.DEFEND, Reaction.WALK_BACK, Reaction.APOLOGY_SPAM, Reaction.SILENCE}
+    {
+        Reaction.RUDE,
+        Reaction.DEFEND,
+        Reaction.WALK_BACK,
+        Reaction.APOLOGY_SPAM,
+        Reaction.SCRIPTED,
+        Reaction.SILENCE,
+    }
 )
 # When a scenario has no line for a reaction, say the nearest thing it does have.
 FALLBACK: dict[Reaction, tuple[Reaction, ...]] = {
@@ -70,6 +86,17 @@ FALLBACK: dict[Reaction, tuple[Reaction, ...]] = {
     Reaction.REFUSE: (Reaction.RUDE, Reaction.DEFEND),
     Reaction.SCRIPTED: (Reaction.APOLOGY_SPAM, Reaction.UNCLEAR),
 }
+# The moves that calm; a reply with none of them fresh is only its formula.
+SOOTHERS = frozenset(
+    {
+        MoveKind.EMPATHY,
+        MoveKind.SUMMARY,
+        MoveKind.PROMISE,
+        MoveKind.PREFRAME,
+        MoveKind.THANKS,
+        MoveKind.APOLOGY,
+    }
+)
 # Lines that recall the past (how the call opened, the vent, the facts) may name the times
 # other agents gave; every other line names a response time only once the trainee has.
 RECALLS = frozenset({Reaction.OPENING, Reaction.VENT})
@@ -129,6 +156,9 @@ class CustomerTurn:
     venting: bool = False  # still in the first round of venting after this line
     hung_up: bool = False
     accepted_close: bool = False
+    # why the mood moved: (what, points) for each part of the reply that counted, and
+    # ("capped", points) when one reply's change hit its limit
+    causes: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(slots=True)
@@ -147,6 +177,8 @@ class Memory:
     last: str = ""  # the line said last
     hours: set[int] = field(default_factory=set)  # response times the trainee has named
     refused: set[str] = field(default_factory=set)  # fact ids withheld and not told since
+    heard: list[Analysis] = field(default_factory=list)  # the trainee's replies so far
+    deadline: bool = False  # the trainee has said when they will hear back
     turn: int = 0
 
 
@@ -206,15 +238,20 @@ class Customer:
         was_venting = self.venting
         silent = not a.text.strip()
         mem.hours |= time_limits(a.text)
+        mem.deadline = (
+            mem.deadline or bool(mem.hours) or any(m.deadline for m in a.of(MoveKind.PROMISE))
+        )
 
-        reaction, delta = self._react(heard, silent, was_venting)
+        causes: list[tuple[str, float]] = []
+        reaction, delta = self._react(heard, silent, was_venting, causes)
+        mem.heard.append(a)
 
         mem.apologies += a.count(MoveKind.APOLOGY)
         if a.has(MoveKind.SUMMARY) and not was_venting:
             mem.summarized = True
 
         new = sorted((f for f in heard.asked if f not in mem.revealed), key=self._fact_order)
-        told_before = bool(heard.asked) and not new
+        told_before = bool(heard.asked) and not new and a.has(MoveKind.QUESTION)
         answered: list[str] = []
         refused: list[str] = []
         if new and (a.has(MoveKind.RUDE) or a.has(MoveKind.DEFEND)):
@@ -223,13 +260,24 @@ class Customer:
             answered = new[: 1 if reaction is Reaction.INTERROGATION else 2]
             if not was_venting:
                 delta -= FACT_ANSWERED_FALL * self.persona.calming
+                causes.append(("asked_right", -FACT_ANSWERED_FALL * self.persona.calming))
 
-        self._move_mood(delta)
+        hostile = a.has(MoveKind.RUDE) or a.has(MoveKind.DEFEND) or reaction is Reaction.WALK_BACK
+        bounded = self._bounded(delta, insult=hostile)
+        if bounded != delta:
+            causes.append(("capped", bounded - delta))
+        self._move_mood(bounded)
+        delta = bounded
         if was_venting and reaction not in (Reaction.RUDE, Reaction.DEFEND):
             mem.vent_left -= 1
 
         if self.mood >= self.persona.hang_up_at:
-            return self._finish(Reaction.HANG_UP, [self._pick(Reaction.HANG_UP)], hung_up=True)
+            return self._finish(
+                Reaction.HANG_UP,
+                [self._pick(Reaction.HANG_UP)],
+                hung_up=True,
+                causes=tuple((what, round(points)) for what, points in causes if round(points)),
+            )
 
         accepted = reaction is Reaction.CLOSE
         parts: list[str] = []
@@ -251,13 +299,17 @@ class Customer:
             parts.append(self._pick(self._heard_as(chosen), quote=self._quote(heard, reaction)))
         if not accepted:
             parts.extend(self._threats_and_beats(a, reaction, delta, answered=bool(answered)))
-        chosen = reaction or Reaction.UNCLEAR
+        hung_up = self.mood >= self.persona.hang_up_at  # a beat tipped them over
+        if hung_up:
+            parts.append(self._pick(Reaction.HANG_UP))
         return self._finish(
-            chosen,
+            Reaction.HANG_UP if hung_up else reaction or Reaction.UNCLEAR,
             parts,
             revealed=tuple(answered),
             refused=tuple(refused),
+            hung_up=hung_up,
             accepted_close=accepted,
+            causes=tuple((what, round(points)) for what, points in causes if round(points)),
         )
 
     def _heard_as(self, reaction: Reaction) -> Reaction:
@@ -276,26 +328,59 @@ class Customer:
                 return line
         return self._pick(Reaction.ALREADY_TOLD)
 
-    def _react(self, heard: Heard, silent: bool, venting: bool) -> tuple[Reaction | None, float]:
+    def _react(
+        self, heard: Heard, silent: bool, venting: bool, causes: list[tuple[str, float]]
+    ) -> tuple[Reaction | None, float]:
         """Pick the one thing the customer answers, and how much the whole reply moves them.
 
         The line answers the loudest thing in the reply, but the mood counts
         everything in it: three apologies wrapped around a rash promise still
         grate, even while the promise is being written down. Returns None as the
         reaction when the reply only asked for facts: the answer is the line.
+        ``causes`` collects what moved the mood and by how much.
         """
-        counts = heard.analysis.counts()
-        rises = self._rise_factor()
+        a = heard.analysis
+        counts = a.counts()
+        rises, calms = self._rise_factor(), self.persona.calming
         hostile = counts[MoveKind.RUDE] or counts[MoveKind.DEFEND]
         if venting and not hostile:
-            interrupted = counts[MoveKind.APOLOGY] or counts[MoveKind.EMPATHY]
-            return Reaction.VENT, (INTERRUPTED_VENT_RISE * rises if interrupted else 0.0)
+            if counts[MoveKind.APOLOGY] or counts[MoveKind.EMPATHY]:
+                causes.append(("interrupted_vent", INTERRUPTED_VENT_RISE * rises))
+                return Reaction.VENT, INTERRUPTED_VENT_RISE * rises
+            if a.moves and all(m.kind is MoveKind.BACKCHANNEL for m in a.moves):
+                causes.append(("listened", -LISTENED_FALL * calms))
+                return Reaction.VENT, -LISTENED_FALL * calms
+            return Reaction.VENT, 0.0
 
-        triggers = self._triggers(heard, counts, silent)
+        formulas = repeated_formulas(self.memory.heard, a)
+        stale = {m.kind for m in formulas}
+        # the formula said again soothes no more; said with nothing new, it is a script
+        fresh = [m for m in a.moves if m not in formulas and m.kind in SOOTHERS]
+        triggers = self._triggers(heard, counts, silent, scripted=bool(formulas) and not fresh)
         spam = any(r is Reaction.APOLOGY_SPAM for r, _ in triggers)
         rash = any(r is Reaction.RASH_PROMISE for r, _ in triggers)
-        delta = sum(d for _, d in triggers)
-        delta -= self._soothing(counts, skip_apology=spam, skip_promise=rash) * self.persona.calming
+        skipped = set(stale)
+        if spam:
+            skipped.add(MoveKind.APOLOGY)
+        if rash:
+            skipped.add(MoveKind.PROMISE)
+        soothing = self._soothing(counts, skipped) * calms
+        delta = sum(d for _, d in triggers) - soothing
+        causes.extend((r.value, d) for r, d in triggers)
+        if soothing:
+            causes.append(("soothed", -soothing))
+        if heard.close_attempt and not triggers:
+            # the closing reply itself counts: a good wrap-up can be what settles them,
+            # but nobody hangs up without knowing when they will hear back
+            settled = self.mood + self._bounded(delta, insult=False) <= self.persona.settle_at
+            if settled and self.memory.deadline:
+                return Reaction.CLOSE, delta
+            # wrapping up with nothing in it grates; a real wrap-up that comes too soon
+            # is only turned down
+            refused = 0.0 if soothing else RISE[Reaction.CLOSE_REFUSED] * rises
+            if refused:
+                causes.append((Reaction.CLOSE_REFUSED.value, refused))
+            return Reaction.CLOSE_REFUSED, delta + refused
         if triggers:
             return triggers[0][0], delta
 
@@ -305,7 +390,7 @@ class Customer:
             (MoveKind.PROMISE, Reaction.PROMISE),
             (MoveKind.PREFRAME, Reaction.PREFRAME),
         ):
-            if counts[kind]:
+            if counts[kind] and kind not in stale:
                 return (None if heard.asked and kind is MoveKind.PREFRAME else reaction), delta
         if heard.asked:
             return None, delta
@@ -313,18 +398,20 @@ class Customer:
             (MoveKind.THANKS, Reaction.THANKS),
             (MoveKind.APOLOGY, Reaction.APOLOGY),
         ):
-            if counts[kind]:
+            if counts[kind] and kind not in stale:
                 return reaction, delta
         for kind, reaction in (
             (MoveKind.QUESTION, Reaction.QUESTION),
             (MoveKind.BACKCHANNEL, Reaction.BACKCHANNEL),
         ):
             if counts[kind]:
-                return reaction, RISE[reaction] * rises
-        return Reaction.UNCLEAR, RISE[Reaction.UNCLEAR] * rises
+                causes.append((reaction.value, RISE[reaction] * rises))
+                return reaction, delta + RISE[reaction] * rises
+        causes.append((Reaction.UNCLEAR.value, RISE[Reaction.UNCLEAR] * rises))
+        return Reaction.UNCLEAR, delta + RISE[Reaction.UNCLEAR] * rises
 
     def _triggers(
-        self, heard: Heard, counts: Counter[MoveKind], silent: bool
+        self, heard: Heard, counts: Counter[MoveKind], silent: bool, *, scripted: bool
     ) -> list[tuple[Reaction, float]]:
         """Everything in the reply the customer cannot let pass, loudest first, with its cost."""
         a, mem = heard.analysis, self.memory
@@ -345,29 +432,22 @@ class Customer:
             out.append((Reaction.RASH_PROMISE, -FALL[Reaction.RASH_PROMISE] * calms))
         apologies = counts[MoveKind.APOLOGY]
         if apologies >= 2 or (apologies and mem.apologies + apologies > 2):
-            out.append((Reaction.APOLOGY_SPAM, RISE[Reaction.APOLOGY_SPAM] * apologies * rises))
+            spam = RISE[Reaction.APOLOGY_SPAM] * min(apologies, 2) * rises
+            out.append((Reaction.APOLOGY_SPAM, spam))
+        if scripted:
+            out.append((Reaction.SCRIPTED, RISE[Reaction.SCRIPTED] * rises))
         if counts[MoveKind.QUESTION] >= 3:
             out.append((Reaction.INTERROGATION, RISE[Reaction.INTERROGATION] * rises))
         if counts[MoveKind.ADMISSION]:
             out.append((Reaction.ADMISSION, -FALL[Reaction.ADMISSION] * calms))
-        if heard.close_attempt and not out:
-            if self.mood <= self.persona.settle_at:
-                out.append((Reaction.CLOSE, 0.0))
-            else:
-                out.append((Reaction.CLOSE_REFUSED, RISE[Reaction.CLOSE_REFUSED] * rises))
         return out
 
-    def _soothing(
-        self, counts: Counter[MoveKind], *, skip_apology: bool, skip_promise: bool
-    ) -> float:
+    def _soothing(self, counts: Counter[MoveKind], skipped: set[MoveKind]) -> float:
         """How much the constructive part of a reply calms, before the calming factor.
 
-        Apologies that are spam and promises that are rash are already counted
-        as triggers, so they don't also soothe.
+        ``skipped`` kinds already count otherwise (spam, a rash promise) or are a
+        formula heard before, so they don't soothe.
         """
-        skipped = {MoveKind.APOLOGY} if skip_apology else set()
-        if skip_promise:
-            skipped.add(MoveKind.PROMISE)
         total = 0.0
         for kind, reaction in (
             (MoveKind.EMPATHY, Reaction.EMPATHY),
@@ -380,9 +460,15 @@ class Customer:
             if counts[kind] and kind not in skipped:
                 total += FALL[reaction]
         owns = counts[MoveKind.SUMMARY] or counts[MoveKind.PREFRAME] or counts[MoveKind.PROMISE]
-        if counts[MoveKind.EMPATHY] and owns:
+        if counts[MoveKind.EMPATHY] and MoveKind.EMPATHY not in skipped and owns:
             total += OWNERSHIP_BONUS
         return total
+
+    def _bounded(self, delta: float, *, insult: bool) -> float:
+        """One reply's change within its limits: an insult may jump, nothing else may."""
+        rises = self._rise_factor()
+        cap = (INSULT_RISE_CAP if insult else REPLY_RISE_CAP) * rises
+        return max(-REPLY_FALL_CAP * self.persona.calming, min(cap, delta))
 
     def _rise_factor(self) -> float:
         factor = self.persona.escalation
@@ -447,6 +533,7 @@ class Customer:
         refused: tuple[str, ...] = (),
         hung_up: bool = False,
         accepted_close: bool = False,
+        causes: tuple[tuple[str, int], ...] = (),
     ) -> CustomerTurn:
         sep = "" if self.scenario.lang == "zh" else " "
         return CustomerTurn(
@@ -458,6 +545,7 @@ class Customer:
             venting=self.venting,
             hung_up=hung_up,
             accepted_close=accepted_close,
+            causes=causes,
         )
 
     # -- choosing words ------------------------------------------------------------
