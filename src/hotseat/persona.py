@@ -60,7 +60,10 @@ INSULT_RISE_CAP = 40
 REPLY_FALL_CAP = 30
 ESCALATE_MARGIN = 15  # threats start this far below the hang-up point
 ESCALATE_COOLDOWN = 3  # turns between two threats
-DRILL_RISE = {1: 1.0, 2: 1.2, 3: 1.45}  # drill intensity multiplies every rise
+# Drill intensity multiplies every rise and every fall: a harsher drill customer flares up
+# faster and takes more to calm, whatever order the trainee does things in.
+DRILL_RISE = {1: 1.0, 2: 1.2, 3: 1.45}
+DRILL_CALM = {1: 1.0, 2: 0.9, 3: 0.8}
 
 HOSTILE = frozenset(
     {
@@ -247,7 +250,7 @@ class Customer:
         mem.heard.append(a)
 
         mem.apologies += a.count(MoveKind.APOLOGY)
-        if a.has(MoveKind.SUMMARY) and not was_venting:
+        if a.has(MoveKind.SUMMARY) and not self.venting:
             mem.summarized = True
 
         new = sorted((f for f in heard.asked if f not in mem.revealed), key=self._fact_order)
@@ -259,8 +262,8 @@ class Customer:
         elif new and reaction is not Reaction.SILENCE:
             answered = new[: 1 if reaction is Reaction.INTERROGATION else 2]
             if not was_venting:
-                delta -= FACT_ANSWERED_FALL * self.persona.calming
-                causes.append(("asked_right", -FACT_ANSWERED_FALL * self.persona.calming))
+                delta -= FACT_ANSWERED_FALL * self._calm_factor()
+                causes.append(("asked_right", -FACT_ANSWERED_FALL * self._calm_factor()))
 
         hostile = a.has(MoveKind.RUDE) or a.has(MoveKind.DEFEND) or reaction is Reaction.WALK_BACK
         bounded = self._bounded(delta, insult=hostile)
@@ -268,16 +271,8 @@ class Customer:
             causes.append(("capped", bounded - delta))
         self._move_mood(bounded)
         delta = bounded
-        if was_venting and reaction not in (Reaction.RUDE, Reaction.DEFEND):
+        if was_venting and reaction is Reaction.VENT:
             mem.vent_left -= 1
-
-        if self.mood >= self.persona.hang_up_at:
-            return self._finish(
-                Reaction.HANG_UP,
-                [self._pick(Reaction.HANG_UP)],
-                hung_up=True,
-                causes=tuple((what, round(points)) for what, points in causes if round(points)),
-            )
 
         accepted = reaction is Reaction.CLOSE
         parts: list[str] = []
@@ -297,11 +292,20 @@ class Customer:
         else:
             chosen = reaction or Reaction.UNCLEAR
             parts.append(self._pick(self._heard_as(chosen), quote=self._quote(heard, reaction)))
+        warned = mem.last_threat_turn > 0
         if not accepted:
             parts.extend(self._threats_and_beats(a, reaction, delta, answered=bool(answered)))
-        hung_up = self.mood >= self.persona.hang_up_at  # a beat tipped them over
+        hung_up = self.mood >= self.persona.hang_up_at
+        if hung_up and not hostile and not warned:
+            # short of an insult, nobody slams the phone down without a warning first
+            self.memory.mood = self.persona.hang_up_at - 1.0
+            hung_up = False
+            if mem.last_threat_turn != mem.turn:
+                threat = self._pick(Reaction.ESCALATE)
+                mem.last_threat_turn = mem.turn
+                parts = [*parts[:1], threat]
         if hung_up:
-            parts.append(self._pick(Reaction.HANG_UP))
+            parts = [self._pick(Reaction.HANG_UP)]
         return self._finish(
             Reaction.HANG_UP if hung_up else reaction or Reaction.UNCLEAR,
             parts,
@@ -341,8 +345,12 @@ class Customer:
         """
         a = heard.analysis
         counts = a.counts()
-        rises, calms = self._rise_factor(), self.persona.calming
+        rises, calms = self._rise_factor(), self._calm_factor()
         hostile = counts[MoveKind.RUDE] or counts[MoveKind.DEFEND]
+        if venting and not hostile and counts[MoveKind.SUMMARY]:
+            # their own story said back is proof of listening: the first vent is over
+            self.memory.vent_left = 0
+            venting = False
         if venting and not hostile:
             if counts[MoveKind.APOLOGY] or counts[MoveKind.EMPATHY]:
                 causes.append(("interrupted_vent", INTERRUPTED_VENT_RISE * rises))
@@ -415,7 +423,7 @@ class Customer:
     ) -> list[tuple[Reaction, float]]:
         """Everything in the reply the customer cannot let pass, loudest first, with its cost."""
         a, mem = heard.analysis, self.memory
-        rises, calms = self._rise_factor(), self.persona.calming
+        rises, calms = self._rise_factor(), self._calm_factor()
         out: list[tuple[Reaction, float]] = []
         if counts[MoveKind.RUDE]:
             out.append((Reaction.RUDE, RISE[Reaction.RUDE] * min(counts[MoveKind.RUDE], 2) * rises))
@@ -468,7 +476,13 @@ class Customer:
         """One reply's change within its limits: an insult may jump, nothing else may."""
         rises = self._rise_factor()
         cap = (INSULT_RISE_CAP if insult else REPLY_RISE_CAP) * rises
-        return max(-REPLY_FALL_CAP * self.persona.calming, min(cap, delta))
+        return max(-REPLY_FALL_CAP * self._calm_factor(), min(cap, delta))
+
+    def _calm_factor(self) -> float:
+        factor = self.persona.calming
+        if self.mode == "drill":
+            factor *= DRILL_CALM[self.intensity]
+        return factor
 
     def _rise_factor(self) -> float:
         factor = self.persona.escalation
@@ -484,14 +498,28 @@ class Customer:
     ) -> list[str]:
         """Lines the situation adds to the reply, only when they pull the same way.
 
-        A threat follows only a reply that made things worse and got no answer; a
-        beat that angers needs an angering reply, one that calms a calming one, so
-        a line never praises the agent and then demands a supervisor.
+        A scripted beat comes first; otherwise a threat follows a reply that made
+        things worse and got no answer. A beat that angers needs an angering reply,
+        one that calms a calming one, so a line never praises the agent and then
+        demands a supervisor; and at most one line is added, so the customer answers
+        rather than delivering a monologue.
         """
-        mem, out = self.memory, []
+        mem = self.memory
+        out: list[str] = []
+        for beat in self.scenario.beats:
+            if out or (beat.once and beat.id in mem.fired):
+                continue  # one line added a turn at most: a reply, not a monologue
+            agrees = (beat.mood > 0 and delta > 0) or (beat.mood < 0 and delta < 0) or not beat.mood
+            if agrees and self._holds(beat.when, a, reaction):
+                line = self._choose(beat.lines)
+                if line:
+                    mem.fired.add(beat.id)
+                    self._move_mood(float(beat.mood))
+                    out.append(line)
         threat_at = self.persona.hang_up_at - ESCALATE_MARGIN
         if (
-            delta > 0
+            not out
+            and delta > 0
             and not answered
             and self.mood >= threat_at
             and mem.turn - mem.last_threat_turn >= ESCALATE_COOLDOWN
@@ -501,16 +529,6 @@ class Customer:
             if threat:
                 mem.last_threat_turn = mem.turn
                 out.append(threat)
-        for beat in self.scenario.beats:
-            if beat.once and beat.id in mem.fired:
-                continue
-            agrees = (beat.mood > 0 and delta > 0) or (beat.mood < 0 and delta < 0) or not beat.mood
-            if agrees and self._holds(beat.when, a, reaction):
-                line = self._choose(beat.lines)
-                if line:
-                    mem.fired.add(beat.id)
-                    self._move_mood(float(beat.mood))
-                    out.append(line)
         return out
 
     def _holds(self, when: Condition, a: Analysis, reaction: Reaction | None) -> bool:

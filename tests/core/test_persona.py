@@ -149,7 +149,7 @@ def test_threatens_before_hanging_up_and_beats_fire_once(scenario: Scenario) -> 
     turn = c.respond(said("这是规定", MoveKind.DEFEND))
     assert not turn.hung_up
     assert "我要发微博" in turn.line  # the beat at mood 85
-    assert "escalate-" in turn.line
+    assert "escalate-" not in turn.line  # one added line a turn: the beat, not a threat too
     later = c.respond(said("规定就是规定", MoveKind.DEFEND))
     assert "我要发微博" not in later.line
 

@@ -107,3 +107,19 @@ def test_an_insult_can_jump(make_scenario: Callable[..., Scenario]) -> None:
     turn = c.respond(reply("你有病吧，滚", (MoveKind.RUDE, 0, 4), (MoveKind.RUDE, 5, 6)))
     assert turn.mood - before > REPLY_RISE_CAP
     assert turn.causes[0] == ("rude", 52)
+
+
+def test_short_of_an_insult_the_customer_warns_before_hanging_up(
+    make_scenario: Callable[..., Scenario],
+) -> None:
+    c = past_vent(persona(make_scenario, mood=92, escalation=3.0, hang_up_at=100))
+    a = MoveKind.APOLOGY
+    spam = reply("对不起对不起", (a, 0, 3), (a, 3, 6))
+    warned = c.respond(spam)
+    assert not warned.hung_up and warned.mood == 99 and "escalate-" in warned.line
+    assert c.respond(spam).hung_up
+
+
+def test_an_insult_needs_no_warning(make_scenario: Callable[..., Scenario]) -> None:
+    c = past_vent(persona(make_scenario, mood=92, hang_up_at=100))
+    assert c.respond(reply("你有病吧", (MoveKind.RUDE, 0, 4))).hung_up

@@ -46,6 +46,7 @@ class Case(_Strict):
     summary: Lines = Field(min_length=1)
     who: Lines = Field(min_length=1)
     promise: Lines = Field(min_length=1)
+    listens: dict[PolicyName, list[int]] = Field(default_factory=dict)  # per-scenario openings
 
 
 class Bank(_Strict):

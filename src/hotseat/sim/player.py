@@ -37,8 +37,10 @@ class Trainee:
     asked: dict[Element, int] = field(default_factory=dict)
     said: set[str] = field(default_factory=set)
 
+    openings: list[int] = field(default_factory=list)  # listening replies to draw from
+
     def __post_init__(self) -> None:
-        self.listens = self.rng.choice(self.policy.listens)
+        self.listens = self.rng.choice(self.openings or self.policy.listens)
 
     def reply(self, session: Session) -> str:
         """The next reply, from what the call sounds like now."""
@@ -127,12 +129,14 @@ def play_call(
 ) -> SimCall:
     """Play call number ``index`` of one policy against one scenario, to the end."""
     rng = random.Random(f"{seed}:{scenario.key}:{policy}:{index}")
+    case = cases(scenario.lang)[scenario.id]
     trainee = Trainee(
         bank(scenario.lang).policies[policy],
-        cases(scenario.lang)[scenario.id],
+        case,
         f"{scenario.policy.response_hours:g}",
         rng,
         "" if scenario.lang == "zh" else " ",
+        openings=case.listens.get(policy, []),
     )
     session = Session(
         scenario,
