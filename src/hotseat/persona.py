@@ -154,6 +154,7 @@ class CustomerTurn:
     line: str
     reaction: Reaction
     mood: int
+    utterances: tuple[str, ...] = ()  # the whole lines ``line`` is made of, in order
     revealed: tuple[str, ...] = ()  # fact ids told in this line
     refused: tuple[str, ...] = ()  # fact ids asked for and withheld because of the agent's conduct
     venting: bool = False  # still in the first round of venting after this line
@@ -177,7 +178,7 @@ class Memory:
     fired: set[str] = field(default_factory=set)
     last_threat_turn: int = -ESCALATE_COOLDOWN
     said: set[str] = field(default_factory=set)  # every line said this call
-    last: str = ""  # the line said last
+    spent: bool = False  # every fitting line has been said: nothing left but to hang up
     hours: set[int] = field(default_factory=set)  # response times the trainee has named
     refused: set[str] = field(default_factory=set)  # fact ids withheld and not told since
     heard: list[Analysis] = field(default_factory=list)  # the trainee's replies so far
@@ -304,8 +305,10 @@ class Customer:
                 threat = self._pick(Reaction.ESCALATE)
                 mem.last_threat_turn = mem.turn
                 parts = [*parts[:1], threat]
+        if mem.spent and not accepted:
+            hung_up = True
         if hung_up:
-            parts = [self._pick(Reaction.HANG_UP)]
+            parts = [self._pick(Reaction.HANG_UP) or self._last_words()]
         return self._finish(
             Reaction.HANG_UP if hung_up else reaction or Reaction.UNCLEAR,
             parts,
@@ -554,8 +557,10 @@ class Customer:
         causes: tuple[tuple[str, int], ...] = (),
     ) -> CustomerTurn:
         sep = "" if self.scenario.lang == "zh" else " "
+        said = tuple(p.strip() for p in parts if p.strip())
         return CustomerTurn(
-            line=sep.join(p.strip() for p in parts if p.strip()),
+            line=sep.join(said),
+            utterances=said,
             reaction=reaction,
             mood=self.mood,
             revealed=revealed,
@@ -604,15 +609,20 @@ class Customer:
         if not fallback:
             return ""
         hostile = reaction in HOSTILE or reaction in RISE
-        last_resort = list(LAST_RESORT[self.scenario.lang][hostile])
-        line = self._choose(last_resort)
-        if line:
-            return line
-        # a call longer than the scenario's words: repeat, but never the line just said
-        pool = [x for x in (*self._lines_for(reaction), *last_resort) if x != self.memory.last]
-        line = pool[self._rng.randrange(len(pool))]
-        self.memory.last = line
-        return line.replace("{quote}", quote) if "{quote}" in line else line
+        line = self._choose(list(LAST_RESORT[self.scenario.lang][hostile]))
+        if not line:
+            # a call that has gone round in circles until the customer has nothing left to
+            # say: rather than repeat themselves, they end it
+            self.memory.spent = True
+        return line
+
+    def _last_words(self) -> str:
+        """Hanging up when every hang-up line has already been said (a very long call)."""
+        return (
+            "我不想再说了，再见。"
+            if self.scenario.lang == "zh"
+            else "I've nothing more to say. Goodbye."
+        )
 
     def _tables(self, reaction: Reaction) -> list[list[str]]:
         out = []
@@ -640,7 +650,6 @@ class Customer:
             return ""
         line = pool[self._rng.randrange(len(pool))]
         self.memory.said.add(line)
-        self.memory.last = line
         return line
 
     def _fact_order(self, fact_id: str) -> int:

@@ -24,7 +24,9 @@ def command(
 
     Prints, per scenario and policy, the share of calls resolved, hung up and run
     out of turns, the mean score, and (for resolved calls) how many listening
-    replies opened them.
+    replies opened them. The last line audits the customer over every call: lines
+    said twice in a call, response times the trainee never gave, questions
+    answered with something else.
     """
     from hotseat.scenario.library import load_library
     from hotseat.sim.player import simulate
@@ -39,10 +41,20 @@ def command(
         f"{'scenario':<26}{'policy':<11}{'resolved':>9}{'hung up':>9}{'ran out':>9}"
         f"{'score':>7}  openings won"
     )
+    totals = {"calls": 0, "repeated": 0, "invented_times": 0, "off_topic": 0}
     for scenario in chosen:
         for row in simulate(scenario, calls, seed=seed, mode=mode, intensity=intensity):  # type: ignore[arg-type]
+            totals["calls"] += row.calls
+            totals["repeated"] += row.repeated
+            totals["invented_times"] += row.invented_times
+            totals["off_topic"] += row.off_topic
             click.echo(
                 f"{row.scenario:<26}{row.policy:<11}{row.resolved:>9.0%}{row.hung_up:>9.0%}"
                 f"{row.ran_out:>9.0%}{row.score:>7.1f}  "
                 + ",".join(str(n) for n in row.winning_openings)
             )
+    click.echo(
+        f"audit: {totals['calls']} calls, {totals['repeated']} repeated customer lines, "
+        f"{totals['invented_times']} invented time limits, "
+        f"{totals['off_topic']} questions answered off-topic"
+    )

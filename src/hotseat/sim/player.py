@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from hotseat.conversation import Outcome
 from hotseat.scenario.model import Element, Mode, Scenario
 from hotseat.session import Session
+from hotseat.sim.audit import Audit
 from hotseat.sim.bank import POLICIES, Case, Policy, PolicyName, bank, cases
 
 ASKS_PER_ELEMENT = 2  # a trainee asks for the same thing at most this often, then moves on
@@ -111,6 +112,9 @@ class SimCall:
     score: int
     opening: int  # listening replies the trainee gave before soothing
     transcript: tuple[tuple[str, str], ...]
+    repeated: tuple[str, ...] = ()  # customer lines said twice in the call
+    invented_times: tuple[str, ...] = ()  # customer lines naming a time the trainee never gave
+    off_topic: tuple[str, ...] = ()  # questions answered with something else
 
 
 def default_mode(scenario: Scenario) -> Mode:
@@ -144,8 +148,11 @@ def play_call(
         mode=mode or default_mode(scenario),
         intensity=intensity,
     )
+    audit = Audit(scenario)
+    audit.opening(session.customer.opening)
     while not session.ended:
-        session.reply(trainee.reply(session))
+        for turn in session.reply(trainee.reply(session)):
+            audit.turn(turn)
     result = session.result()
     assert result.outcome is not None
     return SimCall(
@@ -156,6 +163,9 @@ def play_call(
         score=result.scores.overall,
         opening=trainee.listened,
         transcript=result.transcript,
+        repeated=tuple(audit.repeated),
+        invented_times=tuple(audit.invented_times),
+        off_topic=tuple(audit.off_topic),
     )
 
 
@@ -171,6 +181,9 @@ class Row:
     ran_out: float
     score: float
     winning_openings: tuple[int, ...]  # listening replies before soothing, in resolved calls
+    repeated: int = 0  # customer lines said twice within a call, over all calls
+    invented_times: int = 0
+    off_topic: int = 0
 
 
 def tally(calls: list[SimCall]) -> Row:
@@ -188,6 +201,9 @@ def tally(calls: list[SimCall]) -> Row:
         ran_out=share("turn_limit"),
         score=sum(c.score for c in calls) / n,
         winning_openings=tuple(sorted({c.opening for c in calls if c.outcome == "resolved"})),
+        repeated=sum(len(c.repeated) for c in calls),
+        invented_times=sum(len(c.invented_times) for c in calls),
+        off_topic=sum(len(c.off_topic) for c in calls),
     )
 
 
