@@ -254,7 +254,11 @@ class Customer:
         if a.has(MoveKind.SUMMARY) and not self.venting:
             mem.summarized = True
 
-        new = sorted((f for f in heard.asked if f not in mem.revealed), key=self._fact_order)
+        # a fact's words in a statement ("I'm escalating your repair ticket") ask for nothing
+        asking = a.has(MoveKind.QUESTION) or a.has(MoveKind.PREFRAME)
+        new = sorted(
+            (f for f in heard.asked if f not in mem.revealed and asking), key=self._fact_order
+        )
         told_before = bool(heard.asked) and not new and a.has(MoveKind.QUESTION)
         answered: list[str] = []
         refused: list[str] = []
@@ -438,8 +442,9 @@ class Customer:
             out.append((Reaction.SILENCE, RISE[Reaction.SILENCE] * rises))
         if mem.pinned and a.refusals:
             out.append((Reaction.WALK_BACK, RISE[Reaction.WALK_BACK] * rises))
-        if heard.rash:
-            mem.pinned.extend(a.quote(span) for span in heard.rash)
+        fresh = [q for q in (a.quote(span) for span in heard.rash) if q not in mem.pinned]
+        if fresh:  # a promise already written down is not news the second time
+            mem.pinned.extend(fresh)
             out.append((Reaction.RASH_PROMISE, -FALL[Reaction.RASH_PROMISE] * calms))
         apologies = counts[MoveKind.APOLOGY]
         if apologies >= 2 or (apologies and mem.apologies + apologies > 2):
@@ -512,7 +517,8 @@ class Customer:
         for beat in self.scenario.beats:
             if out or (beat.once and beat.id in mem.fired):
                 continue  # one line added a turn at most: a reply, not a monologue
-            agrees = (beat.mood > 0 and delta > 0) or (beat.mood < 0 and delta < 0) or not beat.mood
+            pleased = delta < 0 and reaction not in HOSTILE and reaction not in RISE
+            agrees = (beat.mood > 0 and delta > 0) or (beat.mood < 0 and pleased) or not beat.mood
             if agrees and self._holds(beat.when, a, reaction):
                 line = self._choose(beat.lines)
                 if line:
