@@ -126,8 +126,11 @@ _HOURS_WORDS = {
     "四十八": 48,
     "七十二": 72,
 }
+# a response time has at most four digits; a longer run of digits names no time
 _HOURS = re.compile(
-    r"(\d+|" + "|".join(map(re.escape, _HOURS_WORDS)) + r")\s*(?:-\s*)?(?:个)?(?:hours?|hrs?|小时)"
+    r"(?<!\d)(\d{1,4}|"
+    + "|".join(map(re.escape, _HOURS_WORDS))
+    + r")\s*(?:-\s*)?(?:个)?(?:hours?|hrs?|小时)"
 )
 
 

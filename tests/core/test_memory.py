@@ -125,3 +125,8 @@ def test_a_threat_never_follows_a_reply_that_calmed(make_scenario: Callable[...,
     c = past_vent(s)
     turn = c.respond(heard("我理解，您是说流量超了", MoveKind.EMPATHY, MoveKind.SUMMARY))
     assert turn.mood < 95 and "escalate-" not in turn.line and "我要发微博" not in turn.line
+
+
+def test_a_digit_flood_names_no_time() -> None:
+    assert time_limits("9" * 5000 + " hours") == frozenset()
+    assert time_limits("within 24 hours, not 12345 hours") == {24}
