@@ -257,12 +257,8 @@ class Customer:
         if a.has(MoveKind.SUMMARY) and not self.venting:
             mem.summarized = True
 
-        # a fact's words in a statement ("I'm escalating your repair ticket") ask for nothing
-        asking = a.has(MoveKind.QUESTION) or a.has(MoveKind.PREFRAME)
-        new = sorted(
-            (f for f in heard.asked if f not in mem.revealed and asking), key=self._fact_order
-        )
-        told_before = bool(heard.asked) and not new and a.has(MoveKind.QUESTION)
+        new = sorted((f for f in heard.asked if f not in mem.revealed), key=self._fact_order)
+        told_before = bool(heard.asked) and not new
         answered: list[str] = []
         refused: list[str] = []
         if new and (a.has(MoveKind.RUDE) or a.has(MoveKind.DEFEND)):

@@ -143,7 +143,11 @@ class Session:
             text=text,
             analysis=analysis,
             venting=venting,
-            asked=self._facts.asked(text, analysis.of(MoveKind.SUMMARY)),
+            # a fact's words inside a recap or a commitment ("I'm escalating your repair
+            # ticket") restate or promise; they ask for nothing
+            asked=self._facts.asked(
+                text, (*analysis.of(MoveKind.SUMMARY), *analysis.of(MoveKind.PROMISE))
+            ),
             customer_before=self.transcript[-1].text,
             seconds=seconds,
         )

@@ -61,7 +61,8 @@ class Audit:
                 self.invented_times.append(utterance)
         a = reply.analysis
         conduct = a.has(MoveKind.RUDE) or a.has(MoveKind.DEFEND)
-        if reply.asked and a.has(MoveKind.QUESTION) and not conduct and not reply.silent:
+        # an accepted close held no question, so a fact's words in it asked for nothing
+        if reply.asked and not conduct and not reply.silent and not customer.accepted_close:
             answered = customer.revealed or customer.reaction is Reaction.ALREADY_TOLD
             if not (answered or customer.hung_up):
                 self.off_topic.append(f"{reply.text} -> {customer.line}")
