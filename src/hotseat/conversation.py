@@ -70,7 +70,9 @@ class Call:
     ``policy`` is None when the call comes from a real transcript with no
     scenario: rules that need a policy or key elements skip themselves.
     ``outcome`` is None while the call is still going on; ``close_turn`` is the
-    trainee's turn that closed the call when it ended resolved.
+    trainee's turn that closed the call when it ended resolved. ``refused`` holds the
+    key elements the customer withheld because of the agent's conduct (rudeness,
+    arguing) and never gave later: the judge may charge the conduct, not the gap.
     """
 
     lang: Lang
@@ -80,6 +82,7 @@ class Call:
     captured: frozenset[Element] = frozenset()
     outcome: Outcome | None = None
     close_turn: int | None = None
+    refused: frozenset[Element] = frozenset()
 
     @property
     def has_scenario(self) -> bool:

@@ -42,7 +42,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "transcript": ("Transcript", "通话记录"),
     "customer": ("Customer", "客户"),
     "trainee": ("You", "你"),
-    "mood": ("Mood", "情绪"),
+    "mood": ("Anger", "怒气"),  # the meter: higher reads as angrier
     "points": ("Points", "得失分"),
     # -- the TUI -----------------------------------------------------------------------
     "mode.onboarding": ("Onboarding", "新人培训"),

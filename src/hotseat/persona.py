@@ -1,19 +1,25 @@
 """The customer: how anger moves with what the trainee does, which facts come out, what gets said.
 
-The persona never reads raw text: it reacts to the analyzer's moves, the facts a
-reply asked for, and its own memory of the call (pinned promises, apologies
-heard, beats fired). Every random choice goes through one seeded generator, so
-the same replies and seed always give the same customer.
+The persona reacts to the analyzer's moves, the facts a reply asked for, and its
+own memory of the call: what it has said (never the same line twice), what it has
+told (asked again, it says so), the response times the trainee named (it never
+names one first), pinned promises, apologies heard, beats fired. Each turn it says
+one whole utterance: an answer when asked, else its reaction, with a threat or a
+scripted beat added only when it pulls the same way. Every random choice goes
+through one seeded generator, so the same replies and seed give the same customer.
 """
 
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from hotseat.moves import Analysis, MoveKind, Span
-from hotseat.scenario.model import Condition, Element, Mode, Reaction, Scenario
+from hotseat.language.formula import repeated_formulas
+from hotseat.language.normalize import normalize
+from hotseat.moves import Analysis, Lang, MoveKind, Span
+from hotseat.scenario.model import Condition, Element, Fact, Mode, Reaction, Scenario
 
 # Base mood changes, before the persona's escalation/calming multipliers.
 # Positive is angrier. Tuned so a textbook call settles a difficulty-2 customer
@@ -23,6 +29,7 @@ RISE = {
     Reaction.DEFEND: 16,
     Reaction.WALK_BACK: 22,
     Reaction.APOLOGY_SPAM: 9,
+    Reaction.SCRIPTED: 8,
     Reaction.INTERROGATION: 11,
     Reaction.SILENCE: 10,
     Reaction.CLOSE_REFUSED: 6,
@@ -44,12 +51,29 @@ FALL = {
 OWNERSHIP_BONUS = 7  # empathy that comes with a summary, a preframe or a promise
 FACT_ANSWERED_FALL = 2  # being asked the right thing is itself calming
 INTERRUPTED_VENT_RISE = 5  # soothing before the customer has finished
+LISTENED_FALL = 3  # only listening while they vent: being let finish is itself calming
+# One reply moves the mood at most this far (times the escalation factor): an insult, an
+# argument or a promise taken back can jump, but no pile of well-meant apologies or
+# questions takes a customer who was calming down to a hang-up.
+REPLY_RISE_CAP = 15
+INSULT_RISE_CAP = 40
+REPLY_FALL_CAP = 30
 ESCALATE_MARGIN = 15  # threats start this far below the hang-up point
 ESCALATE_COOLDOWN = 3  # turns between two threats
-DRILL_RISE = {1: 1.0, 2: 1.2, 3: 1.45}  # drill intensity multiplies every rise
+# Drill intensity multiplies every rise and every fall: a harsher drill customer flares up
+# faster and takes more to calm, whatever order the trainee does things in.
+DRILL_RISE = {1: 1.0, 2: 1.2, 3: 1.45}
+DRILL_CALM = {1: 1.0, 2: 0.9, 3: 0.8}
 
 HOSTILE = frozenset(
-    {Reaction.RUDE, Reaction.DEFEND, Reaction.WALK_BACK, Reaction.APOLOGY_SPAM, Reaction.SILENCE}
+    {
+        Reaction.RUDE,
+        Reaction.DEFEND,
+        Reaction.WALK_BACK,
+        Reaction.APOLOGY_SPAM,
+        Reaction.SCRIPTED,
+        Reaction.SILENCE,
+    }
 )
 # When a scenario has no line for a reaction, say the nearest thing it does have.
 FALLBACK: dict[Reaction, tuple[Reaction, ...]] = {
@@ -61,7 +85,59 @@ FALLBACK: dict[Reaction, tuple[Reaction, ...]] = {
     Reaction.CLOSE_REFUSED: (Reaction.ESCALATE, Reaction.UNCLEAR),
     Reaction.CLOSE: (Reaction.THANKS, Reaction.SUMMARY),
     Reaction.SILENCE: (Reaction.BACKCHANNEL, Reaction.UNCLEAR),
+    Reaction.ALREADY_TOLD: (Reaction.QUESTION, Reaction.UNCLEAR),
+    Reaction.REFUSE: (Reaction.RUDE, Reaction.DEFEND),
+    Reaction.SCRIPTED: (Reaction.APOLOGY_SPAM, Reaction.UNCLEAR),
 }
+# The moves that calm; a reply with none of them fresh is only its formula.
+SOOTHERS = frozenset(
+    {
+        MoveKind.EMPATHY,
+        MoveKind.SUMMARY,
+        MoveKind.PROMISE,
+        MoveKind.PREFRAME,
+        MoveKind.THANKS,
+        MoveKind.APOLOGY,
+    }
+)
+# Lines that recall the past (how the call opened, the vent, the facts) may name the times
+# other agents gave; every other line names a response time only once the trainee has.
+RECALLS = frozenset({Reaction.OPENING, Reaction.VENT})
+# The last resort when every line for a reaction has been said: short, and fitting anything
+# of the same tone, so the customer never repeats itself and never answers off-topic.
+LAST_RESORT: dict[Lang, dict[bool, tuple[str, ...]]] = {
+    "en": {
+        True: ("And?", "Well?", "I'm waiting.", "Is that it?", "So what now?", "Get on with it."),
+        False: ("Right.", "Okay.", "Mm.", "Fine.", "All right.", "Fair enough."),
+    },
+    "zh": {
+        True: ("然后呢？", "所以呢？", "我等着呢。", "就这？", "你倒是说啊。", "接下来呢？"),
+        False: ("嗯。", "行。", "好吧。", "那行。", "知道了。", "嗯，好。"),
+    },
+}
+_HOURS_WORDS = {
+    "twenty-four": 24,
+    "twenty four": 24,
+    "forty-eight": 48,
+    "forty eight": 48,
+    "seventy-two": 72,
+    "seventy two": 72,
+    "二十四": 24,
+    "四十八": 48,
+    "七十二": 72,
+}
+# a response time has at most four digits; a longer run of digits names no time
+_HOURS = re.compile(
+    r"(?<!\d)(\d{1,4}|"
+    + "|".join(map(re.escape, _HOURS_WORDS))
+    + r")\s*(?:-\s*)?(?:个)?(?:hours?|hrs?|小时)"
+)
+
+
+def time_limits(text: str) -> frozenset[int]:
+    """The response times (in hours) a line names: "24 hours", "twenty-four hours", "48小时"."""
+    folded = normalize(text).text
+    return frozenset(int(n) if n.isdigit() else _HOURS_WORDS[n] for n in _HOURS.findall(folded))
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,10 +157,15 @@ class CustomerTurn:
     line: str
     reaction: Reaction
     mood: int
+    utterances: tuple[str, ...] = ()  # the whole lines ``line`` is made of, in order
     revealed: tuple[str, ...] = ()  # fact ids told in this line
+    refused: tuple[str, ...] = ()  # fact ids asked for and withheld because of the agent's conduct
     venting: bool = False  # still in the first round of venting after this line
     hung_up: bool = False
     accepted_close: bool = False
+    # why the mood moved: (what, points) for each part of the reply that counted, and
+    # ("capped", points) when one reply's change hit its limit
+    causes: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(slots=True)
@@ -99,7 +180,12 @@ class Memory:
     revealed: set[str] = field(default_factory=set)
     fired: set[str] = field(default_factory=set)
     last_threat_turn: int = -ESCALATE_COOLDOWN
-    last_line: dict[str, str] = field(default_factory=dict)  # purpose -> last line said
+    said: set[str] = field(default_factory=set)  # every line said this call
+    spent: bool = False  # every fitting line has been said: nothing left but to hang up
+    hours: set[int] = field(default_factory=set)  # response times the trainee has named
+    refused: set[str] = field(default_factory=set)  # fact ids withheld and not told since
+    heard: list[Analysis] = field(default_factory=list)  # the trainee's replies so far
+    deadline: bool = False  # the trainee has said when they will hear back
     turn: int = 0
 
 
@@ -140,70 +226,175 @@ class Customer:
 
     # -- one exchange ------------------------------------------------------------
 
+    def refused_elements(self) -> frozenset[Element]:
+        """Key elements the customer withheld because of the agent's conduct and never gave."""
+        captured = self.captured()
+        return frozenset(
+            e
+            for fact_id in self.memory.refused
+            if (e := self._facts[fact_id].element) is not None and e not in captured
+        )
+
+    # -- one exchange ------------------------------------------------------------
+
     def respond(self, heard: Heard) -> CustomerTurn:
-        """React to one reply: choose a reaction, move the mood, say the line."""
+        """React to one reply: choose a reaction, move the mood, say one whole utterance."""
         mem = self.memory
         mem.turn += 1
         a = heard.analysis
         was_venting = self.venting
         silent = not a.text.strip()
+        mem.hours |= time_limits(a.text)
+        mem.deadline = (
+            mem.deadline or bool(mem.hours) or any(m.deadline for m in a.of(MoveKind.PROMISE))
+        )
 
-        reaction, delta = self._react(heard, silent, was_venting)
+        causes: list[tuple[str, float]] = []
+        reaction, delta = self._react(heard, silent, was_venting, causes)
+        mem.heard.append(a)
 
         mem.apologies += a.count(MoveKind.APOLOGY)
-        if a.has(MoveKind.SUMMARY) and not was_venting:
+        if a.has(MoveKind.SUMMARY) and not self.venting:
             mem.summarized = True
 
+        new = sorted((f for f in heard.asked if f not in mem.revealed), key=self._fact_order)
+        told_before = bool(heard.asked) and not new
         answered: list[str] = []
-        answering = reaction not in HOSTILE and reaction is not Reaction.CLOSE
-        if answering and not was_venting and heard.asked:
-            limit = 1 if reaction is Reaction.INTERROGATION else 2
-            answered = sorted(heard.asked, key=self._fact_order)[:limit]
-            delta -= FACT_ANSWERED_FALL * self.persona.calming
+        refused: list[str] = []
+        if new and (a.has(MoveKind.RUDE) or a.has(MoveKind.DEFEND)):
+            refused = new  # nobody hands their details to an agent who just insulted them
+        elif new and reaction is not Reaction.SILENCE:
+            answered = new[: 1 if reaction is Reaction.INTERROGATION else 2]
+            if not was_venting:
+                delta -= FACT_ANSWERED_FALL * self._calm_factor()
+                causes.append(("asked_right", -FACT_ANSWERED_FALL * self._calm_factor()))
 
-        self._move_mood(delta)
-        if was_venting and reaction not in (Reaction.RUDE, Reaction.DEFEND):
+        hostile = a.has(MoveKind.RUDE) or a.has(MoveKind.DEFEND) or reaction is Reaction.WALK_BACK
+        bounded = self._bounded(delta, insult=hostile)
+        if bounded != delta:
+            causes.append(("capped", bounded - delta))
+        self._move_mood(bounded)
+        delta = bounded
+        if was_venting and reaction is Reaction.VENT:
             mem.vent_left -= 1
-
-        if self.mood >= self.persona.hang_up_at:
-            return self._finish(Reaction.HANG_UP, [self._pick(Reaction.HANG_UP)], hung_up=True)
 
         accepted = reaction is Reaction.CLOSE
         parts: list[str] = []
-        if reaction is not None:
-            parts.append(self._pick(reaction, quote=self._quote(heard, reaction)))
-        for fact_id in answered:
-            mem.revealed.add(fact_id)
-            fact = self._facts[fact_id]
-            if fact.lines:
-                parts.append(self._choose(fact.lines, key=f"fact:{fact_id}"))
+        if accepted:
+            parts.append(self._pick(Reaction.CLOSE))
+        elif answered:
+            for fact_id in answered:
+                mem.revealed.add(fact_id)
+                mem.refused.discard(fact_id)
+                parts.append(self._answer(self._facts[fact_id]))
+        elif refused:
+            mem.refused.update(refused)
+            parts.append(self._pick(Reaction.REFUSE, quote=self._quote(heard, reaction)))
+        elif told_before and reaction not in HOSTILE:
+            reaction = Reaction.ALREADY_TOLD
+            parts.append(self._pick(Reaction.ALREADY_TOLD))
+        else:
+            chosen = reaction or Reaction.UNCLEAR
+            parts.append(self._pick(self._heard_as(chosen), quote=self._quote(heard, reaction)))
+        warned = mem.last_threat_turn > 0
         if not accepted:
-            parts.extend(self._threats_and_beats(a, reaction))
-        if not parts:
-            parts.append(self._pick(Reaction.UNCLEAR))
-        chosen = reaction or Reaction.UNCLEAR
-        return self._finish(chosen, parts, revealed=tuple(answered), accepted_close=accepted)
+            parts.extend(self._threats_and_beats(a, reaction, delta, answered=bool(answered)))
+        hung_up = self.mood >= self.persona.hang_up_at
+        if hung_up and not hostile and not warned:
+            # short of an insult, nobody slams the phone down without a warning first
+            self.memory.mood = self.persona.hang_up_at - 1.0
+            hung_up = False
+            if mem.last_threat_turn != mem.turn:
+                threat = self._pick(Reaction.ESCALATE)
+                mem.last_threat_turn = mem.turn
+                parts = [*parts[:1], threat]
+        if mem.spent and not accepted:
+            hung_up = True
+        if hung_up:
+            parts = [self._pick(Reaction.HANG_UP) or self._last_words()]
+        return self._finish(
+            Reaction.HANG_UP if hung_up else reaction or Reaction.UNCLEAR,
+            parts,
+            revealed=tuple(answered),
+            refused=tuple(refused),
+            hung_up=hung_up,
+            accepted_close=accepted,
+            causes=tuple((what, round(points)) for what, points in causes if round(points)),
+        )
 
-    def _react(self, heard: Heard, silent: bool, venting: bool) -> tuple[Reaction | None, float]:
+    def _heard_as(self, reaction: Reaction) -> Reaction:
+        """After the vent, an invitation to go on is taken up while the customer has more to say."""
+        if reaction is Reaction.BACKCHANNEL and self._fresh(self._lines_for(Reaction.VENT), True):
+            return Reaction.VENT
+        return reaction
+
+    def _answer(self, fact: Fact) -> str:
+        """One fact told, with attitude while the customer is still angry."""
+        angry = self.mood > (self.persona.settle_at + self.persona.hang_up_at) / 2
+        pools = (fact.angry_lines, fact.lines) if angry else (fact.lines, fact.angry_lines)
+        for pool in pools:
+            line = self._choose(pool, recalls=True)
+            if line:
+                return line
+        return self._pick(Reaction.ALREADY_TOLD)
+
+    def _react(
+        self, heard: Heard, silent: bool, venting: bool, causes: list[tuple[str, float]]
+    ) -> tuple[Reaction | None, float]:
         """Pick the one thing the customer answers, and how much the whole reply moves them.
 
         The line answers the loudest thing in the reply, but the mood counts
         everything in it: three apologies wrapped around a rash promise still
         grate, even while the promise is being written down. Returns None as the
         reaction when the reply only asked for facts: the answer is the line.
+        ``causes`` collects what moved the mood and by how much.
         """
-        counts = heard.analysis.counts()
-        rises = self._rise_factor()
+        a = heard.analysis
+        counts = a.counts()
+        rises, calms = self._rise_factor(), self._calm_factor()
         hostile = counts[MoveKind.RUDE] or counts[MoveKind.DEFEND]
+        if venting and not hostile and counts[MoveKind.SUMMARY]:
+            # their own story said back is proof of listening: the first vent is over
+            self.memory.vent_left = 0
+            venting = False
         if venting and not hostile:
-            interrupted = counts[MoveKind.APOLOGY] or counts[MoveKind.EMPATHY]
-            return Reaction.VENT, (INTERRUPTED_VENT_RISE * rises if interrupted else 0.0)
+            if counts[MoveKind.APOLOGY] or counts[MoveKind.EMPATHY]:
+                causes.append(("interrupted_vent", INTERRUPTED_VENT_RISE * rises))
+                return Reaction.VENT, INTERRUPTED_VENT_RISE * rises
+            if a.moves and all(m.kind is MoveKind.BACKCHANNEL for m in a.moves):
+                causes.append(("listened", -LISTENED_FALL * calms))
+                return Reaction.VENT, -LISTENED_FALL * calms
+            return Reaction.VENT, 0.0
 
-        triggers = self._triggers(heard, counts, silent)
+        formulas = repeated_formulas(self.memory.heard, a)
+        stale = {m.kind for m in formulas}
+        # the formula said again soothes no more; said with nothing new, it is a script
+        fresh = [m for m in a.moves if m not in formulas and m.kind in SOOTHERS]
+        triggers = self._triggers(heard, counts, silent, scripted=bool(formulas) and not fresh)
         spam = any(r is Reaction.APOLOGY_SPAM for r, _ in triggers)
         rash = any(r is Reaction.RASH_PROMISE for r, _ in triggers)
-        delta = sum(d for _, d in triggers)
-        delta -= self._soothing(counts, skip_apology=spam, skip_promise=rash) * self.persona.calming
+        skipped = set(stale)
+        if spam:
+            skipped.add(MoveKind.APOLOGY)
+        if rash:
+            skipped.add(MoveKind.PROMISE)
+        soothing = self._soothing(counts, skipped) * calms
+        delta = sum(d for _, d in triggers) - soothing
+        causes.extend((r.value, d) for r, d in triggers)
+        if soothing:
+            causes.append(("soothed", -soothing))
+        if heard.close_attempt and not triggers:
+            # the closing reply itself counts: a good wrap-up can be what settles them,
+            # but nobody hangs up without knowing when they will hear back
+            settled = self.mood + self._bounded(delta, insult=False) <= self.persona.settle_at
+            if settled and self.memory.deadline:
+                return Reaction.CLOSE, delta
+            # wrapping up with nothing in it grates; a real wrap-up that comes too soon
+            # is only turned down
+            refused = 0.0 if soothing else RISE[Reaction.CLOSE_REFUSED] * rises
+            if refused:
+                causes.append((Reaction.CLOSE_REFUSED.value, refused))
+            return Reaction.CLOSE_REFUSED, delta + refused
         if triggers:
             return triggers[0][0], delta
 
@@ -213,7 +404,7 @@ class Customer:
             (MoveKind.PROMISE, Reaction.PROMISE),
             (MoveKind.PREFRAME, Reaction.PREFRAME),
         ):
-            if counts[kind]:
+            if counts[kind] and kind not in stale:
                 return (None if heard.asked and kind is MoveKind.PREFRAME else reaction), delta
         if heard.asked:
             return None, delta
@@ -221,22 +412,24 @@ class Customer:
             (MoveKind.THANKS, Reaction.THANKS),
             (MoveKind.APOLOGY, Reaction.APOLOGY),
         ):
-            if counts[kind]:
+            if counts[kind] and kind not in stale:
                 return reaction, delta
         for kind, reaction in (
             (MoveKind.QUESTION, Reaction.QUESTION),
             (MoveKind.BACKCHANNEL, Reaction.BACKCHANNEL),
         ):
             if counts[kind]:
-                return reaction, RISE[reaction] * rises
-        return Reaction.UNCLEAR, RISE[Reaction.UNCLEAR] * rises
+                causes.append((reaction.value, RISE[reaction] * rises))
+                return reaction, delta + RISE[reaction] * rises
+        causes.append((Reaction.UNCLEAR.value, RISE[Reaction.UNCLEAR] * rises))
+        return Reaction.UNCLEAR, delta + RISE[Reaction.UNCLEAR] * rises
 
     def _triggers(
-        self, heard: Heard, counts: Counter[MoveKind], silent: bool
+        self, heard: Heard, counts: Counter[MoveKind], silent: bool, *, scripted: bool
     ) -> list[tuple[Reaction, float]]:
         """Everything in the reply the customer cannot let pass, loudest first, with its cost."""
         a, mem = heard.analysis, self.memory
-        rises, calms = self._rise_factor(), self.persona.calming
+        rises, calms = self._rise_factor(), self._calm_factor()
         out: list[tuple[Reaction, float]] = []
         if counts[MoveKind.RUDE]:
             out.append((Reaction.RUDE, RISE[Reaction.RUDE] * min(counts[MoveKind.RUDE], 2) * rises))
@@ -248,34 +441,28 @@ class Customer:
             out.append((Reaction.SILENCE, RISE[Reaction.SILENCE] * rises))
         if mem.pinned and a.refusals:
             out.append((Reaction.WALK_BACK, RISE[Reaction.WALK_BACK] * rises))
-        if heard.rash:
-            mem.pinned.extend(a.quote(span) for span in heard.rash)
+        fresh = [q for q in (a.quote(span) for span in heard.rash) if q not in mem.pinned]
+        if fresh:  # a promise already written down is not news the second time
+            mem.pinned.extend(fresh)
             out.append((Reaction.RASH_PROMISE, -FALL[Reaction.RASH_PROMISE] * calms))
         apologies = counts[MoveKind.APOLOGY]
         if apologies >= 2 or (apologies and mem.apologies + apologies > 2):
-            out.append((Reaction.APOLOGY_SPAM, RISE[Reaction.APOLOGY_SPAM] * apologies * rises))
+            spam = RISE[Reaction.APOLOGY_SPAM] * min(apologies, 2) * rises
+            out.append((Reaction.APOLOGY_SPAM, spam))
+        if scripted:
+            out.append((Reaction.SCRIPTED, RISE[Reaction.SCRIPTED] * rises))
         if counts[MoveKind.QUESTION] >= 3:
             out.append((Reaction.INTERROGATION, RISE[Reaction.INTERROGATION] * rises))
         if counts[MoveKind.ADMISSION]:
             out.append((Reaction.ADMISSION, -FALL[Reaction.ADMISSION] * calms))
-        if heard.close_attempt and not out:
-            if self.mood <= self.persona.settle_at:
-                out.append((Reaction.CLOSE, 0.0))
-            else:
-                out.append((Reaction.CLOSE_REFUSED, RISE[Reaction.CLOSE_REFUSED] * rises))
         return out
 
-    def _soothing(
-        self, counts: Counter[MoveKind], *, skip_apology: bool, skip_promise: bool
-    ) -> float:
+    def _soothing(self, counts: Counter[MoveKind], skipped: set[MoveKind]) -> float:
         """How much the constructive part of a reply calms, before the calming factor.
 
-        Apologies that are spam and promises that are rash are already counted
-        as triggers, so they don't also soothe.
+        ``skipped`` kinds already count otherwise (spam, a rash promise) or are a
+        formula heard before, so they don't soothe.
         """
-        skipped = {MoveKind.APOLOGY} if skip_apology else set()
-        if skip_promise:
-            skipped.add(MoveKind.PROMISE)
         total = 0.0
         for kind, reaction in (
             (MoveKind.EMPATHY, Reaction.EMPATHY),
@@ -288,9 +475,21 @@ class Customer:
             if counts[kind] and kind not in skipped:
                 total += FALL[reaction]
         owns = counts[MoveKind.SUMMARY] or counts[MoveKind.PREFRAME] or counts[MoveKind.PROMISE]
-        if counts[MoveKind.EMPATHY] and owns:
+        if counts[MoveKind.EMPATHY] and MoveKind.EMPATHY not in skipped and owns:
             total += OWNERSHIP_BONUS
         return total
+
+    def _bounded(self, delta: float, *, insult: bool) -> float:
+        """One reply's change within its limits: an insult may jump, nothing else may."""
+        rises = self._rise_factor()
+        cap = (INSULT_RISE_CAP if insult else REPLY_RISE_CAP) * rises
+        return max(-REPLY_FALL_CAP * self._calm_factor(), min(cap, delta))
+
+    def _calm_factor(self) -> float:
+        factor = self.persona.calming
+        if self.mode == "drill":
+            factor *= DRILL_CALM[self.intensity]
+        return factor
 
     def _rise_factor(self) -> float:
         factor = self.persona.escalation
@@ -301,24 +500,43 @@ class Customer:
     def _move_mood(self, delta: float) -> None:
         self.memory.mood = max(0.0, min(100.0, self.memory.mood + delta))
 
-    def _threats_and_beats(self, a: Analysis, reaction: Reaction | None) -> list[str]:
-        """Lines the situation adds on top of the reaction: threats and scripted beats."""
-        mem, out = self.memory, []
+    def _threats_and_beats(
+        self, a: Analysis, reaction: Reaction | None, delta: float, *, answered: bool
+    ) -> list[str]:
+        """Lines the situation adds to the reply, only when they pull the same way.
+
+        A scripted beat comes first; otherwise a threat follows a reply that made
+        things worse and got no answer. A beat that angers needs an angering reply,
+        one that calms a calming one, so a line never praises the agent and then
+        demands a supervisor; and at most one line is added, so the customer answers
+        rather than delivering a monologue.
+        """
+        mem = self.memory
+        out: list[str] = []
+        for beat in self.scenario.beats:
+            if out or (beat.once and beat.id in mem.fired):
+                continue  # one line added a turn at most: a reply, not a monologue
+            pleased = delta < 0 and reaction not in HOSTILE and reaction not in RISE
+            agrees = (beat.mood > 0 and delta > 0) or (beat.mood < 0 and pleased) or not beat.mood
+            if agrees and self._holds(beat.when, a, reaction):
+                line = self._choose(beat.lines)
+                if line:
+                    mem.fired.add(beat.id)
+                    self._move_mood(float(beat.mood))
+                    out.append(line)
         threat_at = self.persona.hang_up_at - ESCALATE_MARGIN
         if (
-            self.mood >= threat_at
+            not out
+            and delta > 0
+            and not answered
+            and self.mood >= threat_at
             and mem.turn - mem.last_threat_turn >= ESCALATE_COOLDOWN
             and Reaction.ESCALATE in self.scenario.lines
         ):
-            mem.last_threat_turn = mem.turn
-            out.append(self._pick(Reaction.ESCALATE))
-        for beat in self.scenario.beats:
-            if beat.once and beat.id in mem.fired:
-                continue
-            if self._holds(beat.when, a, reaction):
-                mem.fired.add(beat.id)
-                self._move_mood(float(beat.mood))
-                out.append(self._choose(beat.lines, key=f"beat:{beat.id}"))
+            threat = self._pick(Reaction.ESCALATE, fallback=False)
+            if threat:
+                mem.last_threat_turn = mem.turn
+                out.append(threat)
         return out
 
     def _holds(self, when: Condition, a: Analysis, reaction: Reaction | None) -> bool:
@@ -338,18 +556,24 @@ class Customer:
         parts: list[str],
         *,
         revealed: tuple[str, ...] = (),
+        refused: tuple[str, ...] = (),
         hung_up: bool = False,
         accepted_close: bool = False,
+        causes: tuple[tuple[str, int], ...] = (),
     ) -> CustomerTurn:
         sep = "" if self.scenario.lang == "zh" else " "
+        said = tuple(p.strip() for p in parts if p.strip())
         return CustomerTurn(
-            line=sep.join(p.strip() for p in parts if p.strip()),
+            line=sep.join(said),
+            utterances=said,
             reaction=reaction,
             mood=self.mood,
             revealed=revealed,
+            refused=refused,
             venting=self.venting,
             hung_up=hung_up,
             accepted_close=accepted_close,
+            causes=causes,
         )
 
     # -- choosing words ------------------------------------------------------------
@@ -375,31 +599,62 @@ class Customer:
             return self.memory.pinned[-1]
         return a.quote(moves[0]) if moves else a.text.strip()[:40]
 
-    def _pick(self, reaction: Reaction, quote: str = "") -> str:
-        """A line for a reaction, preferring drill lines when the drill is on."""
-        lines = self._lines_for(reaction)
-        if not lines:
+    def _pick(self, reaction: Reaction, quote: str = "", *, fallback: bool = True) -> str:
+        """A line not yet said for a reaction, or the nearest reaction's, drill lines first.
+
+        With ``fallback``, a customer who has used up every fitting line says a short
+        one of the same tone rather than repeat themselves.
+        """
+        recalls = reaction in RECALLS
+        for candidate in (reaction, *FALLBACK.get(reaction, ())):
+            for lines in self._tables(candidate):
+                line = self._choose(lines, recalls=recalls)
+                if line:
+                    return line.replace("{quote}", quote) if "{quote}" in line else line
+        if not fallback:
             return ""
-        line = self._choose(lines, key=reaction.value)
-        return line.replace("{quote}", quote) if "{quote}" in line else line
+        hostile = reaction in HOSTILE or reaction in RISE
+        line = self._choose(list(LAST_RESORT[self.scenario.lang][hostile]))
+        if not line:
+            # a call that has gone round in circles until the customer has nothing left to
+            # say: rather than repeat themselves, they end it
+            self.memory.spent = True
+        return line
+
+    def _last_words(self) -> str:
+        """Hanging up when every hang-up line has already been said (a very long call)."""
+        return (
+            "我不想再说了，再见。"
+            if self.scenario.lang == "zh"
+            else "I've nothing more to say. Goodbye."
+        )
+
+    def _tables(self, reaction: Reaction) -> list[list[str]]:
+        out = []
+        if self.mode == "drill" and self.intensity >= 2:
+            out.append(self.scenario.drill_lines.get(reaction, []))
+        out.append(self.scenario.lines.get(reaction, []))
+        return out
 
     def _lines_for(self, reaction: Reaction) -> list[str]:
-        for candidate in (reaction, *FALLBACK.get(reaction, ())):
-            if self.mode == "drill" and self.intensity >= 2:
-                harsh = self.scenario.drill_lines.get(candidate)
-                if harsh:
-                    return harsh
-            lines = self.scenario.lines.get(candidate)
-            if lines:
-                return lines
-        return []
+        return [line for table in self._tables(reaction) for line in table]
 
-    def _choose(self, lines: list[str], *, key: str) -> str:
-        """A seeded choice that never repeats the line last said for the same purpose."""
-        last = self.memory.last_line.get(key)
-        pool = [line for line in lines if line != last] or lines
+    def _fresh(self, lines: list[str], recalls: bool) -> list[str]:
+        """Lines not yet said that name no response time the trainee has not given."""
+        mem = self.memory
+        return [
+            line
+            for line in lines
+            if line not in mem.said and (recalls or time_limits(line) <= mem.hours)
+        ]
+
+    def _choose(self, lines: list[str], *, recalls: bool = False) -> str:
+        """A seeded choice among the fresh lines; "" when every one has been said."""
+        pool = self._fresh(lines, recalls)
+        if not pool:
+            return ""
         line = pool[self._rng.randrange(len(pool))]
-        self.memory.last_line[key] = line
+        self.memory.said.add(line)
         return line
 
     def _fact_order(self, fact_id: str) -> int:

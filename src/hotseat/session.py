@@ -86,7 +86,7 @@ class Session:
         # The customer holds the agent to every promise the promise rules call rash, whatever
         # rules this run reports: selecting rules changes the scorecard, not the customer.
         self._rash = Judge(Rulebook.default().configured(select=RASH_PROMISE_RULES))
-        self._facts = FactIndex(scenario.facts)
+        self._facts = FactIndex(scenario.facts, scenario.lang)
         self.customer = Customer(scenario, seed=seed, mode=mode, intensity=intensity)
         self.transcript: list[Utterance] = [Utterance("customer", self.customer.opening, 0)]
         self.replies: list[Reply] = []
@@ -147,7 +147,11 @@ class Session:
             text=text,
             analysis=analysis,
             venting=venting,
-            asked=self._facts.asked(text, analysis.of(MoveKind.SUMMARY)),
+            # a fact's words inside a recap or a commitment ("I'm escalating your repair
+            # ticket") restate or promise; they ask for nothing
+            asked=self._facts.asked(
+                text, (*analysis.of(MoveKind.SUMMARY), *analysis.of(MoveKind.PROMISE))
+            ),
             customer_before=self.transcript[-1].text,
             seconds=seconds,
         )
@@ -196,6 +200,7 @@ class Session:
             captured=self.customer.captured(),
             outcome=self.outcome,
             close_turn=self.close_turn,
+            refused=self.customer.refused_elements(),
         )
 
     def phase(self) -> Phase:

@@ -20,3 +20,11 @@ def test_a_phrase_inside_a_summary_restates_rather_than_asks(scenario: Scenario)
     summary = Span(0, text.index("，"))
     assert index.asked(text) == {"demand", "phone"}
     assert index.asked(text, [summary]) == {"phone"}
+
+
+def test_everyday_questions_reach_the_key_facts(scenario) -> None:
+    """A plain "what's your name?" is a question for the contact fact even if unlisted."""
+    index = FactIndex(scenario.facts, "zh")
+    assert index.asked("您贵姓？") == {"phone"}
+    assert index.asked("那您想怎么样？") == {"demand"}
+    assert FactIndex(scenario.facts).asked("您贵姓？") == frozenset()  # no language, no extras

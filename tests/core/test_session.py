@@ -170,3 +170,14 @@ def test_ignoring_promise_rules_changes_the_scorecard_not_the_customer(
     assert quiet.transcript == loud.transcript
     assert not any(f.code.startswith("PR") for f in quiet.findings)
     assert any(f.code.startswith("PR") for f in loud.findings)
+
+
+def test_a_request_asks_and_a_commitment_does_not() -> None:
+    """'Please leave your number' asks for the contact; 'I'll note your number and call
+    within 24 hours' promises and asks nothing (the fact's words sit inside the promise)."""
+    session = Session(make_scenario())
+    request = session.reply("请留一下您的手机号。")[-1]
+    assert request.reply.asked == frozenset({"phone"})
+    promise = Session(make_scenario()).reply("我会在24小时内给您手机号回电话。")[-1]
+    assert [m.kind.value for m in promise.reply.analysis.moves] == ["promise"]
+    assert promise.reply.asked == frozenset()

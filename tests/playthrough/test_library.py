@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -93,3 +94,28 @@ def test_difficulty_five_punishes_a_mediocre_call_harder_than_difficulty_one(lan
         (easy.id, easy_hung, easy_mood),
         (hard.id, hard_hung, hard_mood),
     )
+
+
+# Calling the agent 姑娘 or "young man" guesses their sex and age; the customer addresses
+# whoever answers the phone neutrally (issue 14.6). Third parties may still be described.
+GENDERED_ADDRESS = {
+    "zh": re.compile(r"(姑娘|小伙子|美女|帅哥|小妹妹)[，。！？]"),
+    "en": re.compile(r"\b(young man|young lady|sweetheart)\b|,\s*(son|lad|missy)\b", re.IGNORECASE),
+}
+
+
+def test_the_customer_never_addresses_the_agent_by_a_guess_at_their_sex() -> None:
+    found = [
+        (s.key, line)
+        for s in library()
+        for line in customer_lines(s)
+        if GENDERED_ADDRESS[s.lang].search(line)
+    ]
+    assert not found, found[:5]
+
+
+def test_the_gendered_address_check_catches_the_old_lines() -> None:
+    assert GENDERED_ADDRESS["zh"].search("哎哟姑娘，你可算接了。")
+    assert GENDERED_ADDRESS["en"].search("Asked and answered, son. Check what you wrote.")
+    assert not GENDERED_ADDRESS["zh"].search("营业厅的小姑娘五分钟就办完了")
+    assert not GENDERED_ADDRESS["en"].search("I just want to ring my son.")

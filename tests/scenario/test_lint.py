@@ -50,6 +50,8 @@ def test_code_table_is_stable_and_well_formed() -> None:
         "S009",
         "S017",
         "S022",
+        "S027",
+        "S028",
     }
 
 
@@ -64,6 +66,30 @@ def test_a_volunteered_fact_needs_no_ask_phrases() -> None:
     text = edit("    volunteered: true\n", "")
     [d] = lint(text)
     assert d.code == "S008" and "'demand'" in d.message
+
+
+def test_an_asked_key_fact_without_an_angry_answer_is_flagged() -> None:
+    text = edit("    angry_lines: [138 0000 1234，记好了！]\n", "")
+    [d] = lint(text)
+    assert d.code == "S028" and "'phone'" in d.message
+
+
+def test_a_volunteered_fact_needs_no_angry_answer() -> None:
+    assert "id: demand" in TEXT and "volunteered: true" in TEXT
+    assert [d for d in lint(TEXT) if d.code == "S028"] == []
+
+
+def test_missing_memory_lines_are_named() -> None:
+    text = edit("  refuse: [你这态度，我不想告诉你。]\n", "")
+    text = text.replace("  scripted: [这句话你刚说过一模一样的。]\n", "")
+    [d] = lint(text)
+    assert d.code == "S027" and "refuse, scripted" in d.message and "already_told" not in d.message
+
+
+def test_placeholders_in_angry_answers_are_checked() -> None:
+    text = edit("[138 0000 1234，记好了！]", '["{phone}，记好了！"]')
+    [d] = lint(text)
+    assert d.code == "S021"
 
 
 def test_beat_after_hang_up_or_turn_limit_never_fires() -> None:

@@ -542,7 +542,7 @@ async def test_english_interface(app_factory: Factory) -> None:
     async with app.run_test() as pilot:
         screen = await start(pilot, "retail")
         assert screen.query_one(ReplyInput).placeholder.startswith("Type your reply")
-        assert screen.query_one(MoodMeter).label == "Mood"
+        assert screen.query_one(MoodMeter).label == "Anger"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

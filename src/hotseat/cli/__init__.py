@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "trainee": "trainee",
     "class": "klass",
     "serve": "serve",
+    "simulate": "simulate",
     "tui": "tui",
 }
 

@@ -79,6 +79,13 @@ CODES: dict[str, Code] = {
         ),
         Code("S025", "duplicate-beat-id", _E, "Two beats share an id."),
         Code("S026", "file-unreadable", _E, "The path does not exist or cannot be read."),
+        Code(
+            "S027",
+            "no-memory-lines",
+            _W,
+            "No words for a question asked twice, a refusal, or a formula heard again.",
+        ),
+        Code("S028", "no-angry-answer", _W, "A key fact the customer can only tell politely."),
     )
 }
 

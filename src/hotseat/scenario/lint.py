@@ -17,7 +17,7 @@ from typing import Any
 from hotseat.moves import LANGS, MOVE_NAMES, MoveKind
 from hotseat.scenario.diagnostic import CODES, Code, Diagnostic, Severity
 from hotseat.scenario.loader import Loaded, Loc, load_bytes, load_file
-from hotseat.scenario.model import MODES, Persona, Scenario
+from hotseat.scenario.model import MODES, Persona, Reaction, Scenario
 
 __all__ = [
     "CODES",
@@ -35,6 +35,8 @@ __all__ = [
 
 SUFFIXES = (".yaml", ".yml")
 PLACEHOLDERS = frozenset({"quote"})  # what the persona fills in a customer line
+# what the customer says from memory of the call; without them it borrows other lines
+MEMORY_REACTIONS = (Reaction.ALREADY_TOLD, Reaction.REFUSE, Reaction.SCRIPTED)
 
 
 @dataclass(frozen=True)
@@ -227,6 +229,13 @@ def _facts(loaded: Loaded, data: dict[str, Any]) -> Iterator[Diagnostic]:
             message = f"fact {name} has no lines: the customer has no words that reveal it"
             where: Loc = ("facts", i, "lines") if "lines" in fact else ("facts", i)
             yield loaded.at(where, "S008", message, key="lines" in fact)
+        asked = fact.get("element") is not None and fact.get("volunteered") is not True
+        if asked and lines and not fact.get("angry_lines"):
+            message = (
+                f"fact {name} has no angry_lines: an angry customer asked for it answers "
+                "as politely as a calm one"
+            )
+            yield loaded.at(("facts", i), "S028", message)
 
 
 def _reactions(loaded: Loaded, data: dict[str, Any]) -> Iterator[Diagnostic]:
@@ -240,6 +249,13 @@ def _reactions(loaded: Loaded, data: dict[str, Any]) -> Iterator[Diagnostic]:
             "the customer can only answer them with a generic line"
         )
         yield loaded.at(("lines",), "S009", message, key=True)
+    silent = [r.value for r in MEMORY_REACTIONS if lines.get(r.value, []) == []]
+    if silent:
+        message = (
+            f"no lines for {', '.join(silent)}: the customer borrows the nearest other "
+            "reaction's words when asked twice, refusing, or hearing the same formula again"
+        )
+        yield loaded.at(("lines",), "S027", message, key=True)
 
 
 def _placeholders(loaded: Loaded, data: dict[str, Any]) -> Iterator[Diagnostic]:
@@ -262,6 +278,8 @@ def _customer_lines(data: dict[str, Any]) -> Iterator[tuple[Loc, str]]:
     for key in ("facts", "beats"):
         for i, item in _items(data, key):
             yield from _strings((key, i, "lines"), item.get("lines"))
+    for i, item in _items(data, "facts"):
+        yield from _strings(("facts", i, "angry_lines"), item.get("angry_lines"))
 
 
 def _strings(loc: Loc, value: Any) -> Iterator[tuple[Loc, str]]:

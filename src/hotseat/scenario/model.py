@@ -77,6 +77,10 @@ class Reaction(StrEnum):
     SILENCE = "silence"  # dead air: an empty reply or a drill timeout
     UNCLEAR = "unclear"  # a reply that does nothing the customer can react to
     ESCALATE = "escalate"  # threatens to go public, demands a supervisor
+    # the customer's memory of the call
+    ALREADY_TOLD = "already_told"  # asked again for something already told: "I just told you"
+    REFUSE = "refuse"  # won't give a detail to an agent who was rude or argued
+    SCRIPTED = "scripted"  # the same formula again, read off a card: "is that the whole script?"
     CLOSE = "close"  # accepts a proper close; the call ends resolved
     CLOSE_REFUSED = "close_refused"  # the agent tries to wrap up while the customer is still angry
     HANG_UP = "hang_up"  # the last words before hanging up
@@ -148,6 +152,14 @@ class Fact(Strict):
     )
     lines: list[Line] = Field(
         default_factory=list, description="The customer's lines that reveal it."
+    )
+    angry_lines: list[Line] = Field(
+        default_factory=list,
+        description=(
+            "The same answer said with attitude, used while the customer is still angry "
+            "(mood above halfway between settle_at and hang_up_at). Each is a whole answer: "
+            "never a fragment to be joined to another line."
+        ),
     )
     volunteered: bool = Field(
         False,
