@@ -27,11 +27,13 @@ from hotseat.scenario.model import Scenario
 MAX_BYTES = 1 << 20  # a rich scenario is tens of kilobytes; a megabyte is not a scenario
 MAX_DEPTH = 40  # the format nests five levels deep
 MAX_VALUES = 100_000  # values after alias expansion: stops "billion laughs"
+MAX_NUMBER_CHARS = 30  # digits in one integer; the largest a scenario takes has a handful
 
 Loc = tuple[str | int, ...]
 
 _YAML = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_YAML + t for t in ("null", "bool", "int", "float")}
+_INT = _YAML + "int"
 _SAFE_EXPLICIT_TAGS = {"!", _YAML + "str"}  # `!!str 123` only forces text
 
 
@@ -125,7 +127,11 @@ def load_bytes(raw: bytes, name: str) -> Loaded:
     try:
         loaded.scenario = Scenario.model_validate(loaded.data)
     except ValidationError as exc:
-        loaded.diagnostics.extend(_from_pydantic(exc, loaded))
+        # a number refused as too long is kept as its text: it is not also "not a number"
+        refused = {(d.line, d.col) for d in loaded.diagnostics if d.code == "S014"}
+        loaded.diagnostics.extend(
+            d for d in _from_pydantic(exc, loaded) if (d.line, d.col) not in refused
+        )
     return loaded
 
 
@@ -276,6 +282,13 @@ def _syntax(exc: yaml.MarkedYAMLError, text: str, path: str) -> Diagnostic:
 # --- nodes to plain data --------------------------------------------------------------------
 
 
+def _too_long(value: str) -> bool:
+    """Whether an integer scalar has more digits than any scenario value: PyYAML would build
+    a number of any size (a base-60 one in quadratic time) and Python refuses to print one
+    past 4,300 digits, so such a number is refused as written."""
+    return len(value.replace("_", "").lstrip("+-")) > MAX_NUMBER_CHARS
+
+
 def _mark(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
@@ -304,6 +317,13 @@ class _Builder:
 
     def scalar(self, node: ScalarNode) -> Any:
         if node.tag in _PLAIN_TAGS and id(node) not in self.tagged:
+            if node.tag == _INT and _too_long(node.value):
+                message = (
+                    f"a number {len(node.value):,} characters long; no value in a scenario "
+                    f"takes more than {MAX_NUMBER_CHARS} digits"
+                )
+                self._report(_mark(node), "S014", message)
+                return node.value
             return self.constructor.construct_object(node)
         return node.value
 
