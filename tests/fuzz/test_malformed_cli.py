@@ -148,3 +148,31 @@ def test_score_csv_defuses_formula_ids(tmp_path: Path, start: str) -> None:
     result = _score(tmp_path, [json.dumps(call)], "--format", "csv")
     rows = list(csv.reader(io.StringIO(result.stdout)))
     assert rows[1][0] == "'" + call["id"]
+
+
+# -- report files (issue 15.11) --------------------------------------------------------------
+
+
+def test_an_export_name_fits_the_file_system_for_a_long_chinese_name(tmp_path: Path) -> None:
+    from hotseat.report.files import MAX_NAME_BYTES, export_path
+
+    name = "欧阳" * 200  # 400 characters, 1,200 bytes of UTF-8
+    first = export_path(tmp_path, name, "zh/overcharged-data", "html")
+    assert len(first.name.encode()) <= MAX_NAME_BYTES
+    assert first.name.startswith("hotseat-欧阳") and first.name.endswith("-1.html")
+    first.write_text("x", encoding="utf-8")  # the file system takes it
+    assert export_path(tmp_path, name, "zh/overcharged-data", "html").name.endswith("-2.html")
+
+
+def test_a_report_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
+    from hotseat.report.files import write_atomic
+
+    target = tmp_path / "report.md"
+    target.write_text("the earlier report", encoding="utf-8")
+
+    with pytest.raises(TypeError):  # a write that fails once the temporary file is open
+        write_atomic(target, object())  # type: ignore[arg-type]
+    assert target.read_text(encoding="utf-8") == "the earlier report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]  # no partial file left
+    write_atomic(target, "新的报告")
+    assert target.read_text(encoding="utf-8") == "新的报告"
