@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 from fuzz.shapes import SHAPES, repeated
 from hotseat.language import analyze
 from hotseat.language.lexicon import builtin_lexicon
+from hotseat.language.matcher import Matcher
+from hotseat.language.normalize import normalize
 from hotseat.scenario.library import load_scenario, resolve
 from hotseat.scenario.model import Scenario
 from hotseat.session import Session
@@ -114,3 +116,20 @@ def test_a_session_takes_any_replies(texts: list[str], lang: str) -> None:
 def test_a_session_takes_every_shape_that_once_broke_it() -> None:
     for lang, unit in SHAPES.values():
         _check_session([repeated(unit, 3000), repeated(unit, 2000)], lang)
+
+
+@settings(FUZZ, max_examples=max(EXAMPLES // 3, 1))
+@given(replies(), st.sampled_from(["zh", "en"]), st.integers(1, 3))
+@example("claim today " * 400, "en", 1)
+def test_the_windowed_scan_finds_what_one_pass_finds(text: str, lang: str, copies: int) -> None:
+    """The matcher hands the automaton a window at a time (a call copies its whole input):
+    across window edges it must find exactly the phrases a single pass over the text does."""
+    folded = normalize(text * copies * 50).text
+    windowed, whole = _matchers(lang)
+    whole._window = len(folded) + 1
+    assert windowed.scan(folded) == whole.scan(folded)
+
+
+@cache
+def _matchers(lang: str) -> tuple[Matcher, Matcher]:
+    return Matcher(builtin_lexicon(lang)), Matcher(builtin_lexicon(lang))  # type: ignore[arg-type]
