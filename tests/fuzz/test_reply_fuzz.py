@@ -9,6 +9,7 @@ are pinned with ``@example``. ``HOTSEAT_FUZZ_EXAMPLES`` raises the count for a l
 from __future__ import annotations
 
 import os
+import unicodedata
 from functools import cache
 
 from hypothesis import HealthCheck, example, given, settings
@@ -70,6 +71,13 @@ def _check_reply(text: str) -> None:
     for lang in ("zh", "en", None):
         for move in analyze(text, lang).moves:  # type: ignore[arg-type]
             assert 0 <= move.start < move.end <= len(text)
+            # a span never cuts a character with a combining mark or a joiner in two
+            assert not _cuts(text[move.start]), (move, text)
+            assert move.end == len(text) or not _cuts(text[move.end]), (move, text)
+
+
+def _cuts(char: str) -> bool:
+    return char in "\u200c\u200d" or unicodedata.category(char) in ("Mn", "Mc", "Me")
 
 
 def _check_session(texts: list[str], lang: str) -> None:
@@ -96,6 +104,8 @@ SHAPE_EXAMPLES = [repeated(unit, 3000) for _, unit in SHAPES.values()]
 @example("我们" + "9" * 4301 + "天内处理")
 @example("within " + "9" * 5000 + " hours")
 @example('{"text": "\\ud800"}\ud800\x00')
+@example("Sorry,\u0301 I'll call you back today\u200d.")
+@example("对不起，\u200d我会今天给您回电\u0301。")
 def test_the_reader_reads_any_reply(text: str) -> None:
     _check_reply(text)
 

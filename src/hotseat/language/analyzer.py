@@ -31,7 +31,7 @@ from hotseat.language.frames import (
 )
 from hotseat.language.lexicon import Lexicon, builtin_lexicon, with_overrides
 from hotseat.language.matcher import Hit, Matcher
-from hotseat.language.normalize import normalize
+from hotseat.language.normalize import Normalized, normalize, whole_characters
 from hotseat.language.questions import QuestionCounter
 from hotseat.language.segment import Clause, Sentence, quote_at, segment
 from hotseat.language.tags import (
@@ -673,8 +673,9 @@ def _move(kind: MoveKind, start: int, end: int, flags: Flags | None) -> Move:
     return move
 
 
-def _to_moves(origin: tuple[int, ...] | None, length: int, found: list[_Found]) -> tuple[Move, ...]:
+def _to_moves(norm: Normalized, found: list[_Found]) -> tuple[Move, ...]:
     """Moves with spans in the original text, sorted by start."""
+    origin, length = norm.origin, len(norm.text)
     if origin is None:
         placed = [f for f in found if f[1] < f[2]]
     else:
@@ -684,6 +685,10 @@ def _to_moves(origin: tuple[int, ...] | None, length: int, found: list[_Found]) 
             end = origin[end - 1] + 1 if end > 0 else 0
             if start < end:
                 placed.append((kind, start, end, flags))
+    if not norm.original.isascii():  # no span cuts a character with a mark in two
+        text = norm.original
+        placed = [(k, *whole_characters(text, s, e), f) for k, s, e, f in placed]
+        placed = [f for f in placed if f[1] < f[2]]
     placed.sort(key=_by_span)
     return tuple([_move(*f) for f in placed])
 
@@ -722,7 +727,7 @@ class Analyzer:
         norm = normalize(text)
         found, refused = self._grammars[lang].run(norm.text)
         refusals = tuple([Span(*norm.to_original(s, e)) for s, e in refused]) if refused else ()
-        moves = _to_moves(norm.origin, len(norm.text), found) if found else ()
+        moves = _to_moves(norm, found) if found else ()
         return Analysis(text, lang, moves, refusals)
 
 

@@ -155,3 +155,27 @@ def normalize(text: str) -> Normalized:
     if _FOLD.resizing and not _FOLD.resizing.isdisjoint(text):
         folded, origin = _origin_map(text)
     return Normalized(_to_simplified(folded), text, origin)
+
+
+# Characters that belong to the character before them: combining marks, joiners, and the
+# emoji skin tones. A span that starts on one, or stops just before one, cuts a character
+# as the trainee sees it in two.
+_JOINERS = frozenset(["\u200c", "\u200d", *map(chr, range(0x1F3FB, 0x1F400))])
+
+
+def _attaches(char: str) -> bool:
+    return char in _JOINERS or unicodedata.category(char) in ("Mn", "Mc", "Me")
+
+
+def whole_characters(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span ``text[start:end]`` moved to the edges of the characters as displayed: its
+    start past any mark or joiner that belongs to the character before it, its end past
+    the marks and joiners that belong to its last character."""
+    n = len(text)
+    if start < end and _attaches(text[start]):
+        while start < end and (_attaches(text[start]) or text[start].isspace()):
+            start += 1  # and the spaces the mark stood before, as a clause start has none
+    if start < end:
+        while end < n and _attaches(text[end]):
+            end += 1
+    return start, end
