@@ -31,7 +31,7 @@ from hotseat.language.frames import (
 )
 from hotseat.language.lexicon import Lexicon, builtin_lexicon, with_overrides
 from hotseat.language.matcher import Hit, Matcher
-from hotseat.language.normalize import Normalized, normalize, whole_characters
+from hotseat.language.normalize import ATTACHES, Normalized, normalize, whole_characters
 from hotseat.language.questions import QuestionCounter
 from hotseat.language.segment import Clause, Sentence, quote_at, segment
 from hotseat.language.tags import (
@@ -676,19 +676,18 @@ def _move(kind: MoveKind, start: int, end: int, flags: Flags | None) -> Move:
 def _to_moves(norm: Normalized, found: list[_Found]) -> tuple[Move, ...]:
     """Moves with spans in the original text, sorted by start."""
     origin, length = norm.origin, len(norm.text)
-    if origin is None:
-        placed = [f for f in found if f[1] < f[2]]
-    else:
-        placed = []
-        for kind, start, end, flags in found:
+    text, n = norm.original, len(norm.original)
+    marked = not text.isascii()  # no span may cut a character with a mark in two
+    attaches = ATTACHES
+    placed = []
+    for kind, start, end, flags in found:
+        if origin is not None:
             start = origin[start] if start < length else origin[-1] + 1
             end = origin[end - 1] + 1 if end > 0 else 0
-            if start < end:
-                placed.append((kind, start, end, flags))
-    if not norm.original.isascii():  # no span cuts a character with a mark in two
-        text = norm.original
-        placed = [(k, *whole_characters(text, s, e), f) for k, s, e, f in placed]
-        placed = [f for f in placed if f[1] < f[2]]
+        if marked and start < end and (attaches[text[start]] or (end < n and attaches[text[end]])):
+            start, end = whole_characters(text, start, end)
+        if start < end:
+            placed.append((kind, start, end, flags))
     placed.sort(key=_by_span)
     return tuple([_move(*f) for f in placed])
 

@@ -163,8 +163,15 @@ def normalize(text: str) -> Normalized:
 _JOINERS = frozenset(["\u200c", "\u200d", *map(chr, range(0x1F3FB, 0x1F400))])
 
 
-def _attaches(char: str) -> bool:
-    return char in _JOINERS or unicodedata.category(char) in ("Mn", "Mc", "Me")
+class _Attaching(dict[str, bool]):
+    """Whether a character attaches to the one before it, looked up once per character."""
+
+    def __missing__(self, char: str) -> bool:
+        found = self[char] = char in _JOINERS or unicodedata.category(char) in ("Mn", "Mc", "Me")
+        return found
+
+
+ATTACHES = _Attaching()  # char -> whether it belongs to the character before it
 
 
 def whole_characters(text: str, start: int, end: int) -> tuple[int, int]:
@@ -172,10 +179,11 @@ def whole_characters(text: str, start: int, end: int) -> tuple[int, int]:
     start past any mark or joiner that belongs to the character before it, its end past
     the marks and joiners that belong to its last character."""
     n = len(text)
-    if start < end and _attaches(text[start]):
-        while start < end and (_attaches(text[start]) or text[start].isspace()):
+    attaches = ATTACHES
+    if start < end and attaches[text[start]]:
+        while start < end and (attaches[text[start]] or text[start].isspace()):
             start += 1  # and the spaces the mark stood before, as a clause start has none
     if start < end:
-        while end < n and _attaches(text[end]):
+        while end < n and attaches[text[end]]:
             end += 1
     return start, end
