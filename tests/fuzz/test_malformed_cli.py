@@ -176,3 +176,12 @@ def test_a_report_is_written_whole_or_not_at_all(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["report.md"]  # no partial file left
     write_atomic(target, "新的报告")
     assert target.read_text(encoding="utf-8") == "新的报告"
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "＝", "＋", "－", "＠", "\t", "\r"])
+def test_report_csv_defuses_every_formula_start(start: str) -> None:
+    """`report --format csv` writes names through the same guard as `score --format csv`."""
+    from hotseat.report.tabular import defused
+
+    assert defused(f"{start}cmd|' /C calc'!A0") == f"'{start}cmd|' /C calc'!A0"
+    assert defused("王小明") == "王小明"
