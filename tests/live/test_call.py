@@ -98,7 +98,7 @@ def test_hand_over_says_the_due_answer_and_the_script_answers_on(call: LiveCall)
     log("host", Kind.TAKEBACK)
     held = log("trainee", Kind.REPLY, "Thank you.", 2.0)
     assert held.said is None and call.session.suggestion is not None
-    assert [note for note, _ in call.said] == ["", "script", "script"]
+    assert [(said.turn, said.note) for said in call.said] == [(0, ""), (1, "script"), (2, "script")]
 
 
 def test_script_endings_wait_for_the_instructor(call: LiveCall) -> None:

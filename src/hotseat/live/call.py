@@ -18,6 +18,16 @@ from hotseat.session import TurnResult
 
 
 @dataclass(frozen=True, slots=True)
+class Said:
+    """A customer line as said after the trainee's ``turn`` (0: the opening), and by whom:
+    the script's suggestion as it was (script), edited, the instructor's own, or a drill line."""
+
+    turn: int
+    note: str
+    line: str
+
+
+@dataclass(frozen=True, slots=True)
 class Applied:
     """What one event did, for a seat to show; ``refused`` names the rule it broke."""
 
@@ -52,7 +62,7 @@ class LiveCall:
         self.joined = False
         self.closed: Event | None = None  # the END event, once written
         self.events: list[Event] = []
-        self.said: list[tuple[str, str]] = []  # (note, line): every customer line, in order
+        self.said: list[Said] = []  # every customer line, in order
 
     @property
     def next_seq(self) -> int:
@@ -103,14 +113,14 @@ class LiveCall:
                 self.joined, self.trainee = True, event.text
             case Kind.SAY:
                 s.say(event.text)
-                self.said.append((event.note, event.text))
+                self.said.append(Said(s.turn, event.note, event.text))
                 return Applied(event, said=event.text)
             case Kind.REPLY | Kind.TIMEOUT:
                 text = event.text if event.kind is Kind.REPLY else None
                 result = s.exchange(text, event.value)
                 said = None if s.customer_due else result.customer.line
                 if said is not None:
-                    self.said.append(("script", said))
+                    self.said.append(Said(s.turn, "script", said))
                 return Applied(event, result=result, said=said, ended=s.outcome)
             case Kind.MOOD:
                 s.nudge(event.value or 0.0)
@@ -120,7 +130,7 @@ class LiveCall:
                 due = s.suggestion
                 s.hand_over()
                 if due is not None:
-                    self.said.append(("script", due))
+                    self.said.append(Said(s.turn, "script", due))
                 return Applied(event, said=due, ended=s.outcome)
             case Kind.TAKEBACK:
                 s.take_back()

@@ -224,8 +224,21 @@ class LiveStore:
 
     # -- the record -------------------------------------------------------------------------
 
-    def record(self, info: LiveInfo, call: LiveCall) -> int:
-        """Save the finished call like any other, for its trainee and class; returns its id."""
+    def record(self, info: LiveInfo, call: LiveCall) -> int | None:
+        """Save the ended call like any other, for its trainee and class; returns its id.
+
+        Every seat that sees the end may ask; the first to claim the call saves it,
+        the others get None.
+        """
+        calls = LiveCallRow.__table__
+        with failing_as("could not claim the live call's record"), self.engine.begin() as conn:
+            claimed = conn.execute(
+                update(LiveCallRow)
+                .where(calls.c.id == info.id, calls.c.state == "ended")
+                .values(state="saving")
+            ).rowcount
+        if not claimed:
+            return None
         session = call.session
         recorder = self.store.begin(
             call.trainee or info.trainee or "?",
@@ -244,7 +257,7 @@ class LiveStore:
             conn.execute(
                 update(LiveCallRow)
                 .where(LiveCallRow.id == info.id)
-                .values(session_id=recorder.session_id)
+                .values(session_id=recorder.session_id, state="recorded")
             )
         return recorder.session_id
 

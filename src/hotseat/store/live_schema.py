@@ -16,7 +16,7 @@ from hotseat.store.schema import NAME_LENGTH, Base
 
 
 class LiveCallRow(Base):
-    """One live call. ``state`` is ``open`` until the END event; then the code has expired."""
+    """One live call: ``state`` is open, then ended (the code has expired), saving, recorded."""
 
     __tablename__ = "live_calls"
 
