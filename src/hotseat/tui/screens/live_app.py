@@ -32,7 +32,7 @@ WAIT_POLL_SECONDS = 0.05
 class LiveApp(HotseatApp):
     """The app on one seat of a live call."""
 
-    CSS_PATH = Path(app_module.__file__).parent / "hotseat.tcss"  # the app's own, not beside us
+    CSS_PATH = str(Path(app_module.__file__).parent / "hotseat.tcss")  # the app's, not ours
 
     def __init__(self, options: TuiOptions, link: LiveLink, trainee: str = "") -> None:
         super().__init__(options)
