@@ -10,6 +10,7 @@ every other seat sees it, which is also what a seat rejoining the call replays.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
     from hotseat.store.live import LiveInfo, LiveStore
 
 WAIT_SECONDS = 0.5  # a quiet log is re-read this often, so a stopped seat notices
+RECORD_WAIT_SECONDS = 15.0
+RECORD_POLL_SECONDS = 0.05
 
 
 class LiveLink:
@@ -133,11 +136,26 @@ class LiveLink:
             self.write(Kind.END, session.outcome)
 
     def record(self, done: Callable[[int | None], None] | None = None) -> None:
-        """Save the ended call like any other; only the first seat to claim it does."""
+        """Save the ended call like any other; only the first seat to claim it does.
+
+        ``done`` hears the saved call's id whichever seat saved it (None if nobody
+        managed to within a while).
+        """
 
         def save() -> None:
             saved = self.live.record(self.live.get(self.info.id), self.call)
+            if saved is None:
+                saved = self.saved_id()
             if done is not None:
                 self._post(lambda: done(saved))
 
         self._writer.submit(save)
+
+    def saved_id(self, wait: float = RECORD_WAIT_SECONDS) -> int | None:
+        """The id the ended call was saved under, waiting for whichever seat is saving it."""
+        deadline = time.monotonic() + wait
+        while True:
+            saved = self.live.get(self.info.id).session_id
+            if saved is not None or time.monotonic() >= deadline:
+                return saved
+            time.sleep(RECORD_POLL_SECONDS)

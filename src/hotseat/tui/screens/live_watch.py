@@ -7,7 +7,6 @@ score, for a call outside a class) takes the screen.
 
 from __future__ import annotations
 
-import time
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
@@ -26,8 +25,6 @@ from hotseat.tui.widgets.mood_meter import MoodMeter
 if TYPE_CHECKING:
     from hotseat.store.records import ClassBoard
     from hotseat.tui.screens.live_link import LiveLink
-
-RECORD_WAIT_SECONDS = 15.0
 
 
 class LiveWatchScreen(HotseatScreen[None]):
@@ -115,15 +112,11 @@ class LiveWatchScreen(HotseatScreen[None]):
     def _board(self) -> None:
         """Wait for the call to be saved, then show where it stands."""
         live, info = self.link.live, self.link.info
-        deadline = time.monotonic() + RECORD_WAIT_SECONDS
-        saved = live.get(info.id)
-        while saved.session_id is None and time.monotonic() < deadline:
-            time.sleep(0.1)
-            saved = live.get(info.id)
-        if saved.session_id is None:
+        saved = self.link.saved_id()
+        if saved is None:
             return
         board = live.store.class_board(info.class_name, True) if info.class_name else None
-        self.app.call_from_thread(self._show_board, board, saved.session_id)
+        self.app.call_from_thread(self._show_board, board, saved)
 
     def _show_board(self, board: ClassBoard | None, session_id: int) -> None:
         from hotseat.tui.screens.class_board import ClassBoardScreen
