@@ -334,6 +334,10 @@ LIVE_TEXTS: dict[str, tuple[str, str]] = {
     "live.key.end": ("End: resolved", "结束：已解决"),
     "live.key.hang_up": ("Hang up", "挂断"),
     "live.home.host": ("Host a live drill", "主持实战演练"),
+    "live.home.about": (
+        "Play the highlighted scenario's customer yourself; a trainee joins with the code",
+        "由你亲自扮演所选场景的客户，学员用加入码加入",
+    ),
     "live.cli.code": (
         "Live drill {code} on {scenario}. The trainee joins with:  hotseat live join {code}",
         "实战演练 {code}（{scenario}）。学员加入命令：hotseat live join {code}",

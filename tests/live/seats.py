@@ -30,6 +30,7 @@ class Seats:
         self.url, self.tmp, self.info, self.scenario = url, tmp, info, scenario
         self.stores: list[Store] = []
         self.stack = AsyncExitStack()
+        self.pilots: list[Pilot[None]] = []
 
     def app(self, seat: Seat, trainee: str = "") -> LiveApp:
         store = open_store(self.url)
@@ -52,9 +53,12 @@ class Seats:
     async def open(self, seat: Seat, trainee: str = "") -> Pilot[None]:
         app = self.app(seat, trainee)
         pilot: Pilot[None] = await self.stack.enter_async_context(app.run_test(size=SIZE))
+        self.pilots.append(pilot)
         return pilot
 
     async def close(self) -> None:
+        for pilot in self.pilots:  # screens still mounting must finish before their app closes
+            await pilot.pause(0.1)
         await self.stack.aclose()
         for store in self.stores:
             store.close()

@@ -245,3 +245,46 @@ def test_the_projector_cannot_write(db_url: str, tmp_path: Path, scenario: Scena
             await seats.close()
 
     asyncio.run(run())
+
+
+def test_hosting_from_the_home_screen(sqlite_url: str, tmp_path: Path) -> None:
+    from hotseat.tui.app import make_app
+    from hotseat.tui.options import TuiOptions
+    from hotseat.tui.screens.home import HomeScreen
+
+    fixtures = Path(__file__).parent.parent / "tui" / "fixtures" / "scenarios"
+    app = make_app(
+        TuiOptions(
+            lang="zh",
+            trainee="王老师",
+            db=sqlite_url,
+            builtin_scenarios=False,
+            scenario_dirs=(fixtures,),
+            settings_path=tmp_path / "tui.json",
+            catalog_cache=tmp_path / "catalog.json",
+            steady=True,
+        )
+    )
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 40)) as pilot:
+            home = pilot.app.screen
+            assert isinstance(home, HomeScreen)
+            await until(pilot, lambda: home.query_one("ScenarioList").highlighted_entry)
+            home.host_live()
+            await until(pilot, lambda: isinstance(pilot.app.screen, LiveHostScreen))
+            hs = pilot.app.screen
+            assert isinstance(hs, LiveHostScreen)
+            assert hs.link.info.host == "王老师" and hs.link.info.open
+            assert hs.session.suggestion == hs.session.customer.opening
+            assert "主持实战演练" in [c.name for c in home.palette_commands()]
+            await pilot.pause(0.1)  # let the new screen finish mounting before the app closes
+
+    asyncio.run(run())
+    store = open_store(sqlite_url)
+    try:
+        with store.engine.connect() as conn:
+            (code,) = conn.exec_driver_sql("SELECT code FROM live_calls").scalars().all()
+        assert LiveStore(store).find(code).host == "王老师"
+    finally:
+        store.close()

@@ -98,6 +98,8 @@ class LiveHostScreen(HotseatScreen[None]):
         self.link = link
         self.clock = clock
         self.session = link.call.session
+        self.title = f"{self.session.scenario.title} · {t('live.host_title', self.lang)}"
+        self.sub_title = f"{t('live.code', self.lang)} {self.link.info.code}"
         self.recorded: int | None = None
         self._offered: str | None = None  # the suggestion last put in the line box
 
@@ -139,8 +141,6 @@ class LiveHostScreen(HotseatScreen[None]):
 
     def on_mount(self) -> None:
         s = self.session.scenario
-        self.title = f"{s.title} · {t('live.host_title', self.lang)}"
-        self.sub_title = f"{t('live.code', self.lang)} {self.link.info.code}"
         self.query_one(ChatLog).note(
             Content.assemble((s.persona.name, "bold"), "\n", s.persona.who), tag="scene"
         )

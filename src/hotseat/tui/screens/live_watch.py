@@ -41,6 +41,8 @@ class LiveWatchScreen(HotseatScreen[None]):
         super().__init__(link.ui_lang)
         self.link = link
         self.session = link.call.session
+        self.title = f"{self.session.scenario.title} · {t('live.watch_title', self.lang)}"
+        self.sub_title = f"{t('live.code', self.lang)} {self.link.info.code}"
 
     def compose(self) -> ComposeResult:
         persona = self.session.scenario.persona
@@ -59,8 +61,6 @@ class LiveWatchScreen(HotseatScreen[None]):
 
     def on_mount(self) -> None:
         s = self.session.scenario
-        self.title = f"{s.title} · {t('live.watch_title', self.lang)}"
-        self.sub_title = f"{t('live.code', self.lang)} {self.link.info.code}"
         self.query_one(ChatLog).note(
             Content.assemble((s.persona.name, "bold"), "\n", s.persona.who), tag="scene"
         )
