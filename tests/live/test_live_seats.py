@@ -100,7 +100,11 @@ def test_a_full_call_with_an_edited_line_then_report_and_board(
             assert [(r.trainee, r.sessions) for r in board.board.rows if r.rank is not None] == [
                 ("Tom", 1)
             ]
-            assert watched.query_one(ChatLog).said("trainee") == [GUARANTEE, EMPATHY_ASK, CLOSE]
+            projected = watched.query_one(ChatLog)
+            assert projected.said("trainee") == [GUARANTEE, EMPATHY_ASK, CLOSE]
+            # drawn within the projector's width, so the right-hand bubbles are on screen
+            drawn = [strip for b in projected.blocks for strip in b.lines or ()]
+            assert drawn and max(strip.cell_length for strip in drawn) <= watch.app.size.width
         finally:
             await seats.close()
         store = open_store(db_url)

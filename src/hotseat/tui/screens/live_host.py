@@ -30,8 +30,8 @@ from hotseat.tui.widgets.reply_clock import ReplyClock
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from hotseat.moves import Analysis
-    from hotseat.scenario.model import Scenario
+    from hotseat.moves import Analysis, Lang
+    from hotseat.scenario.model import Fact, Scenario
     from hotseat.session import TurnResult
     from hotseat.tui.screens.live_link import LiveLink
 
@@ -56,6 +56,13 @@ def moves_line(analysis: Analysis) -> str:
             text += f" ({', '.join(sorted(flags[name]))})"
         parts.append(text)
     return " · ".join(parts) or "—"
+
+
+def fact_label(fact: Fact, lang: Lang) -> str:
+    """The fact's id, and the key element it is, in the interface language."""
+    if fact.element is None:
+        return fact.id
+    return f"{fact.id} · {t('element.' + fact.element, lang)}"
 
 
 def harsh_lines(scenario: Scenario) -> list[str]:
@@ -128,7 +135,7 @@ class LiveHostScreen(HotseatScreen[None]):
             with Vertical(id="live-side"):
                 yield FindingsPanel(lang, id="feedback")
                 facts = SelectionList[str](
-                    *[(f"{f.id} ({f.element or '-'})", f.id) for f in s.facts], id="facts"
+                    *[(fact_label(f, lang), f.id) for f in s.facts], id="facts"
                 )
                 facts.border_title = t("live.facts", lang)
                 yield facts

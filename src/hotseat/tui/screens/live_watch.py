@@ -34,7 +34,7 @@ class LiveWatchScreen(HotseatScreen[None]):
     DEFAULT_CSS = """
     LiveWatchScreen #live-status { height: 3; }
     LiveWatchScreen #live-caller { width: 1fr; padding: 0 1; }
-    LiveWatchScreen #chat { height: 1fr; }
+    LiveWatchScreen #live-body { height: 1fr; }
     """
 
     def __init__(self, link: LiveLink) -> None:
@@ -56,7 +56,8 @@ class LiveWatchScreen(HotseatScreen[None]):
                 hang_up_at=persona.hang_up_at,
                 id="mood",
             )
-        yield ChatLog(id="chat")
+        with Horizontal(id="live-body"):  # the app's stylesheet sizes a ChatLog among siblings
+            yield ChatLog(id="chat")
         yield Footer()
 
     def on_mount(self) -> None:
