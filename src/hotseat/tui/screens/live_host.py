@@ -38,22 +38,20 @@ if TYPE_CHECKING:
 NUDGE = 10.0  # mood points per key press
 
 
-def moves_line(analysis: Analysis) -> str:
-    """What a reply does, in move names: "apology ×2 · promise (guarantee, deadline)"."""
-    parts: list[str] = []
-    seen: dict[str, int] = {}
+def moves_line(analysis: Analysis, lang: Lang) -> str:
+    """What a reply does, by move: "apology ×2 · promise (deadline, guarantee)"."""
+    counts: dict[str, int] = {}
     flags: dict[str, set[str]] = {}
     for move in analysis.moves:
         name = move.kind.value
-        seen[name] = seen.get(name, 0) + 1
+        counts[name] = counts.get(name, 0) + 1
         marks = flags.setdefault(name, set())
-        for flag in ("guarantee", "deadline", "compensation"):
-            if getattr(move, flag):
-                marks.add(flag)
-    for name, count in seen.items():
-        text = name if count == 1 else f"{name} ×{count}"
+        marks.update(f for f in ("guarantee", "deadline", "compensation") if getattr(move, f))
+    parts: list[str] = []
+    for name, count in counts.items():
+        text = t(f"live.move.{name}", lang) + (f" ×{count}" if count > 1 else "")
         if flags[name]:
-            text += f" ({', '.join(sorted(flags[name]))})"
+            text += f" ({', '.join(t(f'live.flag.{f}', lang) for f in sorted(flags[name]))})"
         parts.append(text)
     return " · ".join(parts) or "—"
 
@@ -198,7 +196,7 @@ class LiveHostScreen(HotseatScreen[None]):
             chat.say("trainee", trainee, reply.text, turn=reply.turn)
             chat.mark(reply.turn, result.findings)
         chat.note(
-            f"{t('live.moves', self.lang)}: {moves_line(reply.analysis)}"
+            f"{t('live.moves', self.lang)}: {moves_line(reply.analysis, self.lang)}"
             f" · {t('live.script_mood', self.lang)} {result.customer.mood}",
             tag="moves",
         )
