@@ -161,3 +161,11 @@ def test_codes() -> None:
     assert normal_code(f" {code.lower()[:3]}-{code[3:]} ") == code
     assert normal_code("ABC") is None and normal_code("ABCDE!") is None
     assert normal_code("AB0DE1") is None  # no look-alikes in a code
+
+
+def test_the_reply_clock_running_out_is_a_silent_reply(call: LiveCall) -> None:
+    log = started(call)
+    applied = log("trainee", Kind.TIMEOUT)
+    assert applied.result is not None and applied.result.reply.silent
+    assert call.session.customer_due  # the instructor answers the dead air
+    assert log("trainee", Kind.TIMEOUT).refused == "live.refused.wait"

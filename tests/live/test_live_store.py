@@ -79,6 +79,8 @@ def test_concurrent_writers_get_a_gapless_log(live: LiveStore, scenario: Scenari
 def test_a_waiting_seat_wakes_when_the_log_grows(live: LiveStore, scenario: Scenario) -> None:
     info = host_call(live, scenario)
     listener = live.listener()
+    postgres = live.engine.dialect.name == "postgresql"
+    assert (type(listener).__name__ == "_PgListener") == postgres  # LISTEN, not polling, on PG
     try:
         assert listener.wait(info.id, 0, timeout=0.05) == []
         timer = threading.Timer(0.2, lambda: live.append(info.id, "host", Kind.SAY, "Hello?!"))
