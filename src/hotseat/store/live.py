@@ -290,9 +290,8 @@ class _PgListener(Listener):
     def __init__(self, live: LiveStore) -> None:
         super().__init__(live)
         raw = live.engine.raw_connection()
-        raw.detach()  # ours alone, outside the pool, in autocommit for LISTEN
-        self._raw = raw
         conn: Any = raw.driver_connection
+        raw.detach()  # ours alone, outside the pool, in autocommit for LISTEN
         conn.autocommit = True
         conn.execute(f"LISTEN {CHANNEL}")
         self._conn = conn
@@ -303,7 +302,7 @@ class _PgListener(Listener):
             break
 
     def close(self) -> None:
-        self._raw.close()
+        self._conn.close()
 
 
 def _info(row: Any) -> LiveInfo:
