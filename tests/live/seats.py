@@ -75,7 +75,9 @@ async def until(pilot: Pilot[None], check: Callable[[], Any], timeout: float = 3
 
 
 def said(pilot: Pilot[None], kind: str) -> list[str]:
-    return pilot.app.screen.query_one(ChatLog).said(kind)
+    """The lines of one kind on the seat's transcript (none while the screen is composing)."""
+    chats = pilot.app.screen.query(ChatLog)
+    return chats.first().said(kind) if chats else []
 
 
 async def reply(pilot: Pilot[None], text: str) -> None:

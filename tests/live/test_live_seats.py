@@ -292,3 +292,38 @@ def test_hosting_from_the_home_screen(sqlite_url: str, tmp_path: Path) -> None:
         assert LiveStore(store).find(code).host == "王老师"
     finally:
         store.close()
+
+
+def test_the_instructor_killed_and_rejoined_picks_up_the_due_answer(
+    db_url: str, tmp_path: Path, scenario: Scenario
+) -> None:
+    async def run() -> None:
+        seats = seats_for(db_url, tmp_path, scenario)
+        first = Seats(db_url, tmp_path, seats.info, scenario)
+        try:
+            host = await first.open("host")
+            await until(host, lambda: isinstance(host.app.screen, LiveHostScreen))
+            trainee = await seats.open("trainee", "Ann")
+            await host.press("ctrl+s")
+            await until(trainee, lambda: isinstance(trainee.app.screen, LiveTraineeScreen))
+            await reply(trainee, GUARANTEE)
+            hs = host.app.screen
+            assert isinstance(hs, LiveHostScreen)
+            await until(host, lambda: hs.session.customer_due)
+            await host.press("f8")
+            await until(host, lambda: len(hs.link.call.events) == 4)
+            due, mood = hs.session.suggestion, hs.session.mood
+            await first.close()  # the instructor's terminal dies with an answer due
+            again = await seats.open("host")
+            await until(again, lambda: isinstance(again.app.screen, LiveHostScreen))
+            back = again.app.screen
+            assert isinstance(back, LiveHostScreen)
+            await until(again, lambda: said(again, "trainee") == [GUARANTEE])
+            assert (back.session.suggestion, back.session.mood) == (due, mood)
+            await until(again, lambda: back.query_one("#line", Input).value == due)
+            await again.press("ctrl+s")
+            await until(trainee, lambda: said(trainee, "customer")[-1:] == [due])
+        finally:
+            await seats.close()
+
+    asyncio.run(run())
