@@ -364,6 +364,11 @@ LIVE_TEXTS: dict[str, tuple[str, str]] = {
         "{scenario} has changed since the drill began; open it from the same file.",
         "演练开始后 {scenario} 已被修改，请使用同一个场景文件。",
     ),
+    "live.cli.draw_needs_class": (
+        "--draw draws from a class: give --class NAME too.",
+        "--draw 要从班级里抽签，请同时给出 --class 班级名。",
+    ),
+    "live.cli.drawn": ("The lot falls on {name}.", "抽中了 {name}。"),
     "live.cli.exported": ("{n} customer lines written to {path}", "已把 {n} 句客户台词写入 {path}"),
 }
 TEXTS.update(LIVE_TEXTS)

@@ -88,3 +88,24 @@ def test_export_writes_an_example_and_the_instructors_lines(
         "opening": ["Forty-two quid, for what?!"],
         defend: ["Signed up? I never signed anything!"],
     }
+
+
+def test_host_draws_the_trainee_from_the_class_roster(sqlite_url: str) -> None:
+    store = open_store(sqlite_url)
+    store.create_class("C1")
+    store.add_members("C1", ["Ann", "Bo"])
+    args = ["host", "en/overcharged-data", "--no-tui", "--lang", "en", "--db", sqlite_url]
+    drawn = []
+    for _ in range(2):
+        status, out, _ = run(*args, "--class", "C1", "--draw")
+        assert status == 0
+        name = re.search(r"The lot falls on (\w+)\.", out)
+        code = re.search(r"hotseat live join ([A-Z0-9]{6})", out)
+        assert name is not None and code is not None
+        info = LiveStore(store).find(code.group(1))
+        assert (info.trainee, info.class_name) == (name.group(1), "C1")
+        drawn.append(name.group(1))
+    store.close()
+    assert sorted(drawn) == ["Ann", "Bo"]  # nobody twice in a round
+    status, _, err = run(*args, "--draw")
+    assert status == 1 and "--class" in err

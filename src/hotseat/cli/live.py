@@ -100,6 +100,9 @@ def _seat(db: str | None, code: str, seat: Seat, lang: Lang) -> tuple[LiveLink, 
 @click.argument("scenario")
 @click.option("--trainee", metavar="NAME", help="Only this trainee may join.")
 @click.option("--class", "class_name", metavar="NAME", help="Record the call for this class.")
+@click.option(
+    "--draw", is_flag=True, help="Draw the trainee by lot from --class, as a class drill does."
+)
 @click.option("--instructor", metavar="NAME", help="Who plays the customer (default: you).")
 @click.option("--seed", type=int, help="Seed for the script's suggestions (default: random).")
 @click.option("--intensity", type=click.IntRange(1, 3), default=3, show_default=True)
@@ -111,6 +114,7 @@ def host(
     scenario: str,
     trainee: str | None,
     class_name: str | None,
+    draw: bool,
     instructor: str | None,
     seed: int | None,
     intensity: int,
@@ -133,9 +137,14 @@ def host(
     except (ScenarioError, OSError) as exc:
         _fail(str(exc))
     store, live = _open(db)
+    if draw and class_name is None:
+        _fail(t("live.cli.draw_needs_class", ui))
     if class_name is not None:
         try:
             store.class_info(class_name)
+            if draw:
+                trainee = store.draw(class_name).trainee
+                click.echo(t("live.cli.drawn", ui, name=trainee))
         except StoreError as exc:
             _fail(str(exc))
     info = live.create(
