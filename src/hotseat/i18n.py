@@ -264,6 +264,118 @@ TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
+# -- live drills (issue 16): the instructor, trainee and projector seats, and `hotseat live` --
+LIVE_TEXTS: dict[str, tuple[str, str]] = {
+    "live.code": ("code", "加入码"),
+    "live.code.malformed": (
+        "'{code}' is not a join code: a code is 6 letters and digits, like K7MPQ3.",
+        "“{code}”不是加入码：加入码由 6 位字母和数字组成，例如 K7MPQ3。",
+    ),
+    "live.code.unknown": (
+        "No live drill has the code {code}: check it with the instructor.",
+        "没有加入码为 {code} 的实战演练，请跟讲师核对一下。",
+    ),
+    "live.code.expired": (
+        "That live drill has ended; its code {code} no longer works.",
+        "这场实战演练已经结束，加入码 {code} 已失效。",
+    ),
+    "live.refused.seat": ("This seat cannot do that.", "这个席位不能做这个操作。"),
+    "live.refused.ended": ("The call is over.", "通话已经结束了。"),
+    "live.refused.taken": (
+        "{name} has already joined this drill as the trainee.",
+        "{name} 已经作为学员加入了这场演练。",
+    ),
+    "live.refused.not_you": (
+        "This drill is for another trainee.",
+        "这场演练是给另一位学员的。",
+    ),
+    "live.refused.wait": ("Wait for the customer to speak.", "请等客户说完再回复。"),
+    "live.trainee": ("trainee", "学员"),
+    "live.host": ("customer played by", "扮演客户"),
+    "live.no_trainee": ("not joined yet", "尚未加入"),
+    "live.host_title": ("you play the customer", "你来扮演客户"),
+    "live.watch_title": ("projector view", "投屏视图"),
+    "live.script_mood": ("script mood", "剧本情绪"),
+    "live.reply_due": ("reply due", "回复倒计时"),
+    "live.facts": ("Facts told (key elements)", "已透露的信息（关键要素）"),
+    "live.harsh": ("Harshest lines (F5)", "最狠的台词（F5）"),
+    "live.line_placeholder": (
+        "The customer's line: Enter sends it",
+        "客户要说的话，按回车发送",
+    ),
+    "live.suggestion": ("The script suggests this line", "剧本建议这样说"),
+    "live.script_would": ("the script would end it now: {outcome}", "按剧本此刻会结束：{outcome}"),
+    "live.waiting_reply": ("Waiting for the trainee's reply…", "等待学员回复……"),
+    "live.you_speak": ("You are the customer", "由你扮演客户"),
+    "live.script_speaks": ("The script answers (F9: take back)", "剧本在回答（F9 收回）"),
+    "live.joined": ("{name} has joined as the trainee.", "{name} 以学员身份加入了。"),
+    "live.handed_over": ("Handed over to the script.", "已交给剧本接管。"),
+    "live.taken_back": ("The instructor is the customer again.", "讲师重新接手扮演客户。"),
+    "live.moves": ("moves", "话术动作"),
+    "live.move.apology": ("apology", "道歉"),
+    "live.move.empathy": ("empathy", "共情"),
+    "live.move.thanks": ("thanks", "致谢"),
+    "live.move.question": ("question", "提问"),
+    "live.move.promise": ("promise", "承诺"),
+    "live.move.preframe": ("preframe", "预告"),
+    "live.move.summary": ("summary", "复述确认"),
+    "live.move.defend": ("defend", "辩解"),
+    "live.move.rude": ("rude", "失礼"),
+    "live.move.admission": ("admission", "过早认错"),
+    "live.move.backchannel": ("backchannel", "应答"),
+    "live.flag.guarantee": ("guarantee", "打包票"),
+    "live.flag.deadline": ("deadline", "时限"),
+    "live.flag.compensation": ("compensation", "赔偿"),
+    "live.over": ("The call is over.", "通话已结束。"),
+    "live.recorded": ("Saved as call #{id}.", "已保存为第 {id} 通记录。"),
+    "live.saving": ("saving the call…", "正在保存通话……"),
+    "live.saved_score": (
+        "Saved as call #{id}: overall {overall}.",
+        "已保存为第 {id} 通：总分 {overall}。",
+    ),
+    "live.waiting_opening": (
+        "Live drill {code}: {host} is about to call. Get ready…",
+        "实战演练 {code}：{host} 马上就要打进来了，请做好准备……",
+    ),
+    "live.trainee.end_by_host": (
+        "The instructor ends a live call; Esc steps out.",
+        "实战通话由讲师结束；按 Esc 可以退出。",
+    ),
+    "live.key.send_script": ("Send suggestion", "发送建议台词"),
+    "live.key.harsh": ("Harsh lines", "狠话"),
+    "live.key.facts": ("Facts", "信息"),
+    "live.key.calmer": ("Calmer", "消点气"),
+    "live.key.angrier": ("Angrier", "更火大"),
+    "live.key.hand_over": ("Script / you", "剧本/你来"),
+    "live.key.end": ("End: resolved", "结束：已解决"),
+    "live.key.hang_up": ("Hang up", "挂断"),
+    "live.home.host": ("Host a live drill", "主持实战演练"),
+    "live.home.about": (
+        "Play the highlighted scenario's customer yourself; a trainee joins with the code",
+        "由你亲自扮演所选场景的客户，学员用加入码加入",
+    ),
+    "live.cli.code": (
+        "Live drill {code} on {scenario}. The trainee joins with:  hotseat live join {code}",
+        "实战演练 {code}（{scenario}）。学员加入命令：hotseat live join {code}",
+    ),
+    "live.cli.no_name": (
+        "Who is the trainee? Give --trainee NAME.",
+        "请用 --trainee 姓名 说明学员是谁。",
+    ),
+    "live.cli.changed": (
+        "{scenario} has changed since the drill began; open it from the same file.",
+        "演练开始后 {scenario} 已被修改，请使用同一个场景文件。",
+    ),
+    "live.cli.draw_needs_class": (
+        "--draw draws from a class: give --class NAME too.",
+        "--draw 要从班级里抽签，请同时给出 --class 班级名。",
+    ),
+    "live.cli.drawn": ("The lot falls on {name}.", "抽中了 {name}。"),
+    "live.cli.exported": ("{n} customer lines written to {path}", "已把 {n} 句客户台词写入 {path}"),
+}
+TEXTS.update(LIVE_TEXTS)
+
+
 def fill(pair: tuple[str, str], lang: Lang, **values: object) -> str:
     """One (en, zh) text in ``lang`` with ``{name}`` filled; every label table goes through it."""
     en, zh = pair

@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {
     "rules": "rules",
     "score": "score",
     "history": "history",
+    "live": "live",
     "report": "report",
     "review": "review",
     "trainee": "trainee",

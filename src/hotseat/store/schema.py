@@ -226,3 +226,5 @@ SCORE_COLUMNS = {
     "ET": SessionRow.score_et,
     "EM": SessionRow.score_em,
 }
+
+from hotseat.store import live_schema as _live_schema  # noqa: E402,F401  (its tables join Base)

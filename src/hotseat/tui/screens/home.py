@@ -388,6 +388,13 @@ class HomeScreen(HotseatScreen[None]):
     def trainee(self) -> str:
         return self.query_one("#trainee", Input).value.strip()
 
+    def host_live(self) -> None:
+        """Host a live drill on the highlighted scenario: the name box names the instructor."""
+        from hotseat.tui.screens.live_setup import host_live
+
+        entry = self.query_one(ScenarioList).highlighted_entry
+        host_live(self, entry, instructor=self.trainee, class_name=self.drill_class)
+
     def action_reload(self) -> None:
         self.reload()
 
@@ -418,6 +425,7 @@ class HomeScreen(HotseatScreen[None]):
                 t("key.class_board", lang), self.action_class_board, t("tui.cmd.class_board", lang)
             ),
             SimpleCommand(t("key.resume", lang), self.action_resume, t("tui.cmd.resume", lang)),
+            SimpleCommand(t("live.home.host", lang), self.host_live, t("live.home.about", lang)),
         ]
         for mode in MODES:
             commands.append(
