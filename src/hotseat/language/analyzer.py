@@ -31,7 +31,8 @@ from hotseat.language.frames import (
 )
 from hotseat.language.lexicon import Lexicon, builtin_lexicon, with_overrides
 from hotseat.language.matcher import Hit, Matcher
-from hotseat.language.normalize import normalize
+from hotseat.language.reader import learned_reader
+from hotseat.language.normalize import Normalized, normalize
 from hotseat.language.questions import QuestionCounter
 from hotseat.language.segment import Clause, Sentence, quote_at, segment
 from hotseat.language.tags import (
@@ -699,7 +700,11 @@ class Analyzer:
     (a rulebook's lexicon section); the built-in lexicons stay as they are.
     """
 
-    def __init__(self, overrides: Mapping[str, Mapping[str, Sequence[str]]] | None = None) -> None:
+    def __init__(
+        self,
+        overrides: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
+        reader: bool = True,
+    ) -> None:
         overrides = overrides or {}
         unknown = set(overrides) - set(LANGS)
         if unknown:
@@ -710,20 +715,52 @@ class Analyzer:
             if lang in overrides:
                 lexicon = with_overrides(lexicon, overrides[lang])
             self._grammars[lang] = _Grammar(lexicon)
+        # The learned reader (reader.py) beside the lexicons; ``reader=False`` reads with the
+        # lexicons alone, as the model's training compares against.
+        self._reader = learned_reader() if reader else None
 
-    def analyze(self, text: str, lang: Lang | None = None) -> Analysis:
-        """The moves of one reply; ``lang`` None detects it. Never raises on a str."""
-        if not isinstance(text, str):
-            raise TypeError(f"analyze expects a str, got {type(text).__name__}")
-        if lang is None:
-            lang = detect_lang(text)
-        elif lang not in self._grammars:
-            raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
-        norm = normalize(text)
-        found, refused = self._grammars[lang].run(norm.text)
-        refusals = tuple([Span(*norm.to_original(s, e)) for s, e in refused]) if refused else ()
-        moves = _to_moves(norm.origin, len(norm.text), found) if found else ()
-        return Analysis(text, lang, moves, refusals)
+    def analyze(self, text: str, lang: Lang | None = None, context: str | None = None) -> Analysis:
+        """The moves of one reply; ``lang`` None detects it; ``context`` is the customer's
+        line just before, which the learned reader weighs. Never raises on a str."""
+        return self.analyze_many([text], [lang], [context])[0]
+
+    def analyze_many(
+        self,
+        texts: Sequence[str],
+        langs: Sequence[Lang | None] | None = None,
+        contexts: Sequence[str | None] | None = None,
+    ) -> list[Analysis]:
+        """The moves of many replies, the learned reader scoring them all at once: the same
+        answers as ``analyze`` one by one, faster in bulk."""
+        n = len(texts)
+        langs = langs if langs is not None else [None] * n
+        contexts = contexts if contexts is not None else [None] * n
+        if len(langs) != n or len(contexts) != n:
+            raise ValueError("texts, langs and contexts must be equally long")
+        readings: list[_Reading] = []
+        for text, lang in zip(texts, langs, strict=True):
+            if not isinstance(text, str):
+                raise TypeError(f"analyze expects a str, got {type(text).__name__}")
+            if lang is None:
+                lang = detect_lang(text)
+            elif lang not in self._grammars:
+                raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
+            norm = normalize(text)
+            readings.append((lang, norm, *self._grammars[lang].run(norm.text)))
+        if self._reader is not None:
+            self._reader.add(readings, contexts)
+        return [_analysis(text, r) for text, r in zip(texts, readings, strict=True)]
+
+
+# One reply as the grammar read it: language, folded text, moves found, refusal spans.
+_Reading = tuple[Lang, Normalized, list[_Found], list[tuple[int, int]]]
+
+
+def _analysis(text: str, reading: _Reading) -> Analysis:
+    lang, norm, found, refused = reading
+    refusals = tuple([Span(*norm.to_original(s, e)) for s, e in refused]) if refused else ()
+    moves = _to_moves(norm.origin, len(norm.text), found) if found else ()
+    return Analysis(text, lang, moves, refusals)
 
 
 @cache
@@ -732,6 +769,7 @@ def default_analyzer() -> Analyzer:
     return Analyzer()
 
 
-def analyze(text: str, lang: Lang | None = None) -> Analysis:
-    """The moves of one reply with the built-in lexicons; ``lang`` None detects it."""
-    return default_analyzer().analyze(text, lang)
+def analyze(text: str, lang: Lang | None = None, context: str | None = None) -> Analysis:
+    """The moves of one reply with the built-in lexicons and the learned reader; ``lang``
+    None detects it; ``context`` is the customer's line just before."""
+    return default_analyzer().analyze(text, lang, context)

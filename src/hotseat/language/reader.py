@@ -1,0 +1,310 @@
+"""The learned reader: per-move logistic classifiers over hashed n-grams, beside the lexicons.
+
+Lexicons read what they were written for exactly (spans, counts, negation,
+refusals) and miss what they were not: blame by inference, sarcasm with no
+stock phrase, a commitment with no "will". A linear model over character
+n-grams (and English word n-grams) reads those by resemblance to labeled
+replies. It only adds: where the lexicons found no move of a kind and the
+model is confident enough, the move is added with the clause that scores
+highest as its span, so offsets stay exact.
+
+Inference is plain NumPy over a model file shipped in the package (built by
+``python -m hotseat.language.train``); features are hashed with CRC-32, which
+is stable across processes and machines, unlike Python's ``hash``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from zlib import crc32
+
+import numpy as np
+import numpy.typing as npt
+
+from hotseat.language.commitments import Flags
+from hotseat.language.normalize import Normalized, normalize
+from hotseat.moves import Lang, MoveKind
+
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "reader.bin"
+FORMAT = "hotseat-reader/1"
+
+# The labels each model scores: moves by presence, then the promise flags.
+MOVE_LABELS: tuple[str, ...] = (
+    "apology", "empathy", "thanks", "question", "promise", "preframe", "summary", "defend",
+    "rude", "admission", "backchannel",
+)  # fmt: skip
+FLAG_LABELS: tuple[str, ...] = ("guarantee", "deadline", "compensation")
+LABELS: tuple[str, ...] = MOVE_LABELS + FLAG_LABELS
+
+_SPACES = re.compile(r"\s+")
+_EN_WORD = re.compile(r"[a-z0-9']+|[^\sa-z0-9']")
+# Where a clause ends, for the span of a move the model adds (as segment.py cuts, roughly).
+_CLAUSE_END = re.compile(r"[,、:;。!?\n\r\t…~，；：！？]+|(?<![0-9])\.(?![0-9])")
+_CLAUSE_TRIM = " \"'“”「」()（）-—*"
+
+
+@dataclass(frozen=True, slots=True)
+class FeatureSpec:
+    """How a reply (and the customer's line before it) becomes hashed feature indices."""
+
+    bits: int
+    char_min: int
+    char_max: int
+    words: int  # English word n-grams up to this length; 0 for none
+    context: bool  # whether the customer's line adds features of its own
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "bits": self.bits,
+            "char_min": self.char_min,
+            "char_max": self.char_max,
+            "words": self.words,
+            "context": self.context,
+        }
+
+
+SPECS: dict[Lang, FeatureSpec] = {
+    "zh": FeatureSpec(bits=18, char_min=1, char_max=3, words=0, context=True),
+    "en": FeatureSpec(bits=18, char_min=2, char_max=5, words=2, context=True),
+}
+
+
+def _grams(text: str, spec: FeatureSpec, prefix: str, out: set[str]) -> None:
+    padded = f" {text} "
+    n = len(padded)
+    for size in range(spec.char_min, spec.char_max + 1):
+        for i in range(n - size + 1):
+            out.add(prefix + padded[i : i + size])
+    if spec.words:
+        words = _EN_WORD.findall(text)
+        for size in range(1, spec.words + 1):
+            for i in range(len(words) - size + 1):
+                out.add(prefix + "w" + " ".join(words[i : i + size]))
+
+
+def features(folded: str, spec: FeatureSpec, context: str = "") -> list[int]:
+    """Sorted hashed feature indices of one folded reply (and the folded customer line)."""
+    grams: set[str] = set()
+    _grams(_SPACES.sub(" ", folded).strip(), spec, "", grams)
+    if spec.context and context:
+        # the customer's line weighs less: its short grams only, in a namespace of its own
+        ctx = FeatureSpec(spec.bits, 2, 2, 1 if spec.words else 0, False)
+        _grams(_SPACES.sub(" ", context).strip()[:200], ctx, "\x01", grams)
+    mask = (1 << spec.bits) - 1
+    return sorted({crc32(g.encode("utf-8")) & mask for g in grams})
+
+
+class LangModel:
+    """One language's weights: ``weights`` (2**bits x labels), ``bias``, thresholds."""
+
+    def __init__(
+        self,
+        spec: FeatureSpec,
+        weights: npt.NDArray[np.float32],
+        bias: npt.NDArray[np.float32],
+        thresholds: dict[str, float],
+    ) -> None:
+        self.spec = spec
+        self.weights = weights
+        self.bias = bias
+        self.thresholds = thresholds
+
+    def logits(self, indices: Sequence[int]) -> npt.NDArray[np.float32]:
+        if not indices:
+            return self.bias.copy()
+        rows = self.weights[np.asarray(indices, dtype=np.intp)]
+        return rows.sum(axis=0) / np.float32(np.sqrt(len(indices))) + self.bias
+
+    def probabilities(self, folded: str, context: str = "") -> npt.NDArray[np.float32]:
+        """P(label present) for every label of LABELS, for one folded reply."""
+        z = self.logits(features(folded, self.spec, context))
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def probabilities_many(
+        self, folded: Sequence[str], contexts: Sequence[str]
+    ) -> npt.NDArray[np.float32]:
+        """P(label present) for many replies at once: one gather and one segment sum."""
+        rows = [features(t, self.spec, c) for t, c in zip(folded, contexts, strict=True)]
+        lengths = np.fromiter((len(r) for r in rows), dtype=np.intp, count=len(rows))
+        flat = np.fromiter((i for r in rows for i in r), dtype=np.intp, count=int(lengths.sum()))
+        z = np.tile(self.bias, (len(rows), 1))
+        full = lengths > 0
+        if flat.size:
+            starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))[full]
+            sums = np.add.reduceat(self.weights[flat], starts, axis=0)
+            z[full] += sums / np.sqrt(lengths[full]).astype(np.float32)[:, None]
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def best_clause(self, folded: str, label: str) -> tuple[int, int]:
+        """The clause of the folded reply that scores highest for ``label``, trimmed."""
+        column = LABELS.index(label)
+        best: tuple[float, int, int] | None = None
+        start = 0
+        for cut in [*_CLAUSE_END.finditer(folded), None]:
+            end = cut.start() if cut is not None else len(folded)
+            lo, hi = _trim(folded, start, end)
+            if lo < hi:
+                score = float(self.logits(features(folded[lo:hi], self.spec))[column])
+                if best is None or score > best[0]:
+                    best = (score, lo, hi)
+            if cut is not None:
+                start = cut.end()
+        if best is None:
+            lo, hi = _trim(folded, 0, len(folded))
+            return lo, max(hi, lo)
+        return best[1], best[2]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in _CLAUSE_TRIM):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _CLAUSE_TRIM):
+        end -= 1
+    return start, end
+
+
+@dataclass(frozen=True, slots=True)
+class ReaderModel:
+    """Both languages' models and what they were built from."""
+
+    version: str
+    data_hash: str
+    models: dict[Lang, LangModel]
+
+
+def dumps(version: str, data_hash: str, models: dict[Lang, LangModel]) -> bytes:
+    """The model file: gzip (no timestamp) of a JSON header line and the raw int8 weights.
+
+    Weights are stored per label as int8 with one scale each, which keeps the file small
+    and makes it byte-identical across rebuilds that differ only in the last float bits.
+    """
+    header: dict[str, object] = {"format": FORMAT, "version": version, "data_hash": data_hash}
+    blobs: list[bytes] = []
+    langs: dict[str, object] = {}
+    for lang in sorted(models):
+        model = models[lang]
+        peak = np.abs(model.weights).max(axis=0)
+        scale = np.where(peak > 0, peak / 127.0, 1.0).astype(np.float32)
+        quantized = np.round(model.weights / scale).astype(np.int8)
+        langs[lang] = {
+            "spec": model.spec.to_json(),
+            "labels": list(LABELS),
+            "scale": [float(s) for s in scale],
+            "bias": [round(float(b), 6) for b in model.bias],
+            "thresholds": {k: round(v, 4) for k, v in sorted(model.thresholds.items())},
+            "bytes": quantized.size,
+        }
+        blobs.append(quantized.tobytes(order="C"))
+    header["langs"] = langs
+    head = json.dumps(header, sort_keys=True, ensure_ascii=True).encode("ascii")
+    return gzip.compress(head + b"\n" + b"".join(blobs), compresslevel=9, mtime=0)
+
+
+def loads(blob: bytes) -> ReaderModel:
+    raw = gzip.decompress(blob)
+    newline = raw.index(b"\n")
+    header = json.loads(raw[:newline])
+    if header.get("format") != FORMAT:
+        raise ValueError(f"not a {FORMAT} model file")
+    offset = newline + 1
+    models: dict[Lang, LangModel] = {}
+    for lang, info in sorted(header["langs"].items()):
+        if tuple(info["labels"]) != LABELS:
+            raise ValueError("the model file scores other labels than this code reads")
+        spec = FeatureSpec(**info["spec"])
+        size = int(info["bytes"])
+        quantized = np.frombuffer(raw, dtype=np.int8, count=size, offset=offset)
+        offset += size
+        weights = quantized.reshape(1 << spec.bits, len(LABELS)).astype(np.float32)
+        weights *= np.asarray(info["scale"], dtype=np.float32)
+        bias = np.asarray(info["bias"], dtype=np.float32)
+        models[lang] = LangModel(spec, weights, bias, dict(info["thresholds"]))
+    return ReaderModel(header["version"], header["data_hash"], models)
+
+
+@cache
+def shipped_model() -> ReaderModel | None:
+    """The model that ships in the package; None if it was never built."""
+    if not MODEL_PATH.exists():
+        return None
+    return loads(MODEL_PATH.read_bytes())
+
+
+# The moves the model may add, as analyzer moves; the thresholds file says which it does.
+_ADDABLE: tuple[tuple[str, MoveKind], ...] = tuple(
+    (kind.value, kind)
+    for kind in (
+        MoveKind.EMPATHY,
+        MoveKind.PROMISE,
+        MoveKind.SUMMARY,
+        MoveKind.DEFEND,
+        MoveKind.RUDE,
+        MoveKind.ADMISSION,
+    )
+)
+# An added move, as the analyzer's grammar reports its own: kind, folded span, flags.
+Added = tuple[MoveKind, int, int, Flags | None]
+
+
+def added_moves(
+    model: LangModel, folded: str, probs: npt.NDArray[np.float32], found: set[MoveKind]
+) -> list[Added]:
+    """The moves the model reads that the lexicons did not find (``found``), each on its
+    best-scoring clause; an added promise carries the flags the model reads."""
+    out: list[Added] = []
+    thresholds = model.thresholds
+    for name, kind in _ADDABLE:
+        if kind in found or probs[LABELS.index(name)] < thresholds.get(name, 2.0):
+            continue
+        start, end = model.best_clause(folded, name)
+        flags = None
+        if kind is MoveKind.PROMISE:
+            flags = Flags()
+            flags.guarantee = bool(probs[_GUARANTEE] >= thresholds["guarantee"])
+            flags.deadline = bool(probs[_DEADLINE] >= thresholds["deadline"])
+            flags.compensation = bool(probs[_COMPENSATION] >= thresholds["compensation"])
+        out.append((kind, start, end, flags))
+    return out
+
+
+_GUARANTEE, _DEADLINE, _COMPENSATION = (LABELS.index(f) for f in FLAG_LABELS)
+
+
+class LearnedReader:
+    """Adds the model's moves to the grammar's readings, many replies at a time."""
+
+    def __init__(self, model: ReaderModel) -> None:
+        self.model = model
+
+    def add(
+        self,
+        readings: Sequence[tuple[Lang, Normalized, list[Added], object]],
+        contexts: Sequence[str | None],
+    ) -> None:
+        """Append to each reading's moves what the model reads and the lexicons missed."""
+        by_lang: dict[Lang, list[int]] = {}
+        for k, reading in enumerate(readings):
+            if reading[0] in self.model.models:
+                by_lang.setdefault(reading[0], []).append(k)
+        for lang, ks in by_lang.items():
+            model = self.model.models[lang]
+            folded = [readings[k][1].text for k in ks]
+            ctx = [normalize(contexts[k]).text if contexts[k] else "" for k in ks]
+            probs = model.probabilities_many(folded, ctx)
+            for row, k in enumerate(ks):
+                found = readings[k][2]
+                kinds = {f[0] for f in found}
+                found.extend(added_moves(model, folded[row], probs[row], kinds))
+
+
+@cache
+def learned_reader() -> LearnedReader | None:
+    """The reader over the shipped model; None when no model file ships."""
+    model = shipped_model()
+    return LearnedReader(model) if model is not None else None
