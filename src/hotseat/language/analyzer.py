@@ -31,9 +31,9 @@ from hotseat.language.frames import (
 )
 from hotseat.language.lexicon import Lexicon, builtin_lexicon, with_overrides
 from hotseat.language.matcher import Hit, Matcher
-from hotseat.language.reader import learned_reader
 from hotseat.language.normalize import Normalized, normalize
 from hotseat.language.questions import QuestionCounter
+from hotseat.language.reader import learned_reader
 from hotseat.language.segment import Clause, Sentence, quote_at, segment
 from hotseat.language.tags import (
     ACTION,

@@ -134,9 +134,7 @@ def corpus_files(lang: Lang, root: Path = CORPUS) -> tuple[list[Path], list[Path
 def repo_sets(lang: Lang) -> list[Path]:
     """The repo's older labeled sets of one language that may be trained on."""
     return [
-        p
-        for p in sorted(TEST_DATA.glob(f"*_{lang}.jsonl"))
-        if not p.name.startswith(HELD_OUT_SETS)
+        p for p in sorted(TEST_DATA.glob(f"*_{lang}.jsonl")) if not p.name.startswith(HELD_OUT_SETS)
     ]
 
 
@@ -229,7 +227,9 @@ def load_corpus(lang: Lang, shared: Path | None, marks: BlindMarks, root: Path =
     return out
 
 
-def second_labels(lang: Lang, root: Path = CORPUS) -> dict[str, tuple[dict[str, int], frozenset[str]]]:
+def second_labels(
+    lang: Lang, root: Path = CORPUS
+) -> dict[str, tuple[dict[str, int], frozenset[str]]]:
     """The independent second labeling of pool turns, by id."""
     path = root / "pool" / "second" / f"{lang}_labels.jsonl"
     out: dict[str, tuple[dict[str, int], frozenset[str]]] = {}
@@ -243,7 +243,9 @@ def second_labels(lang: Lang, root: Path = CORPUS) -> dict[str, tuple[dict[str, 
     return out
 
 
-def first_labels(lang: Lang, root: Path = CORPUS) -> dict[str, tuple[dict[str, int], frozenset[str]]]:
+def first_labels(
+    lang: Lang, root: Path = CORPUS
+) -> dict[str, tuple[dict[str, int], frozenset[str]]]:
     """The first labeling of pool turns, by id (no text needed to compare labelings)."""
     out: dict[str, tuple[dict[str, int], frozenset[str]]] = {}
     for path in corpus_files(lang, root)[0]:
@@ -253,4 +255,3 @@ def first_labels(lang: Lang, root: Path = CORPUS) -> dict[str, tuple[dict[str, i
                     raw = json.loads(line)
                     out[str(raw.get("id"))] = _label_fields(raw, f"{path.name}:{number}")
     return out
-

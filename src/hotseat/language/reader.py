@@ -119,12 +119,8 @@ class LangModel:
         if not indices:
             return self.bias.copy()
         rows = self.weights[np.asarray(indices, dtype=np.intp)]
-        return rows.sum(axis=0) / np.float32(np.sqrt(len(indices))) + self.bias
-
-    def probabilities(self, folded: str, context: str = "") -> npt.NDArray[np.float32]:
-        """P(label present) for every label of LABELS, for one folded reply."""
-        z = self.logits(features(folded, self.spec, context))
-        return 1.0 / (1.0 + np.exp(-z))
+        z = rows.sum(axis=0) / np.float32(np.sqrt(len(indices))) + self.bias
+        return z.astype(np.float32, copy=False)
 
     def probabilities_many(
         self, folded: Sequence[str], contexts: Sequence[str]
@@ -139,7 +135,7 @@ class LangModel:
             starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))[full]
             sums = np.add.reduceat(self.weights[flat], starts, axis=0)
             z[full] += sums / np.sqrt(lengths[full]).astype(np.float32)[:, None]
-        return 1.0 / (1.0 + np.exp(-z))
+        return (1.0 / (1.0 + np.exp(-z))).astype(np.float32, copy=False)
 
     def best_clause(self, folded: str, label: str) -> tuple[int, int]:
         """The clause of the folded reply that scores highest for ``label``, trimmed."""
@@ -295,7 +291,7 @@ class LearnedReader:
         for lang, ks in by_lang.items():
             model = self.model.models[lang]
             folded = [readings[k][1].text for k in ks]
-            ctx = [normalize(contexts[k]).text if contexts[k] else "" for k in ks]
+            ctx = [normalize(c).text if (c := contexts[k]) else "" for k in ks]
             probs = model.probabilities_many(folded, ctx)
             for row, k in enumerate(ks):
                 found = readings[k][2]
