@@ -33,7 +33,7 @@ from hotseat.language.lexicon import Lexicon, builtin_lexicon, with_overrides
 from hotseat.language.matcher import Hit, Matcher
 from hotseat.language.normalize import Normalized, normalize
 from hotseat.language.questions import QuestionCounter
-from hotseat.language.reader import learned_reader
+from hotseat.language.reader import LearnedReader, learned_reader
 from hotseat.language.segment import Clause, Sentence, quote_at, segment
 from hotseat.language.tags import (
     ACTION,
@@ -703,7 +703,7 @@ class Analyzer:
     def __init__(
         self,
         overrides: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
-        reader: bool = True,
+        reader: LearnedReader | bool = True,
     ) -> None:
         overrides = overrides or {}
         unknown = set(overrides) - set(LANGS)
@@ -715,9 +715,11 @@ class Analyzer:
             if lang in overrides:
                 lexicon = with_overrides(lexicon, overrides[lang])
             self._grammars[lang] = _Grammar(lexicon)
-        # The learned reader (reader.py) beside the lexicons; ``reader=False`` reads with the
-        # lexicons alone, as the model's training compares against.
-        self._reader = learned_reader() if reader else None
+        # The learned reader (reader.py) beside the lexicons: the shipped one by default;
+        # ``reader=False`` reads with the lexicons alone, as the model's training compares.
+        self._reader = reader if isinstance(reader, LearnedReader) else None
+        if reader is True:
+            self._reader = learned_reader()
 
     def analyze(self, text: str, lang: Lang | None = None, context: str | None = None) -> Analysis:
         """The moves of one reply; ``lang`` None detects it; ``context`` is the customer's

@@ -143,7 +143,7 @@ def score(items: Iterable[Labeled], analyzer: Analyzer | None = None) -> dict[st
     reports: dict[str, Report] = {}
     for item in items:
         report = reports.setdefault(item.lang, Report(item.lang))
-        analysis = analyzer.analyze(item.text, item.lang)
+        analysis = analyzer.analyze(item.text, item.lang, item.context or None)
         counts = {kind.value: n for kind, n in analysis.counts().items()}
         flags = predicted_flags(analysis)
         report.replies += 1
