@@ -34,11 +34,9 @@ from hotseat.moves import Lang, MoveKind
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "reader.bin"
 FORMAT = "hotseat-reader/1"
 
-# The labels each model scores: moves by presence, then the promise flags.
-MOVE_LABELS: tuple[str, ...] = (
-    "apology", "empathy", "thanks", "question", "promise", "preframe", "summary", "defend",
-    "rude", "admission", "backchannel",
-)  # fmt: skip
+# The labels each model scores: the moves it may add (the lexicons read apology,
+# thanks, questions, preframes and backchannels near perfectly), then the promise flags.
+MOVE_LABELS: tuple[str, ...] = ("empathy", "promise", "summary", "defend", "rude", "admission")
 FLAG_LABELS: tuple[str, ...] = ("guarantee", "deadline", "compensation")
 LABELS: tuple[str, ...] = MOVE_LABELS + FLAG_LABELS
 
@@ -232,31 +230,25 @@ def shipped_model() -> ReaderModel | None:
     return loads(MODEL_PATH.read_bytes())
 
 
-# The moves the model may add, as analyzer moves; the thresholds file says which it does.
-_ADDABLE: tuple[tuple[str, MoveKind], ...] = tuple(
-    (kind.value, kind)
-    for kind in (
-        MoveKind.EMPATHY,
-        MoveKind.PROMISE,
-        MoveKind.SUMMARY,
-        MoveKind.DEFEND,
-        MoveKind.RUDE,
-        MoveKind.ADMISSION,
-    )
-)
+# The moves the model may add, as analyzer moves.
+_ADDABLE: tuple[tuple[str, MoveKind], ...] = tuple((n, MoveKind(n)) for n in MOVE_LABELS)
 # An added move, as the analyzer's grammar reports its own: kind, folded span, flags.
 Added = tuple[MoveKind, int, int, Flags | None]
 
 
 def added_moves(
-    model: LangModel, folded: str, probs: npt.NDArray[np.float32], found: set[MoveKind]
+    model: LangModel, folded: str, probs: npt.NDArray[np.float32], found: list[Added]
 ) -> list[Added]:
-    """The moves the model reads that the lexicons did not find (``found``), each on its
-    best-scoring clause; an added promise carries the flags the model reads."""
+    """The moves the model reads that the lexicons did not find, each on its best-scoring
+    clause; an added promise carries the flags the model reads. A reply the grammar read as
+    a backchannel only signals listening: nothing is added to it."""
+    kinds = {f[0] for f in found}
+    if MoveKind.BACKCHANNEL in kinds:
+        return []
     out: list[Added] = []
     thresholds = model.thresholds
     for name, kind in _ADDABLE:
-        if kind in found or probs[LABELS.index(name)] < thresholds.get(name, 2.0):
+        if kind in kinds or probs[LABELS.index(name)] < thresholds.get(name, 2.0):
             continue
         start, end = model.best_clause(folded, name)
         flags = None
@@ -295,8 +287,7 @@ class LearnedReader:
             probs = model.probabilities_many(folded, ctx)
             for row, k in enumerate(ks):
                 found = readings[k][2]
-                kinds = {f[0] for f in found}
-                found.extend(added_moves(model, folded[row], probs[row], kinds))
+                found.extend(added_moves(model, folded[row], probs[row], found))
 
 
 @cache

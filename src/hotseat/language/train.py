@@ -1,12 +1,14 @@
 """Build the learned reader's model from the labeled corpus: ``python -m hotseat.language.train``.
 
-Per language: the corpus (corpus.py) is split by a hash of each reply's id into
-train (70%), validation (15%) and test (15%). A model fitted on train picks, on
-validation, the threshold at which each move the model may add helps the
-combined reading most (never, if it does not help; for defend, rude and
-admission only at precision 0.85 or better, since a trainee must not be accused
-wrongly). The shipped model is then refitted on train and validation with those
-thresholds, and the test split, never seen, gives the figures it prints.
+Per language: a hash of each reply's id sets 15% of the corpus aside as the test
+split and deals the rest into five folds. Models fitted on four folds score the
+fifth; on these out-of-fold probabilities (every reply scored by a model that
+never saw it) each move gets the threshold at which adding it helps the combined
+reading most (never, if it does not help; for defend, rude and admission only where
+85% or more of the moves it adds are right, since a trainee must not be accused
+wrongly). The
+shipped model is fitted on all five folds, and the test split, never seen, gives
+the figures it prints.
 
 Everything is deterministic: fixed order, full-batch Adam from zeros in float64,
 sums by ``np.bincount``; the same corpus gives the same file, byte for byte
@@ -44,24 +46,25 @@ from hotseat.language.scoring import Labeled, Tally
 from hotseat.moves import LANGS, Lang
 
 VERSION = "1"
-# Moves the model may add where the lexicons found none; the rest the lexicons read well.
-ADDABLE: tuple[str, ...] = ("empathy", "promise", "summary", "defend", "rude", "admission")
-# A wrong accusation costs a trainee more than a missed one.
+# A wrong accusation costs a trainee more than a missed one: of the moves the model adds,
+# this share at least must be right.
 CAREFUL: dict[str, float] = {"defend": 0.85, "rude": 0.85, "admission": 0.85}
 NEVER = 1.01  # a threshold no probability reaches
 # Adding must find this many more moves on validation than the lexicons did, or the gain is noise.
-MIN_GAIN = 2
+MIN_GAIN = 3
 GRID = tuple(round(0.05 * k, 2) for k in range(2, 20))
 EPOCHS = 8
 LEARNING_RATE = 0.5
 L2 = 1e-4
 SEED = 20261207
-SPLIT_TRAIN, SPLIT_VAL = 70, 85  # percent cut points of the id hash
+SPLIT_TEST = 85  # ids hashing to 85..99 of 100 are the held-out test split
+FOLDS = 5  # thresholds are chosen on out-of-fold probabilities over the rest
 
 
 def split_of(item_id: str) -> str:
+    """ "test" for 15% of ids, else "fold0".."fold4": the cross-validation fold."""
     bucket = int(hashlib.sha1(item_id.encode("utf-8")).hexdigest()[:8], 16) % 100
-    return "train" if bucket < SPLIT_TRAIN else "val" if bucket < SPLIT_VAL else "test"
+    return "test" if bucket >= SPLIT_TEST else f"fold{bucket % FOLDS}"
 
 
 def targets(items: Sequence[Labeled]) -> npt.NDArray[np.float64]:
@@ -117,47 +120,44 @@ def probabilities(model: LangModel, items: Sequence[Labeled]) -> npt.NDArray[np.
     return model.probabilities_many(folded, contexts)
 
 
-def _combined(lexicon: int, p: float, threshold: float) -> int:
-    return lexicon if lexicon else int(p >= threshold)
+def combined(lexicon: int, p: float, add: float) -> int:
+    """The count the combined reader gives: the lexicons' where they found the move; one
+    where they found none and the model reads it (at ``add`` or above)."""
+    return lexicon if lexicon else int(p >= add)
 
 
 def choose_thresholds(
     items: Sequence[Labeled], lexicon: Sequence[dict[str, int]], probs: npt.NDArray[np.float32]
 ) -> dict[str, float]:
-    """Per addable move, the threshold at which adding helps the combined F1 most (NEVER when
-    no threshold helps); per flag, the one that reads added promises' flags best."""
+    """Per move, the threshold at which adding helps the combined F1 most (NEVER when it
+    does not find MIN_GAIN more moves); per flag, the one that reads added promises' flags
+    best."""
     chosen: dict[str, float] = {}
-    for name in ADDABLE:
+    for name in MOVE_LABELS:
         j = LABELS.index(name)
         gold = [i.moves.get(name, 0) for i in items]
-        base = _tally(gold, [c.get(name, 0) for c in lexicon])
-        floor = min(CAREFUL.get(name, 0.0), base.precision)
+        lex = [c.get(name, 0) for c in lexicon]
+        base = _tally(gold, lex)
         best, best_f1 = NEVER, base.f1
-        for t in GRID:
-            tally = _tally(
-                gold,
-                [
-                    _combined(c.get(name, 0), p, t)
-                    for c, p in zip(lexicon, probs[:, j], strict=True)
-                ],
-            )
-            if (
-                tally.precision >= floor
-                and tally.f1 > best_f1 + 1e-9
-                and tally.tp >= base.tp + MIN_GAIN
-            ):
-                best, best_f1 = t, tally.f1
+        for add in GRID:
+            adds = [not c and p >= add for c, p in zip(lex, probs[:, j], strict=True)]
+            right = sum(1 for a, g in zip(adds, gold, strict=True) if a and g)
+            if right < MIN_GAIN or right < CAREFUL.get(name, 0.0) * sum(adds):
+                continue  # too few found, or too many of them wrong accusations
+            tally = _tally(gold, [c or int(a) for c, a in zip(lex, adds, strict=True)])
+            if tally.f1 > best_f1 + 1e-9:
+                best, best_f1 = add, tally.f1
         chosen[name] = best
     added = [k for k, c in enumerate(lexicon) if not c.get("promise", 0)]
     for flag in FLAG_LABELS:
         j = LABELS.index(flag)
         gold = [int(flag in items[k].flags) for k in added]
-        best, best_f1 = 0.5, -1.0
+        flag_at, flag_f1 = 0.5, -1.0
         for t in GRID:
             f1 = _tally(gold, [int(probs[k, j] >= t) for k in added]).f1
-            if f1 > best_f1 + 1e-9:
-                best, best_f1 = t, f1
-        chosen[flag] = best
+            if f1 > flag_f1 + 1e-9:
+                flag_at, flag_f1 = t, f1
+        chosen[flag] = flag_at
     return chosen
 
 
@@ -183,7 +183,7 @@ def corpus_hash(corpora: Sequence[Corpus]) -> str:
     settings = {
         "version": VERSION,
         "specs": {k: v.to_json() for k, v in SPECS.items()},
-        "fit": [EPOCHS, LEARNING_RATE, L2, SEED, SPLIT_TRAIN, SPLIT_VAL],
+        "fit": [EPOCHS, LEARNING_RATE, L2, SEED, SPLIT_TEST, FOLDS],
     }
     digest.update(json.dumps(settings, sort_keys=True).encode("utf-8"))
     for corpus in corpora:
@@ -213,29 +213,33 @@ class Built:
 def build_lang(lang: Lang, corpus: Corpus) -> Built:
     spec = SPECS[lang]
     dim = 1 << spec.bits
-    parts: dict[str, list[Labeled]] = {"train": [], "val": [], "test": []}
-    for item in corpus.items:
-        parts[split_of(item.id)].append(item)
-    train_rows = rows_of(parts["train"], spec)
-    first_w, first_b = fit(train_rows, targets(parts["train"]), dim)
-    probe = LangModel(spec, first_w.astype(np.float32), first_b.astype(np.float32), {})
-    val_probs = probabilities(probe, parts["val"])
-    thresholds = choose_thresholds(parts["val"], lexicon_counts(parts["val"]), val_probs)
-    fitted = parts["train"] + parts["val"]
-    w, b = fit(train_rows + rows_of(parts["val"], spec), targets(fitted), dim)
+    fitted = [i for i in corpus.items if split_of(i.id) != "test"]
+    test_items = [i for i in corpus.items if split_of(i.id) == "test"]
+    rows = rows_of(fitted, spec)
+    y = targets(fitted)
+    folds = [split_of(i.id) for i in fitted]
+    out_of_fold = np.zeros((len(fitted), len(LABELS)), dtype=np.float32)
+    for fold in sorted(set(folds)):
+        inside = [k for k, f in enumerate(folds) if f != fold]
+        outside = [k for k, f in enumerate(folds) if f == fold]
+        w, b = fit([rows[k] for k in inside], y[inside], dim)
+        probe = LangModel(spec, w.astype(np.float32), b.astype(np.float32), {})
+        out_of_fold[outside] = probabilities(probe, [fitted[k] for k in outside])
+    thresholds = choose_thresholds(fitted, lexicon_counts(fitted), out_of_fold)
+    w, b = fit(rows, y, dim)
     model = LangModel(spec, w.astype(np.float32), b.astype(np.float32), thresholds)
-    test_probs = probabilities(model, parts["test"])
-    test_lexicon = lexicon_counts(parts["test"])
+    test_probs = probabilities(model, test_items)
+    test_lexicon = lexicon_counts(test_items)
     test = []
-    for name in ADDABLE:
+    for name in MOVE_LABELS:
         j = LABELS.index(name)
-        gold = [i.moves.get(name, 0) for i in parts["test"]]
+        gold = [i.moves.get(name, 0) for i in test_items]
         lex = [c.get(name, 0) for c in test_lexicon]
         both = [
-            _combined(c, p, thresholds[name]) for c, p in zip(lex, test_probs[:, j], strict=True)
+            combined(c, p, thresholds[name]) for c, p in zip(lex, test_probs[:, j], strict=True)
         ]
         test.append((name, _tally(gold, lex), _tally(gold, both)))
-    counts = {k: len(v) for k, v in parts.items()}
+    counts = {"fitted": len(fitted), "test": len(test_items)}
     return Built(model, corpus, counts, test)
 
 
@@ -257,7 +261,7 @@ def _report(built: dict[Lang, Built]) -> None:
             f"\n== {lang}: {len(c.items)} replies ({b.counts}); left out: {c.dropped_blind} blind,"
             f" {c.missing} not in pool, {c.changed} changed text"
         )
-        print(f"{'move':<11} {'thr':>5}  {'lexicons P/R/F1':>20}  {'with reader P/R/F1':>20}")
+        print(f"{'move':<11} {'add':>5}  {'lexicons P/R/F1':>20}  {'with reader P/R/F1':>20}")
         for name, lex, both in b.test:
             print(
                 f"{name:<11} {b.model.thresholds[name]:5.2f}  "
