@@ -94,9 +94,9 @@ def test_an_added_move_takes_the_clause_that_reads_it_with_original_offsets() ->
 
 
 def test_a_move_the_lexicons_found_is_not_added_again() -> None:
-    reader = LearnedReader(ReaderModel("t", "0" * 16, {"zh": _model_for("抱歉", "apology")}))
-    analysis = Analyzer(reader=reader).analyze("非常抱歉，我马上查。", "zh")
-    assert analysis.count(MoveKind.APOLOGY) == 1  # apology is not a move the model adds
+    reader = LearnedReader(ReaderModel("t", "0" * 16, {"zh": _model_for("心情", "empathy")}))
+    analysis = Analyzer(reader=reader).analyze("我理解您的心情，我马上查。", "zh")
+    assert analysis.count(MoveKind.EMPATHY) == 1
     reader = LearnedReader(ReaderModel("t", "0" * 16, {"zh": _model_for("规定", "defend")}))
     analysis = Analyzer(reader=reader).analyze("这是公司的规定，系统不会出错的。", "zh")
     assert analysis.count(MoveKind.DEFEND) == Analyzer(reader=False).analyze(
@@ -147,3 +147,34 @@ def test_hotseat_analyze_reads_the_context_field_like_the_function() -> None:
     first, second = (json.loads(x) for x in result.stdout.splitlines())
     assert first == analyze(line["text"], None, line["context"]).to_json()
     assert "error" in second and '"context"' in second["error"]
+
+
+def test_bulk_scoring_reads_a_batch_of_calls_as_each_call_alone() -> None:
+    from hotseat.bulk import CallScorer
+    from hotseat.rules import Rulebook
+    from hotseat.transcripts import CallRecord, Turn
+
+    records = [
+        CallRecord(
+            "a",
+            "a:1",
+            (
+                Turn("customer", "The screen came scratched!"),
+                Turn("agent", "It must have happened when you unpacked it, we check every unit."),
+                Turn("customer", "Unbelievable."),
+                Turn("agent", "I'm sorry. I'll arrange a replacement today."),
+            ),
+        ),
+        CallRecord("b", "b:1", error="not JSON"),
+        CallRecord("c", "c:1", (Turn("customer", "喂？"), Turn("agent", ""))),
+        CallRecord(
+            "d", "d:1", (Turn("customer", "什么时候发货"), Turn("agent", "亲，今天给您发货哈"))
+        ),
+    ]
+    scorer = CallScorer(Rulebook.default(), cached=0)
+    together = scorer.score_many(records)
+    assert together == [CallScorer(Rulebook.default()).score(r) for r in records]
+    call = scorer.call(records[0])
+    assert call is not None
+    first = call.replies[0]
+    assert first.analysis == analyze(first.text, "en", "The screen came scratched!")

@@ -158,7 +158,7 @@ class Worker:
     def run(self, records: list[CallRecord]) -> Chunk:
         from hotseat.bulk import Summary
 
-        scored = [self.scorer.score(r) for r in records]
+        scored = self.scorer.score_many(records)  # one batch for the learned reader
         summary = Summary()
         for call in scored:
             summary.add(call)

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from zlib import crc32
 
 import numpy as np
 import numpy.typing as npt
@@ -73,29 +73,119 @@ SPECS: dict[Lang, FeatureSpec] = {
 }
 
 
-def _grams(text: str, spec: FeatureSpec, prefix: str, out: set[str]) -> None:
-    padded = f" {text} "
-    n = len(padded)
-    for size in range(spec.char_min, spec.char_max + 1):
-        for i in range(n - size + 1):
-            out.add(prefix + padded[i : i + size])
+_PRIME = np.uint32(16777619)  # FNV-1a
+_CONTEXT_SALT = 0x5BD1E995  # the customer's line hashes into features of its own
+
+
+def _mix(h: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint32]:
+    """MurmurHash3's finalizer: every input bit reaches every bucket bit."""
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    return h ^ (h >> np.uint32(16))
+
+
+_PRIME_INVERSE = np.uint32(pow(16777619, -1, 1 << 32))
+# What an English word is made of; any other character but a space is a word of its own.
+_WORD_CHARS = np.zeros(128, dtype=bool)
+for _char in "abcdefghijklmnopqrstuvwxyz0123456789'":
+    _WORD_CHARS[ord(_char)] = True
+
+
+class _Codes:
+    """Many texts end to end as one array of code points, each padded with a space on both
+    sides and cut from the next by a NUL, with the row every position belongs to."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        joined = "".join([f"\x00 {t} " for t in texts]) + "\x00"
+        self.codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+        lengths = np.fromiter((len(t) + 3 for t in texts), dtype=np.intp, count=len(texts))
+        self.row = np.repeat(np.arange(len(texts) + 1, dtype=np.intp), np.append(lengths, 1))
+
+    def char_grams(
+        self, lo: int, hi: int, salt: int
+    ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.uint32]]:
+        """(row, unmixed hash) of every character n-gram of sizes ``lo``..``hi`` within a
+        text; each size's hashes extend the last size's by one character."""
+        codes, row = self.codes, self.row
+        n = codes.size
+        rows, hashes = [], []
+        with np.errstate(over="ignore"):
+            h = (codes ^ np.uint32(salt)) * _PRIME
+            for size in range(1, hi + 1):
+                if size > 1:
+                    h = (h[:-1] ^ codes[size - 1 :]) * _PRIME
+                if size >= lo and h.size:
+                    m = n - size + 1
+                    keep = (codes[:m] != 0) & (row[:m] == row[size - 1 :])
+                    rows.append(row[:m][keep])
+                    hashes.append(h[keep] ^ np.uint32(size * 0x9E3779B1 & 0xFFFFFFFF))
+        return np.concatenate(rows), np.concatenate(hashes)
+
+    def word_grams(
+        self, size: int, salt: int
+    ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.uint32]]:
+        """(row, unmixed hash) of word n-grams up to ``size`` words: runs of letters, digits
+        and apostrophes, and every other non-space character alone, hashed by prefix sums."""
+        codes = self.codes
+        word = np.zeros(codes.size + 1, dtype=bool)
+        ascii_ = codes < 128
+        word[:-1][ascii_] = _WORD_CHARS[codes[ascii_]]
+        other = ~word[:-1] & (codes != 32) & (codes != 0)
+        prev = np.concatenate(([False], word[:-2]))
+        starts = np.flatnonzero(other | (word[:-1] & ~prev))
+        ends = np.flatnonzero(other | (word[:-1] & ~word[1:])) + 1
+        with np.errstate(over="ignore"):
+            powers = np.cumprod(np.full(codes.size, _PRIME, dtype=np.uint32), dtype=np.uint32)
+            inverse = np.cumprod(
+                np.full(codes.size, _PRIME_INVERSE, dtype=np.uint32), dtype=np.uint32
+            )
+            prefix = np.concatenate(([0], np.cumsum(codes * powers, dtype=np.uint32)))
+            prefix = prefix.astype(np.uint32)
+            rows, hashes = [], []
+            token_row = self.row[starts]
+            for width in range(1, size + 1):
+                m = starts.size - width + 1
+                if m <= 0:
+                    break
+                a, b = starts[:m], ends[width - 1 : width - 1 + m]
+                keep = token_row[:m] == token_row[width - 1 : width - 1 + m]
+                h = (prefix[b[keep]] - prefix[a[keep]]) * inverse[a[keep]]
+                rows.append(token_row[:m][keep])
+                hashes.append(h ^ np.uint32((salt + width * 0x27D4EB2F) & 0xFFFFFFFF))
+        if not rows:
+            return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.uint32)
+        return np.concatenate(rows), np.concatenate(hashes)
+
+
+def feature_rows(
+    folded: Sequence[str], spec: FeatureSpec, contexts: Sequence[str] | None = None
+) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """The hashed feature indices of many folded replies (and folded customer lines): all
+    rows' sorted unique indices end to end, and each row's count."""
+    replies = _Codes([_SPACES.sub(" ", t).strip() for t in folded])
+    parts = [replies.char_grams(spec.char_min, spec.char_max, 0)]
     if spec.words:
-        words = _EN_WORD.findall(text)
-        for size in range(1, spec.words + 1):
-            for i in range(len(words) - size + 1):
-                out.add(prefix + "w" + " ".join(words[i : i + size]))
+        parts.append(replies.word_grams(spec.words, 1))
+    if spec.context and contexts is not None and any(contexts):
+        lines = _Codes([_SPACES.sub(" ", c).strip()[:200] for c in contexts])
+        parts.append(lines.char_grams(2, 2, _CONTEXT_SALT))
+        if spec.words:
+            parts.append(lines.word_grams(1, _CONTEXT_SALT))
+    row = np.concatenate([p[0] for p in parts])
+    with np.errstate(over="ignore"):
+        mixed = _mix(np.concatenate([p[1] for p in parts]))
+    index = mixed.astype(np.intp) & ((1 << spec.bits) - 1)
+    keys = np.sort((row << spec.bits) | index)  # np.unique hashes, and is slower here
+    keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if keys.size else keys
+    counts = np.bincount(keys >> spec.bits, minlength=len(folded))
+    return keys & ((1 << spec.bits) - 1), counts
 
 
 def features(folded: str, spec: FeatureSpec, context: str = "") -> list[int]:
     """Sorted hashed feature indices of one folded reply (and the folded customer line)."""
-    grams: set[str] = set()
-    _grams(_SPACES.sub(" ", folded).strip(), spec, "", grams)
-    if spec.context and context:
-        # the customer's line weighs less: its short grams only, in a namespace of its own
-        ctx = FeatureSpec(spec.bits, 2, 2, 1 if spec.words else 0, False)
-        _grams(_SPACES.sub(" ", context).strip()[:200], ctx, "\x01", grams)
-    mask = (1 << spec.bits) - 1
-    return sorted({crc32(g.encode("utf-8")) & mask for g in grams})
+    return feature_rows([folded], spec, [context])[0].tolist()
 
 
 class LangModel:
@@ -123,11 +213,10 @@ class LangModel:
     def probabilities_many(
         self, folded: Sequence[str], contexts: Sequence[str]
     ) -> npt.NDArray[np.float32]:
-        """P(label present) for many replies at once: one gather and one segment sum."""
-        rows = [features(t, self.spec, c) for t, c in zip(folded, contexts, strict=True)]
-        lengths = np.fromiter((len(r) for r in rows), dtype=np.intp, count=len(rows))
-        flat = np.fromiter((i for r in rows for i in r), dtype=np.intp, count=int(lengths.sum()))
-        z = np.tile(self.bias, (len(rows), 1))
+        """P(label present) for many replies at once: one hashing pass, one gather and one
+        segment sum."""
+        flat, lengths = feature_rows(folded, self.spec, contexts)
+        z = np.tile(self.bias, (len(folded), 1))
         full = lengths > 0
         if flat.size:
             starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))[full]
@@ -292,6 +381,9 @@ class LearnedReader:
 
 @cache
 def learned_reader() -> LearnedReader | None:
-    """The reader over the shipped model; None when no model file ships."""
+    """The reader over the shipped model; None when no model file ships, or when the
+    environment sets HOTSEAT_READER=off (lexicons only: to compare, or to match old runs)."""
+    if os.environ.get("HOTSEAT_READER", "").lower() == "off":
+        return None
     model = shipped_model()
     return LearnedReader(model) if model is not None else None

@@ -40,7 +40,7 @@ from hotseat.language.reader import (
     FeatureSpec,
     LangModel,
     dumps,
-    features,
+    feature_rows,
 )
 from hotseat.language.scoring import Labeled, Tally
 from hotseat.moves import LANGS, Lang
@@ -81,7 +81,11 @@ Rows = list[list[int]]  # each reply's sorted hashed feature indices
 
 
 def rows_of(items: Sequence[Labeled], spec: FeatureSpec) -> Rows:
-    return [features(normalize(i.text).text, spec, normalize(i.context).text) for i in items]
+    flat, counts = feature_rows(
+        [normalize(i.text).text for i in items], spec, [normalize(i.context).text for i in items]
+    )
+    ends = np.cumsum(counts)
+    return [flat[end - n : end].tolist() for end, n in zip(ends, counts, strict=True)]
 
 
 def fit(rows: Rows, y: npt.NDArray[np.float64], dim: int) -> tuple[np.ndarray, np.ndarray]:
