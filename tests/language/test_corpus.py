@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -114,3 +115,28 @@ def test_every_pool_label_in_the_repo_joins_the_shared_pool() -> None:
         ):
             joined = join_pool(path, turns)
             assert not joined.missing and not joined.changed, path.name
+
+
+def test_labels_of_dialogue_turns_join_their_text_and_the_customer_line(tmp_path: Path) -> None:
+    from hotseat.language.corpus import dialogue_labels
+
+    turns = [
+        {"speaker": "customer", "text": "屏幕有划痕！"},
+        {"speaker": "agent", "text": "出库前都检查过的。"},
+        {"speaker": "agent", "text": "您再看看？"},
+    ]
+    _write(tmp_path / "realdata" / "pool" / "dialogues_zh.jsonl", [{"id": "d1", "turns": turns}])
+    full = hashlib.sha1("出库前都检查过的。".encode()).hexdigest()
+    labels = _write(
+        tmp_path / "refs_zh.jsonl",
+        [
+            {"id": "p1", "dialogue_id": "d1", "turn": 1, "sha1": full, "moves": {"defend": 1}},
+            {"id": "p2", "dialogue_id": "d1", "turn": 2, "sha1": text_hash("别的"), "moves": {}},
+            {"id": "p3", "dialogue_id": "d9", "turn": 0, "sha1": full, "moves": {}},
+        ],
+    )
+    joined = dialogue_labels(labels, "zh", tmp_path)
+    assert [(i.id, i.text, i.context) for i in joined.items] == [
+        ("p1", "出库前都检查过的。", "屏幕有划痕！")
+    ]
+    assert (joined.changed, joined.missing) == (["p2"], ["p3"])

@@ -47,6 +47,7 @@ from hotseat.language.tags import (
     COMMIT,
     COMMITTING,
     CONDITION,
+    CONDUCT,
     CONJ,
     CONTINUER,
     CONTRAST,
@@ -67,6 +68,7 @@ from hotseat.language.tags import (
     GRIEVANCE,
     GUARANTEE,
     INQUIRY,
+    MOTIVE,
     NEGATOR,
     NO_PROMISE,
     NOT_FLAG_ONLY,
@@ -76,7 +78,12 @@ from hotseat.language.tags import (
     PERCEIVE,
     PRECURSOR,
     PREFRAME,
+    PROHIBIT,
     Q_TAG,
+    Q_WORD,
+    REBUT,
+    RECORD,
+    REFLEXIVE,
     REFUSAL,
     RUDE,
     SARCASM,
@@ -154,16 +161,17 @@ class _Grammar:
             opened = hit.mask & opener or (opened if hit.mask & GLUE else 0)
         return False
 
-    def run(self, text: str) -> tuple[list[_Found], list[tuple[int, int]]]:
-        """Moves and refusal spans of one folded reply, in folded positions."""
+    def run(self, text: str) -> tuple[list[_Found], list[tuple[int, int]], int]:
+        """Moves and refusal spans of one folded reply, in folded positions, and every
+        category its words and frames touched (the OR of hit and clause masks)."""
         hits = self.matcher.scan(text)
         if len(text) <= _MAX_BACKCHANNEL_LEN and hits and _is_backchannel(text, hits):
             stripped = text.strip(_BACKCHANNEL_PUNCT)
             start = text.find(stripped) if stripped else 0
-            return [(MoveKind.BACKCHANNEL, start, start + len(stripped), None)], []
+            return [(MoveKind.BACKCHANNEL, start, start + len(stripped), None)], [], 0
         clauses, sentences, quotes = segment(text, self.lang, hits)
         if not clauses:
-            return [], []
+            return [], [], 0
         zh = self.lang == "zh"
         reply_mask = 0
         for clause in clauses:
@@ -211,7 +219,9 @@ class _Grammar:
             if flags is not None:
                 found.append((MoveKind.PROMISE, *out.spans[k], flags))
         found.extend(out.found)
-        return found, out.refusals
+        for hit in hits:
+            reply_mask |= hit.mask
+        return found, out.refusals, reply_mask
 
     def _moves(
         self,
@@ -748,18 +758,54 @@ class Analyzer:
             elif lang not in self._grammars:
                 raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
             norm = normalize(text)
-            readings.append((lang, norm, *self._grammars[lang].run(norm.text)))
+            found, refused, mask = self._grammars[lang].run(norm.text)
+            readings.append((lang, norm, found, refused, _settled(found, refused, mask)))
         if self._reader is not None:
             self._reader.add(readings, contexts)
         return [_analysis(text, r) for text, r in zip(texts, readings, strict=True)]
 
+    def settled(self, text: str, lang: Lang) -> frozenset[MoveKind]:
+        """The moves the lexicons have settled for this reply, found or not, which the learned
+        reader may not add (its training mirrors the analyzer with this)."""
+        found, refused, mask = self._grammars[lang].run(normalize(text).text)
+        return _settled(found, refused, mask)
 
-# One reply as the grammar read it: language, folded text, moves found, refusal spans.
-_Reading = tuple[Lang, Normalized, list[_Found], list[tuple[int, int]]]
+
+# One reply as the grammar read it: language, folded text, moves found, refusal spans, and
+# the kinds of move the grammar has settled (see ``_settled``).
+_Reading = tuple[Lang, Normalized, list[_Found], list[tuple[int, int]], frozenset[MoveKind]]
+
+
+# The categories whose words mean the grammar weighed a kind of move: where it met them and
+# still found no such move (a look-alike, a negation, a purpose, the customer's own words),
+# its "no" stands. The learned reader adds a move only where the lexicons met nothing of it:
+# wording they were never written for.
+_WEIGHED: tuple[tuple[MoveKind, int], ...] = (
+    (MoveKind.PROMISE, COMMITTING | NEGATOR | REFUSAL),
+    (MoveKind.SUMMARY, SUMMARY | DESIRE | Q_TAG | GRIEVANCE | NOTED | EMPATHY),
+    (MoveKind.EMPATHY, EMPATHY | FEEL | FEEL_FRAME | EVAL_FRAME | PERCEIVE),
+    (MoveKind.DEFEND, DEFEND_ANY | REFLEXIVE | RECORD | REBUT | FAULT | ADMISSION),
+    # a wh-question too: the frames read rhetorical questions (你听不懂吗) for rudeness
+    (MoveKind.RUDE, RUDE | SARCASM | CONDUCT | PROHIBIT | MOTIVE | Q_WORD),
+    (MoveKind.ADMISSION, ADMISSION | FAULT | OURS),
+)
+
+
+def _settled(found: list[_Found], refused: list[tuple[int, int]], mask: int) -> frozenset[MoveKind]:
+    """The kinds of move the grammar has decided on, so the learned reader may not add one:
+    every kind it found, every kind whose words it weighed (``_WEIGHED``), a promise where it
+    heard one declined; everything on a bare backchannel, which only signals listening."""
+    kinds = {f[0] for f in found}
+    if MoveKind.BACKCHANNEL in kinds:
+        return frozenset(MoveKind)
+    kinds.update(kind for kind, weighed in _WEIGHED if mask & weighed)
+    if refused:
+        kinds.add(MoveKind.PROMISE)
+    return frozenset(kinds)
 
 
 def _analysis(text: str, reading: _Reading) -> Analysis:
-    lang, norm, found, refused = reading
+    lang, norm, found, refused, _ = reading
     refusals = tuple([Span(*norm.to_original(s, e)) for s, e in refused]) if refused else ()
     moves = _to_moves(norm.origin, len(norm.text), found) if found else ()
     return Analysis(text, lang, moves, refusals)

@@ -255,3 +255,37 @@ def first_labels(
                     raw = json.loads(line)
                     out[str(raw.get("id"))] = _label_fields(raw, f"{path.name}:{number}")
     return out
+
+
+def dialogue_labels(path: Path, lang: Lang, shared: Path) -> PoolJoin:
+    """Labels of turns picked from the pool's whole dialogues (``{"id", "dialogue_id", "turn",
+    "sha1", "moves", "promise_flags"}``, ``turn`` indexing the dialogue's ``turns``), joined
+    with their text and the customer's line before; ``sha1`` may be the full hex digest or its
+    first 12 digits. Used to read a labeled set whose text may not sit in the repo."""
+    dialogues: dict[str, list[dict[str, str]]] = {}
+    with (shared / "realdata" / "pool" / f"dialogues_{lang}.jsonl").open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                raw = json.loads(line)
+                dialogues[str(raw["id"])] = raw["turns"]
+    out = PoolJoin([], [], [])
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            raw = json.loads(line)
+            moves, flags = _label_fields(raw, f"{path.name}:{number}")
+            turns = dialogues.get(str(raw.get("dialogue_id")))
+            index = raw.get("turn")
+            if turns is None or not isinstance(index, int) or not 0 <= index < len(turns):
+                out.missing.append(str(raw.get("id")))
+                continue
+            text = turns[index]["text"]
+            digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
+            if str(raw.get("sha1")) not in (digest, digest[:12]):
+                out.changed.append(str(raw.get("id")))
+                continue
+            before = [t["text"] for t in turns[:index] if t.get("speaker") == "customer"]
+            context = before[-1] if before else ""
+            out.items.append(Labeled(str(raw.get("id")), lang, text, moves, flags, context))
+    return out

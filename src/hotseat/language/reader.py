@@ -326,18 +326,15 @@ Added = tuple[MoveKind, int, int, Flags | None]
 
 
 def added_moves(
-    model: LangModel, folded: str, probs: npt.NDArray[np.float32], found: list[Added]
+    model: LangModel, folded: str, probs: npt.NDArray[np.float32], settled: frozenset[MoveKind]
 ) -> list[Added]:
-    """The moves the model reads that the lexicons did not find, each on its best-scoring
-    clause; an added promise carries the flags the model reads. A reply the grammar read as
-    a backchannel only signals listening: nothing is added to it."""
-    kinds = {f[0] for f in found}
-    if MoveKind.BACKCHANNEL in kinds:
-        return []
+    """The moves the model reads of kinds the lexicons have not settled (found, or weighed
+    and refused), each on its best-scoring clause; an added promise carries the flags the
+    model reads."""
     out: list[Added] = []
     thresholds = model.thresholds
     for name, kind in _ADDABLE:
-        if kind in kinds or probs[LABELS.index(name)] < thresholds.get(name, 2.0):
+        if kind in settled or probs[LABELS.index(name)] < thresholds.get(name, 2.0):
             continue
         start, end = model.best_clause(folded, name)
         flags = None
@@ -361,7 +358,9 @@ class LearnedReader:
 
     def add(
         self,
-        readings: Sequence[tuple[Lang, Normalized, list[Added], object]],
+        readings: Sequence[
+            tuple[Lang, Normalized, list[Added], list[tuple[int, int]], frozenset[MoveKind]]
+        ],
         contexts: Sequence[str | None],
     ) -> None:
         """Append to each reading's moves what the model reads and the lexicons missed."""
@@ -375,8 +374,7 @@ class LearnedReader:
             ctx = [normalize(c).text if (c := contexts[k]) else "" for k in ks]
             probs = model.probabilities_many(folded, ctx)
             for row, k in enumerate(ks):
-                found = readings[k][2]
-                found.extend(added_moves(model, folded[row], probs[row], found))
+                readings[k][2].extend(added_moves(model, folded[row], probs[row], readings[k][4]))
 
 
 @cache

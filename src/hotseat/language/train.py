@@ -52,7 +52,9 @@ CAREFUL: dict[str, float] = {"defend": 0.85, "rude": 0.85, "admission": 0.85}
 NEVER = 1.01  # a threshold no probability reaches
 # Adding must find this many more moves on validation than the lexicons did, or the gain is noise.
 MIN_GAIN = 3
-GRID = tuple(round(0.05 * k, 2) for k in range(2, 20))
+# An added move must be more likely there than not: the pool's labels are noisy enough that
+# F1 alone would pick thresholds near 0.15 and add empathy to a bare "Sorry. So sorry."
+GRID = tuple(round(0.05 * k, 2) for k in range(10, 20))
 EPOCHS = 8
 LEARNING_RATE = 0.5
 L2 = 1e-4
@@ -125,9 +127,12 @@ def probabilities(model: LangModel, items: Sequence[Labeled]) -> npt.NDArray[np.
 
 
 def combined(lexicon: int, p: float, add: float) -> int:
-    """The count the combined reader gives: the lexicons' where they found the move; one
-    where they found none and the model reads it (at ``add`` or above)."""
-    return lexicon if lexicon else int(p >= add)
+    """The count the combined reader gives: the lexicons' where they settled the move
+    (``lexicon`` -1: weighed and refused, as ``Analyzer.settled`` says); one where they did
+    not and the model reads it (at ``add`` or above)."""
+    if lexicon:
+        return max(lexicon, 0)
+    return int(p >= add)
 
 
 def choose_thresholds(
@@ -141,14 +146,14 @@ def choose_thresholds(
         j = LABELS.index(name)
         gold = [i.moves.get(name, 0) for i in items]
         lex = [c.get(name, 0) for c in lexicon]
-        base = _tally(gold, lex)
+        base = _tally(gold, [max(c, 0) for c in lex])
         best, best_f1 = NEVER, base.f1
         for add in GRID:
             adds = [not c and p >= add for c, p in zip(lex, probs[:, j], strict=True)]
             right = sum(1 for a, g in zip(adds, gold, strict=True) if a and g)
             if right < MIN_GAIN or right < CAREFUL.get(name, 0.0) * sum(adds):
                 continue  # too few found, or too many of them wrong accusations
-            tally = _tally(gold, [c or int(a) for c, a in zip(lex, adds, strict=True)])
+            tally = _tally(gold, [max(c, 0) or int(a) for c, a in zip(lex, adds, strict=True)])
             if tally.f1 > best_f1 + 1e-9:
                 best, best_f1 = add, tally.f1
         chosen[name] = best
@@ -173,11 +178,16 @@ def _tally(gold: Sequence[int], predicted: Sequence[int]) -> Tally:
 
 
 def lexicon_counts(items: Sequence[Labeled]) -> list[dict[str, int]]:
+    """Each reply's move counts by the lexicons; -1 for a move they weighed and refused."""
     analyzer = Analyzer(reader=False)
     out = []
     for item in items:
-        counts = analyzer.analyze(item.text, item.lang).counts()
-        out.append({kind.value: n for kind, n in counts.items()})
+        counts = {
+            kind.value: n for kind, n in analyzer.analyze(item.text, item.lang).counts().items()
+        }
+        for kind in analyzer.settled(item.text, item.lang):
+            counts.setdefault(kind.value, -1)
+        out.append(counts)
     return out
 
 
@@ -238,11 +248,11 @@ def build_lang(lang: Lang, corpus: Corpus) -> Built:
     for name in MOVE_LABELS:
         j = LABELS.index(name)
         gold = [i.moves.get(name, 0) for i in test_items]
-        lex = [c.get(name, 0) for c in test_lexicon]
+        lex = [c.get(name, 0) for c in test_lexicon]  # -1: settled by the lexicons as absent
         both = [
             combined(c, p, thresholds[name]) for c, p in zip(lex, test_probs[:, j], strict=True)
         ]
-        test.append((name, _tally(gold, lex), _tally(gold, both)))
+        test.append((name, _tally(gold, [max(c, 0) for c in lex]), _tally(gold, both)))
     counts = {"fitted": len(fitted), "test": len(test_items)}
     return Built(model, corpus, counts, test)
 
