@@ -1,8 +1,9 @@
 """Print how well the analyzer labels replies: per-move P/R/F1, flags, exact counts.
 
-Usage: python bench/eval_analyzer.py [--misses] [FILE.jsonl ...]
+Usage: python bench/eval_analyzer.py [--misses] [--no-reader] [FILE.jsonl ...]
 With no file it scores the dev sets in tests/data. Files follow
-shared/eval/LABELING.md; each reply is scored in its own language.
+shared/eval/LABELING.md; each reply is scored in its own language, with the customer's
+line as context when the file has it; --no-reader reads with the lexicons alone.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from hotseat.language.scoring import LabelError, Report, load_labeled, score
+from hotseat.language.analyzer import Analyzer
+from hotseat.language.corpus import labeled_set
+from hotseat.language.scoring import Labeled, LabelError, Report, score
 from hotseat.moves import MoveKind
 
 DEFAULT_FILES = [
@@ -42,19 +45,27 @@ def _print_report(report: Report, show_misses: bool) -> None:
             print(f"    pred {pred} {sorted(miss.flags)}")
 
 
+def _load(path: Path) -> list[Labeled]:
+    items = labeled_set(path)
+    if items is None:
+        raise ValueError(f"{path.name}: its text is in shared/realdata/pool, which is not here")
+    return items
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path, help="labeled JSON Lines files")
     parser.add_argument("--misses", action="store_true", help="list every reply got wrong")
+    parser.add_argument("--no-reader", action="store_true", help="lexicons only, no model")
     args = parser.parse_args(argv)
     items = []
     for path in args.files or DEFAULT_FILES:
         try:
-            items.extend(load_labeled(path))
-        except (OSError, LabelError) as exc:
+            items.extend(_load(path))
+        except (OSError, LabelError, ValueError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
-    for report in score(items).values():
+    for report in score(items, Analyzer(reader=not args.no_reader)).values():
         _print_report(report, args.misses)
     return 0
 
