@@ -161,6 +161,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tui.report": ("Report", "报告"),
     "tui.mood_curve": ("Mood, turn by turn", "客户情绪（按轮次）"),
     "tui.exported": ("{fmt} report saved", "{fmt} 报告已导出"),
+    "tui.sent_to_browser": ("{fmt} report sent to your browser", "{fmt} 报告已发送到浏览器下载"),
     "tui.export_failed": ("Export failed: {error}", "导出失败：{error}"),
     "tui.export_as": ("Export report as {fmt}", "导出报告为 {fmt}"),
     "tui.help.keys": ("Keys", "按键"),

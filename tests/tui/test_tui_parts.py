@@ -151,3 +151,14 @@ def test_a_call_table_too_wide_is_cut_in_its_text_columns_widest_first() -> None
     assert cut[1][2].startswith("en/unsol") and cut[1][4].startswith("hung u")
     squeezed = narrowed(rows, 10, [2, 3, 4])  # never below the header or the minimum
     assert [cells(c) for c in squeezed[1][2:5]] == [8, MIN_COLUMN, 7]
+
+
+def test_reports_default_to_a_documents_folder_not_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hotseat.tui.options import default_export_dir
+
+    monkeypatch.chdir(tmp_path)  # a source checkout, say
+    folder = default_export_dir()
+    assert folder.name == "hotseat reports"
+    assert tmp_path not in (folder, *folder.parents)

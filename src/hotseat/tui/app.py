@@ -15,7 +15,6 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
@@ -28,7 +27,7 @@ from hotseat.i18n import TEXTS, t, ui_lang
 from hotseat.tui.catalog import Sources, default_cache
 from hotseat.tui.commands import HotseatCommands
 from hotseat.tui.keys import localize_bindings
-from hotseat.tui.options import TuiOptions
+from hotseat.tui.options import TuiOptions, default_export_dir
 from hotseat.tui.recording import Records
 from hotseat.tui.screens.choice import ChoiceScreen
 from hotseat.tui.screens.conversation import ConversationScreen
@@ -223,7 +222,7 @@ class HotseatApp(App[None]):
                 lang=self.lang,
                 trainee=self._trainee,
                 persona=self._persona,
-                export_dir=self.options.export_dir or Path.cwd(),
+                export_dir=self.options.export_dir or default_export_dir(),
                 back_to_draw=self._drill is not None,
             )
         )

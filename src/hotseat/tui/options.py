@@ -59,7 +59,7 @@ class TuiOptions:
     """Where elapsed time and the reply clock read the time; tests pass a frozen clock."""
 
     export_dir: Path | None = None
-    """Folder for exported reports; None means the current directory."""
+    """Folder for exported reports; None means `default_export_dir()`."""
 
     catalog_cache: Path | None = None
     """Where the last scenario list is kept so the next start draws it at once; None: user cache."""
@@ -69,3 +69,11 @@ class TuiOptions:
 
     steady: bool = False
     """No cursor blink and no animation, so pilot tests and snapshots are repeatable."""
+
+
+def default_export_dir() -> Path:
+    """Reports go where a trainer looks for documents, not into whatever folder (often a
+    source checkout) the app was started from."""
+    from platformdirs import user_documents_path
+
+    return user_documents_path() / "hotseat reports"

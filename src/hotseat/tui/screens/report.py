@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
 from functools import partial
@@ -32,10 +33,15 @@ if TYPE_CHECKING:
 FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON"}
 
 
+def export_stem(trainee: str, result: SessionResult) -> str:
+    """hotseat-name-lang-id: who and which scenario, safe in any file system."""
+    person = re.sub(r"[^\w-]+", "-", trainee).strip("-") or "trainee"
+    return f"hotseat-{person}-{result.scenario.replace('/', '-')}"
+
+
 def export_path(folder: Path, trainee: str, result: SessionResult, fmt: str) -> Path:
     """A new file name that never overwrites an earlier export: name-lang-id-N.ext."""
-    person = re.sub(r"[^\w-]+", "-", trainee).strip("-") or "trainee"
-    stem = f"hotseat-{person}-{result.scenario.replace('/', '-')}"
+    stem = export_stem(trainee, result)
     n = 1
     while (candidate := folder / f"{stem}-{n}.{fmt}").exists():
         n += 1
@@ -134,11 +140,15 @@ class ReportScreen(HotseatScreen[None]):
         self.query_one("#report").focus()
 
     def action_export(self, fmt: str) -> None:
-        """Write the report as Markdown, HTML or JSON and say where it went."""
+        """Write the report as Markdown, HTML or JSON and say where it went; in a browser
+        (`hotseat serve`) it is downloaded there, not left on the server's disk."""
         try:
             from hotseat.report import export_session
 
             text = export_session(self.result, fmt, trainee=self.trainee)  # type: ignore[arg-type]
+            if self.app.is_web:
+                self._send_to_browser(text, fmt)
+                return
             self.export_dir.mkdir(parents=True, exist_ok=True)
             path = export_path(self.export_dir, self.trainee, self.result, fmt)
             path.write_text(text, encoding="utf-8")
@@ -149,6 +159,11 @@ class ReportScreen(HotseatScreen[None]):
             str(path.resolve()), title=t("tui.exported", self.lang, fmt=FORMATS[fmt]), timeout=10
         )
         self.post_message(self.Exported(fmt, path))
+
+    def _send_to_browser(self, text: str, fmt: str) -> None:
+        name = f"{export_stem(self.trainee, self.result)}.{fmt}"
+        self.app.deliver_text(io.StringIO(text), save_filename=name, encoding="utf-8")
+        self.notify(name, title=t("tui.sent_to_browser", self.lang, fmt=FORMATS[fmt]), timeout=10)
 
     def action_back(self) -> None:
         """Back to the screen under the call: home, or the draw of a class drill."""
