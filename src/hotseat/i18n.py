@@ -111,6 +111,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tui.broken": ("cannot be loaded", "无法加载"),
     "tui.more_problems": ("… and {n} more", "……还有 {n} 处"),
     "tui.loading": ("Loading scenarios…", "正在加载场景…"),
+    "tui.loading_then_start": (
+        "Loading scenarios… the highlighted one starts as soon as they are in.",
+        "正在加载场景…加载完毕后立即开始选中的场景。",
+    ),
     "tui.no_scenarios": ("No scenarios found.", "没有找到任何场景。"),
     "tui.no_match": ("No scenario matches “{q}”.", "没有符合“{q}”的场景。"),
     "tui.lang.zh": ("Chinese", "中文"),

@@ -160,7 +160,7 @@ def test_a_call_in_a_browser_tab_is_recorded_and_its_report_downloads(tmp_path: 
                 await tab.wait_for("Practice")
                 await tab.pump(3)  # the scenario list loads, the first one is highlighted
                 await tab.keys(KEY["enter"])
-                await tab.wait_for("Tess")
+                await tab.wait_for("End call")
                 await tab.pump(2)
                 await tab.keys("I'm sorry about that, I'm listening.", KEY["enter"], gap=1)
                 await tab.keys(KEY["f4"], gap=1)

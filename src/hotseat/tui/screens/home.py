@@ -112,6 +112,8 @@ class HomeScreen(HotseatScreen[None]):
         self.initial_trainee = trainee
         self.initial_mode = mode if mode in MODES else MODES[0]
         self.initial_intensity = intensity if intensity in INTENSITIES else 2
+        self._listed = False  # the scenario list has been read at least once
+        self._start_when_listed = False  # Enter came while it was still loading
 
     # -- layout ------------------------------------------------------------------
 
@@ -187,6 +189,10 @@ class HomeScreen(HotseatScreen[None]):
         listing = self.query_one(ScenarioList)
         listing.set_entries(event.entries)
         self._show_count(listing.apply_filter(self.query_one("#filter", Input).value))
+        self._listed = True
+        if self._start_when_listed:
+            self._start_when_listed = False
+            self.action_start()
 
     @on(Input.Changed, "#filter")
     def _filter(self, event: Input.Changed) -> None:
@@ -299,7 +305,11 @@ class HomeScreen(HotseatScreen[None]):
 
     @on(Input.Submitted, "#filter")
     def action_start(self) -> None:
-        """Start the highlighted scenario."""
+        """Start the highlighted scenario; pressed while the list still loads, start it then."""
+        if not self._listed:
+            self._start_when_listed = True
+            self.query_one("#list-status", Static).update(t("tui.loading_then_start", self.lang))
+            return
         entry = self.query_one(ScenarioList).highlighted_entry
         if entry is None:
             self.notify(t("tui.pick_scenario", self.lang), severity="warning")
