@@ -231,6 +231,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The reply analyzer could not load; calls cannot start",
         "回复分析器无法加载，暂时不能开始通话",
     ),
+    "tui.palette_none": ("No matches found", "没有找到匹配的命令"),
     "tui.palette_search": ("Search for commands…", "搜索命令…"),
     "tui.cmd.start": ("Start a call on the highlighted scenario", "用选中的场景开始通话"),
     "tui.cmd.reload": ("Read the scenario folders again", "重新读取场景文件夹"),
@@ -279,6 +280,25 @@ def fill(pair: tuple[str, str], lang: Lang, **values: object) -> str:
 def t(key: str, lang: Lang, **values: object) -> str:
     """The label for ``key`` in ``lang``, with ``{name}`` placeholders filled."""
     return fill(TEXTS[key], lang, **values)
+
+
+def colon(lang: Lang) -> str:
+    """The label separator: a full-width colon in Chinese, so the text after it wraps in place."""
+    return "：" if lang == "zh" else ": "
+
+
+def rule_label(code: str, name: str, lang: Lang) -> str:
+    """A rule as a reader sees it: its code, then its name, which in Chinese is the rule's
+    Chinese title (the name itself is an English slug, e.g. "PR001 打包票", not "guarantee")."""
+    if lang != "zh":
+        return f"{code} {name}"
+    from hotseat.rules.registry import get_rule  # only when a rule is shown: the CLI stays light
+
+    try:
+        title = get_rule(code).doc(lang).title
+    except KeyError:  # a code this version does not know (an old record): its slug still says
+        title = name
+    return f"{code} {title}"
 
 
 def turn_label(turn: int, lang: Lang) -> str:

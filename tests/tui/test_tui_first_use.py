@@ -40,3 +40,28 @@ async def test_enter_while_the_list_loads_starts_the_scenario_once_it_is_in(
         gate.set()
         await settle(pilot)
         assert isinstance(app.screen, ConversationScreen)
+
+
+@pytest.mark.parametrize(
+    ("lang", "none"), [("zh", "没有找到匹配的命令"), ("en", "No matches found")]
+)
+async def test_the_palette_says_nothing_matched_in_the_interface_language(
+    app_factory: Factory, lang: str, none: str
+) -> None:
+    from textual.command import CommandList
+
+    app = app_factory(lang=lang)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"7777")
+        hits = app.screen.query_one(CommandList)
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if hits.option_count:
+                break
+        prompts = [str(hits.get_option_at_index(i).prompt) for i in range(hits.option_count)]
+        assert any(none in p for p in prompts), prompts
+        if lang == "zh":
+            assert not any("No matches" in p for p in prompts)

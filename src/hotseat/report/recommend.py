@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from hotseat.i18n import rule_label
 from hotseat.moves import Lang
 from hotseat.scenario.model import Scenario
 from hotseat.store.records import Progress, RuleCount
@@ -82,7 +83,9 @@ def _fit(scenario: Scenario, weak: Sequence[RuleCount]) -> tuple[float, tuple[st
 def _reason(scenario: Scenario, hits: Sequence[RuleCount], best: int | None, lang: Lang) -> str:
     zh = lang == "zh"
     if hits:
-        rules = ("、" if zh else ", ").join(f"{r.code} {r.name} (×{r.count})" for r in hits)
+        rules = ("、" if zh else ", ").join(
+            f"{rule_label(r.code, r.name, lang)} (×{r.count})" for r in hits
+        )
         why = (
             f"这个场景专练你最常犯的规则：{rules}。"
             if zh

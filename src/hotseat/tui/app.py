@@ -459,8 +459,14 @@ class HotseatApp(App[None]):
     def action_command_palette(self) -> None:
         """Textual's command palette, with its search line in the interface language."""
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
-            placeholder = t("tui.palette_search", self.lang)
-            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+            from hotseat.tui.palette import LocalizedPalette
+
+            self.push_screen(
+                LocalizedPalette(
+                    placeholder=t("tui.palette_search", self.lang),
+                    no_matches=t("tui.palette_none", self.lang),
+                )
+            )
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's own entries in the interface language, minus its theme picker: ours

@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Static
 
+from hotseat.i18n import colon, rule_label
 from hotseat.report.labels import label
 from hotseat.report.people import calls_table
 from hotseat.report.plot import COLORS, score_plot
@@ -141,19 +142,25 @@ class ProgressScreen(HotseatScreen[None]):
         yield Header()
         with VerticalScroll():
             summary = [
-                f"{label('trainee_name', lang)}: {progress.trainee}",
-                f"{label('sessions', lang)}: {progress.calls}",
-                f"{label('finished_calls', lang)}: {progress.finished}",
+                f"{label('trainee_name', lang)}{colon(lang)}{progress.trainee}",
+                f"{label('sessions', lang)}{colon(lang)}{progress.calls}",
+                f"{label('finished_calls', lang)}{colon(lang)}{progress.finished}",
             ]
             if progress.scores:
-                summary.append(f"{label('latest', lang)}: {progress.scores[-1].overall}")
-                summary.append(f"{label('best', lang)}: {max(p.overall for p in progress.scores)}")
+                summary.append(f"{label('latest', lang)}{colon(lang)}{progress.scores[-1].overall}")
+                summary.append(
+                    f"{label('best', lang)}{colon(lang)}{max(p.overall for p in progress.scores)}"
+                )
             yield Static("   ".join(summary), id="progress-summary")
             yield ScoreChart(progress.scores, lang, label("over_time", lang))
             yield Static(legend(lang), id="legend")
             with Horizontal(id="lower"):
                 rules = [
-                    [f"{r.code} {r.name}", label(f"area.{r.area.value}", lang), str(r.count)]
+                    [
+                        rule_label(r.code, r.name, lang),
+                        label(f"area.{r.area.value}", lang),
+                        str(r.count),
+                    ]
                     for r in progress.rules[:TOP_RULES]
                 ]
                 header = [label("rule", lang), label("area", lang), label("times", lang)]
