@@ -16,8 +16,8 @@ from hotseat.tui.catalog import (
     read_cache,
     write_cache,
 )
+from hotseat.tui.exporting import export_path, export_stem
 from hotseat.tui.render import clock_text, group_by_rule, highlighted, stars
-from hotseat.tui.screens.report import export_path
 from hotseat.tui.settings import (
     CONFIG_DIR_ENV,
     Remembered,
@@ -70,14 +70,12 @@ def test_settings_write_failure_is_reported_not_raised(tmp_path: Path) -> None:
 
 
 def test_export_names_never_overwrite(tmp_path: Path) -> None:
-    class Result:
-        scenario = "zh/late-parcel"
-
-    first = export_path(tmp_path, "王 小/明", Result(), "md")  # type: ignore[arg-type]
+    stem = export_stem("王 小/明", "zh-late-parcel")
+    first = export_path(tmp_path, stem, "md")
     assert first.name == "hotseat-王-小-明-zh-late-parcel-1.md"
     first.write_text("x", encoding="utf-8")
-    assert export_path(tmp_path, "王 小/明", Result(), "md").name.endswith("-2.md")  # type: ignore[arg-type]
-    assert export_path(tmp_path, "///", Result(), "json").name.startswith("hotseat-trainee-")  # type: ignore[arg-type]
+    assert export_path(tmp_path, stem, "md").name.endswith("-2.md")
+    assert export_stem("///", "x").startswith("hotseat-trainee-")
 
 
 def test_catalog_lists_broken_files_with_positions_and_filters_traditional(

@@ -615,12 +615,12 @@ async def test_progress_shows_history_and_plays_the_recommended_scenario(
         assert call.session.scenario.key == advice.scenario
 
 
-async def test_class_board_asks_which_class_when_there_are_several(
+async def test_f7_lists_the_classes_and_opens_the_highlighted_ones_board(
     app_factory: Factory, tmp_path: Path
 ) -> None:
     from hotseat.store import open_store
-    from hotseat.tui.screens.choice import ChoiceScreen
     from hotseat.tui.screens.class_board import ClassBoardScreen
+    from hotseat.tui.screens.classes import ClassesScreen
 
     url = f"sqlite:///{tmp_path / 'records.db'}"
     store = open_store(url)
@@ -635,13 +635,17 @@ async def test_class_board_asks_which_class_when_there_are_several(
         await settle(pilot)
         await pilot.press("f7")
         for _ in range(100):
-            if isinstance(app.screen, ChoiceScreen):
+            if isinstance(app.screen, ClassesScreen) and app.screen.known:
                 break
             await pilot.pause(0.05)
-        assert isinstance(app.screen, ChoiceScreen)
-        keys = str(app.screen.query_one("#choice-keys", Static).render())
-        assert "回车确定" in keys and "Esc 取消" in keys  # a modal has no footer to say so
-        await pilot.press("down", "enter")
+        classes = app.screen
+        assert isinstance(classes, ClassesScreen)
+        assert [c.name for c in classes.known] == ["一班", "二班"]
+        keys = str(classes.query_one("#classes").border_subtitle)
+        assert "回车看榜单" in keys and "R 导出报告" in keys
+        await pilot.press("down")
+        assert "二班：小李、小王" in str(classes.query_one("#roster", Static).render())
+        await pilot.press("enter")
         for _ in range(100):
             if isinstance(app.screen, ClassBoardScreen):
                 break
@@ -649,7 +653,7 @@ async def test_class_board_asks_which_class_when_there_are_several(
         await pilot.pause()
         board = app.screen
         assert isinstance(board, ClassBoardScreen) and board.board.name == "二班"
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")
         assert isinstance(app.screen, HomeScreen)
 
 

@@ -100,7 +100,8 @@ def trainee_document(
     return Document(title, lang, blocks)
 
 
-def class_document(board: ClassBoard, lang: Lang) -> Document:
+def class_document(board: ClassBoard, lang: Lang, calls: Sequence[SessionRecord] = ()) -> Document:
+    """A class's report: the ranked board, then every call it counts (``calls``)."""
     ranked = [r for r in board.rows if r.overall is not None]
     blocks: list[Block] = [
         Facts([(label("class", lang), board.name), (label("members", lang), str(len(board.rows)))])
@@ -111,6 +112,8 @@ def class_document(board: ClassBoard, lang: Lang) -> Document:
         blocks.append(Para(label("no_sessions", lang)))
     blocks.append(Heading(label("board", lang)))
     blocks.append(Table(board_header(lang), [board_cells(r, lang) for r in board.rows]))
+    if calls:
+        blocks += [Heading(label("call_list", lang)), calls_table(calls, lang, who=True)]
     return Document(f"{label('class_report', lang)}{colon(lang)}{board.name}", lang, blocks)
 
 

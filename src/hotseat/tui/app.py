@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from hotseat.store.resume import Rebuilt
     from hotseat.tui.catalog import Opened
     from hotseat.tui.recording import CallLog
+    from hotseat.tui.screens.classes import ClassesScreen
     from hotseat.tui.screens.progress import ProgressScreen
 
 
@@ -392,30 +393,89 @@ class HotseatApp(App[None]):
             self.notify(t("tui.no_records", lang), severity="warning")
 
     @on(HomeScreen.ClassBoardWanted)
-    def _class_board(self) -> None:
-        """Pick a class (when there are several), then show its board."""
-        lang = self.lang
+    async def _open_classes(self) -> None:
+        """F7: the classes screen, where a trainer creates classes and fills their rosters."""
+        from hotseat.tui.screens.classes import ClassesScreen
 
-        def chosen(name: str | None) -> None:
-            if name:
-                self.records.query(lambda store: store.class_board(name), show, self._read_failed)
+        if not self.records.enabled:
+            self.notify(t("tui.no_records", self.lang), severity="warning")
+            return
+        screen = ClassesScreen(self.lang)
+        await self.push_screen(screen)  # mounted before the classes can arrive
+        self.records.query(lambda store: store.classes(), screen.show, self._read_failed)
+
+    def on_classes_screen_create_wanted(self, event: ClassesScreen.CreateWanted) -> None:
+        name, lang = event.name, self.lang
+
+        def done(answer: tuple[bool, list[ClassInfo]]) -> None:
+            created, classes = answer
+            key = "tui.class_created" if created else "tui.class_exists"
+            self.notify(t(key, lang, name=name), severity="information" if created else "warning")
+            self._classes_changed(classes, name)
+
+        self.records.query(
+            lambda store: (store.create_class(name), store.classes()), done, self._read_failed
+        )
+
+    def on_classes_screen_members_wanted(self, event: ClassesScreen.MembersWanted) -> None:
+        klass, names, lang = event.class_name, event.names, self.lang
+
+        def done(answer: tuple[list[str], list[ClassInfo]]) -> None:
+            joined, classes = answer
+            sep = "、" if lang == "zh" else ", "
+            if joined:
+                self.notify(t("tui.class_joined", lang, name=klass, names=sep.join(joined)))
+            else:
+                self.notify(t("tui.class_nobody_new", lang, name=klass), severity="warning")
+            self._classes_changed(classes, klass)
+
+        self.records.query(
+            lambda store: (store.add_members(klass, names), store.classes()),
+            done,
+            self._read_failed,
+        )
+
+    def _classes_changed(self, classes: list[ClassInfo], keep: str) -> None:
+        """The classes screen and the home screen's drill choice both show the change."""
+        from hotseat.tui.screens.classes import ClassesScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, ClassesScreen):
+                screen.show(classes, keep)
+        home = self._home()
+        if home is not None:
+            home.offer_classes([c.name for c in classes if c.members])
+
+    def on_classes_screen_board_wanted(self, event: ClassesScreen.BoardWanted) -> None:
+        """The board of the class's own calls (its drills), as `report --class` counts them."""
+        from hotseat.tui.screens.class_board import ClassBoardScreen
+
+        name, lang = event.class_name, self.lang
 
         def show(board: ClassBoard) -> None:
-            from hotseat.tui.screens.class_board import ClassBoardScreen
-
             self.push_screen(ClassBoardScreen(board, lang))
 
-        def pick(classes: list[ClassInfo]) -> None:
-            if not classes:
-                self.notify(t("tui.no_classes", lang), severity="warning", timeout=8)
-            elif len(classes) == 1:
-                chosen(classes[0].name)
-            else:
-                choices = [(c.name, f"{c.name} ({len(c.members)})") for c in classes]
-                self.push_screen(ChoiceScreen(t("tui.pick_class", lang), choices, lang), chosen)
+        self.records.query(lambda store: store.class_board(name, True), show, self._read_failed)
 
-        if not self.records.query(lambda store: store.classes(), pick, self._read_failed):
-            self.notify(t("tui.no_records", lang), severity="warning")
+    def on_classes_screen_report_wanted(self, event: ClassesScreen.ReportWanted) -> None:
+        """The class report, as `hotseat report --class NAME --format html` writes it."""
+        from hotseat.tui.exporting import export_stem, save_or_send
+
+        name, lang = event.class_name, self.lang
+
+        def build(store: Store) -> str:
+            from hotseat.report.html import render_html
+            from hotseat.report.people import class_document
+
+            board, calls = store.class_board(name, True), store.class_sessions(name, True)
+            return render_html(class_document(board, lang, calls))
+
+        def send(text: str) -> None:
+            folder = self.options.export_dir or default_export_dir()
+            stem = export_stem(name, "class")
+            save_or_send(self, text, folder=folder, stem=stem, fmt="html", lang=lang)
+
+        self.records.query(build, send, self._read_failed)
 
     def on_progress_screen_practise_wanted(self, event: ProgressScreen.PractiseWanted) -> None:
         """Play the recommended scenario in practice mode (a handler by name, so the

@@ -47,7 +47,7 @@ class HomeScreen(HotseatScreen[None]):
         Binding("f2", "next_mode", "key.mode"),
         Binding("f5", "reload", "key.reload", show=False),  # for authors; F1 lists it
         Binding("f6", "progress", "key.progress"),
-        Binding("f7", "class_board", "key.class_board"),
+        Binding("f7", "class_board", "key.classes"),
         Binding("f8", "resume", "key.resume"),
         Binding("down", "move('cursor_down')", show=False),
         Binding("up", "move('cursor_up')", show=False),
@@ -253,6 +253,12 @@ class HomeScreen(HotseatScreen[None]):
         chosen = t("tui.mode", lang) + colon(lang) + t(f"mode.{mode}", lang)
         self.query_one("#mode-about", Static).update(f"{chosen} — {about}")
 
+    def on_screen_resume(self) -> None:
+        """Back on the home screen: a class may have been set up meanwhile (on the classes
+        screen, or with `hotseat class` in another terminal), so drill mode asks again."""
+        if self.is_mounted and self.mode == "drill":
+            self.post_message(self.ClassesWanted())
+
     @on(ChoiceRow.Changed, "#intensity")
     def _intensity_about(self) -> None:
         """What the chosen drill intensity does to the customer, in words."""
@@ -425,7 +431,7 @@ class HomeScreen(HotseatScreen[None]):
                 t("key.progress", lang), self.action_progress, t("tui.cmd.progress", lang)
             ),
             SimpleCommand(
-                t("key.class_board", lang), self.action_class_board, t("tui.cmd.class_board", lang)
+                t("key.classes", lang), self.action_class_board, t("tui.cmd.class_board", lang)
             ),
             SimpleCommand(t("key.resume", lang), self.action_resume, t("tui.cmd.resume", lang)),
         ]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import re
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -18,6 +16,7 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Static
 
 from hotseat.i18n import t
+from hotseat.tui.exporting import FORMATS, export_stem, save_or_send
 from hotseat.tui.keys import relabel
 from hotseat.tui.render import colon, finding_block, group_by_rule
 from hotseat.tui.screens.base import HotseatScreen
@@ -29,23 +28,6 @@ if TYPE_CHECKING:
     from hotseat.moves import Lang
     from hotseat.scenario.model import Persona
     from hotseat.scorecard import SessionResult
-
-FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON"}
-
-
-def export_stem(trainee: str, result: SessionResult) -> str:
-    """hotseat-name-lang-id: who and which scenario, safe in any file system."""
-    person = re.sub(r"[^\w-]+", "-", trainee).strip("-") or "trainee"
-    return f"hotseat-{person}-{result.scenario.replace('/', '-')}"
-
-
-def export_path(folder: Path, trainee: str, result: SessionResult, fmt: str) -> Path:
-    """A new file name that never overwrites an earlier export: name-lang-id-N.ext."""
-    stem = export_stem(trainee, result)
-    n = 1
-    while (candidate := folder / f"{stem}-{n}.{fmt}").exists():
-        n += 1
-    return candidate
 
 
 class ReportScreen(HotseatScreen[None]):
@@ -142,28 +124,19 @@ class ReportScreen(HotseatScreen[None]):
     def action_export(self, fmt: str) -> None:
         """Write the report as Markdown, HTML or JSON and say where it went; in a browser
         (`hotseat serve`) it is downloaded there, not left on the server's disk."""
-        try:
-            from hotseat.report import export_session
+        from hotseat.report import export_session
 
+        try:
             text = export_session(self.result, fmt, trainee=self.trainee)  # type: ignore[arg-type]
-            if self.app.is_web:
-                self._send_to_browser(text, fmt)
-                return
-            self.export_dir.mkdir(parents=True, exist_ok=True)
-            path = export_path(self.export_dir, self.trainee, self.result, fmt)
-            path.write_text(text, encoding="utf-8")
-        except (OSError, ValueError) as exc:
+        except ValueError as exc:
             self.notify(t("tui.export_failed", self.lang, error=exc), severity="error")
             return
-        self.notify(
-            str(path.resolve()), title=t("tui.exported", self.lang, fmt=FORMATS[fmt]), timeout=10
+        stem = export_stem(self.trainee, self.result.scenario.replace("/", "-"))
+        path = save_or_send(
+            self.app, text, folder=self.export_dir, stem=stem, fmt=fmt, lang=self.lang
         )
-        self.post_message(self.Exported(fmt, path))
-
-    def _send_to_browser(self, text: str, fmt: str) -> None:
-        name = f"{export_stem(self.trainee, self.result)}.{fmt}"
-        self.app.deliver_text(io.StringIO(text), save_filename=name, encoding="utf-8")
-        self.notify(name, title=t("tui.sent_to_browser", self.lang, fmt=FORMATS[fmt]), timeout=10)
+        if path is not None:
+            self.post_message(self.Exported(fmt, path))
 
     def action_back(self) -> None:
         """Back to the screen under the call: home, or the draw of a class drill."""
