@@ -171,6 +171,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tui.export_failed": ("Export failed: {error}", "导出失败：{error}"),
     "tui.export_as": ("Export report as {fmt}", "导出报告为 {fmt}"),
     "tui.help.keys": ("Keys", "按键"),
+    "tui.help.close": (
+        "Esc closes this help · ←→ switch between Keys and Rules",
+        "按 Esc 关闭帮助 · ←→ 在“按键”和“规则”之间切换",
+    ),
     "tui.help.rules": ("Rules", "规则"),
     "tui.help.everywhere": ("Everywhere", "任何界面"),
     "tui.help.home": ("Home", "首页"),

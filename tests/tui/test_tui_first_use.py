@@ -65,3 +65,72 @@ async def test_the_palette_says_nothing_matched_in_the_interface_language(
         assert any(none in p for p in prompts), prompts
         if lang == "zh":
             assert not any("No matches" in p for p in prompts)
+
+
+async def test_a_single_click_on_the_list_picks_and_never_starts_a_call(
+    app_factory: Factory,
+) -> None:
+    """Issue 14.5: the click that dismisses the served page's start button lands on the
+    list; it may pick a scenario, but only a double click (or Enter) starts one."""
+    from hotseat.tui.widgets.scenario_list import ScenarioList
+
+    app = app_factory()
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        listing = app.screen.query_one(ScenarioList)
+        await pilot.click(ScenarioList, offset=(4, 1))
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen) and listing.highlighted is not None
+        await pilot.click(ScenarioList, offset=(4, 1), times=2)
+        await settle(pilot)
+        assert isinstance(app.screen, ConversationScreen)
+
+
+@pytest.mark.parametrize(
+    ("lang", "hint"), [("zh", "按 Esc 关闭帮助"), ("en", "Esc closes this help")]
+)
+async def test_the_help_screen_says_how_to_close_it(
+    app_factory: Factory, lang: str, hint: str
+) -> None:
+    from textual.widgets import Static
+
+    from hotseat.tui.screens.help import HelpScreen
+
+    app = app_factory(lang=lang)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        close = app.screen.query_one("#help-close", Static)
+        assert hint in str(close.render()) and close.region.y <= 2  # at the top, in sight
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_practice_call_is_not_stored_with_the_drill_intensity(
+    app_factory: Factory,
+) -> None:
+    from .test_tui_pilot import FakeStore
+
+    store = FakeStore()
+    app = app_factory(store=store, mode="practice", intensity=3)
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        app.records.close()
+    ((_, _, _, mode, _, extra),) = store.begun
+    assert mode == "practice" and extra["intensity"] == 2  # the neutral default, not 3
+
+
+def test_report_words_for_modes_and_outcomes_match_the_app() -> None:
+    """Issue 14.8: one word for each mode and outcome, on screens and in exports alike."""
+    from hotseat.i18n import TEXTS as UI
+    from hotseat.report.labels import TEXTS as REPORT
+
+    shared = [k for k in REPORT if k.startswith(("mode.", "outcome.")) and k in UI]
+    assert "mode.practice" in shared
+    for key in shared:
+        for i in (0, 1):
+            assert REPORT[key][i].lower() == UI[key][i].lower(), key

@@ -207,7 +207,7 @@ def shown(widget: Widget) -> str:
 async def test_while_the_customer_types_the_reply_box_holds_what_the_trainee_writes(
     app_factory: Factory,
 ) -> None:
-    app = app_factory(typing_delay=0.3)
+    app = app_factory(typing_delay=1.5)  # long enough to act while the customer types
     hook = Recording()
     async with app.run_test(message_hook=hook) as pilot:
         screen = await start(pilot)

@@ -186,7 +186,7 @@ def test_report_zh(snap_compare: Snap, app_factory: Factory, tmp_path: Path) -> 
 
 
 def test_help_en(snap_compare: Snap, app_factory: Factory) -> None:
-    """Help in English at 80×24, on the Keys tab.
+    """Help in English at 80×24, on the Keys tab, under a line saying Esc closes it.
 
     Keys grouped under Everywhere, Home, Class drill between calls, During a call and
     Report (F1 Help, Ctrl+T Theme, Ctrl+Q Quit, Enter Start, F5 Reload, F8 Resume,

@@ -27,7 +27,7 @@ from hotseat.i18n import TEXTS, t, ui_lang
 from hotseat.tui.catalog import Sources, default_cache
 from hotseat.tui.commands import HotseatCommands
 from hotseat.tui.keys import localize_bindings
-from hotseat.tui.options import TuiOptions, default_export_dir
+from hotseat.tui.options import DEFAULT_INTENSITY, TuiOptions, default_export_dir
 from hotseat.tui.recording import Records
 from hotseat.tui.screens.choice import ChoiceScreen
 from hotseat.tui.screens.conversation import ConversationScreen
@@ -159,7 +159,10 @@ class HotseatApp(App[None]):
         if self._refused():
             return
         self._remember(trainee=event.trainee, mode=event.mode)
-        self._begin_call(event.opened, event.trainee, event.mode, event.intensity)  # type: ignore[arg-type]
+        # intensity is a drill's: any other call keeps the neutral default, whatever the
+        # (hidden) drill row still shows
+        intensity = event.intensity if event.mode == "drill" else DEFAULT_INTENSITY
+        self._begin_call(event.opened, event.trainee, event.mode, intensity)  # type: ignore[arg-type]
 
     def _refused(self) -> bool:
         """No call starts when its replies could not be judged."""

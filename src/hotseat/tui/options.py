@@ -12,6 +12,7 @@ if TYPE_CHECKING:  # the core stays unimported until a call starts: cold start i
     from hotseat.moves import Lang
     from hotseat.scenario.model import Mode
 
+DEFAULT_INTENSITY = 2  # what a call is stored with when it is not a drill
 DEFAULT_CLOCK_SECONDS = 30.0  # hotseat.session.DEFAULT_CLOCK_SECONDS, without importing the core
 
 
@@ -43,7 +44,7 @@ class TuiOptions:
     store: object | None = None
     """A store already opened (anything with `begin(...)`); used instead of opening `db`."""
 
-    intensity: int = 2
+    intensity: int = DEFAULT_INTENSITY
     """Drill intensity preselected on the home screen, 1 (firm) to 3 (abusive)."""
 
     clock_seconds: float = DEFAULT_CLOCK_SECONDS

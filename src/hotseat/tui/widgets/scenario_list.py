@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import events, on
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
@@ -74,6 +74,17 @@ class ScenarioList(OptionList):
             return None
         option_id = self.get_option_at_index(self.highlighted).id
         return self.entries[int(option_id)] if option_id is not None else None
+
+    async def _on_click(self, event: events.Click) -> None:
+        """A click picks a scenario; a double click (or Enter) starts it. A single stray
+        click, such as the one that dismisses a browser's start page, never starts a call."""
+        event.prevent_default()  # OptionList's own handler would start it on one click
+        clicked: int | None = event.style.meta.get("option")
+        if clicked is None or self.get_option_at_index(clicked).disabled:
+            return
+        self.highlighted = clicked
+        if event.chain >= 2:
+            self.action_select()
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
