@@ -134,3 +134,33 @@ def test_report_words_for_modes_and_outcomes_match_the_app() -> None:
     for key in shared:
         for i in (0, 1):
             assert REPORT[key][i].lower() == UI[key][i].lower(), key
+
+
+def contrast(a: object, b: object) -> float:
+    """WCAG contrast ratio of two Textual colours."""
+
+    def luminance(c: object) -> float:
+        def channel(v: int) -> float:
+            x = v / 255
+            return x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4
+
+        r, g, b_ = c.rgb  # type: ignore[attr-defined]
+        return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b_)
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+async def test_box_titles_on_the_home_screen_are_readable(app_factory: Factory, theme: str) -> None:
+    """Issue 14.5: the titles of the trainee, mode, scenario boxes were dark on dark."""
+    app = app_factory()
+    async with app.run_test() as pilot:
+        app.theme = theme
+        await settle(pilot)
+        for selector in ("#trainee", "#mode", "#filter", "#scenarios"):
+            box = app.screen.query_one(selector)
+            assert box.border_title
+            title = box.styles.border_title_color
+            behind = box.background_colors[1]
+            assert contrast(behind + title, behind) >= 4.5, (theme, selector)

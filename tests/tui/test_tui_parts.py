@@ -160,3 +160,38 @@ def test_reports_default_to_a_documents_folder_not_the_working_folder(
     folder = default_export_dir()
     assert folder.name == "hotseat reports"
     assert tmp_path not in (folder, *folder.parents)
+
+
+def test_the_mood_chart_narrows_its_bars_before_it_drops_a_turn() -> None:
+    """Issue 14.8: at 80 columns the chart used to drop the first turns without a word."""
+    from hotseat.tui.widgets.mood_curve import fit_columns, turn_labels
+
+    assert fit_columns(10, 40) == (3, 10)
+    assert fit_columns(20, 40) == (2, 20)
+    assert fit_columns(40, 40) == (1, 40)
+    assert fit_columns(41, 40) == (1, 39)  # only now are turns left out
+    assert turn_labels(0, 4, 3) == "0  1  2  3"
+    assert turn_labels(0, 12, 1) == "0    5    10"
+    assert turn_labels(3, 8, 2).startswith("    5")
+
+
+async def test_the_mood_chart_shows_turn_0_or_says_turns_were_left_out() -> None:
+    from textual.app import App, ComposeResult
+
+    from hotseat.tui.widgets.mood_curve import MoodCurve
+
+    class Chart(App[None]):
+        def __init__(self, turns: int) -> None:
+            super().__init__()
+            self.turns = turns
+
+        def compose(self) -> ComposeResult:
+            moods = [(i * 7) % 100 for i in range(self.turns)]
+            yield MoodCurve(moods, settle_at=30, hang_up_at=90, title="mood")
+
+    for turns, shown_from in ((25, "    0"), (200, "  … ")):
+        app = Chart(turns)
+        async with app.run_test(size=(40, 8)) as pilot:
+            await pilot.pause()
+            bottom = str(app.query_one(MoodCurve).render()).splitlines()[-1]
+            assert bottom.startswith(shown_from), bottom
