@@ -80,6 +80,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "key.back": ("Back", "返回"),
     "key.close": ("Close", "关闭"),
     "key.class_report": ("Class report", "班级报告"),
+    "key.open_call": ("Open the call", "查看这通电话"),
     "key.classes": ("Classes", "班级"),
     "key.no": ("No", "取消"),
     "key.resume": ("Resume", "接着打"),
@@ -170,6 +171,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tui.sent_to_browser": ("{fmt} report sent to your browser", "{fmt} 报告已发送到浏览器下载"),
     "tui.export_failed": ("Export failed: {error}", "导出失败：{error}"),
     "tui.export_as": ("Export report as {fmt}", "导出报告为 {fmt}"),
+    "tui.interrupted_waiting": (
+        "{n} unfinished call(s), the latest {call}: F8 goes on with it.",
+        "有 {n} 通没打完的电话，最近一通：{call}。按 F8 接着打。",
+    ),
     "tui.help.keys": ("Keys", "按键"),
     "tui.help.close": (
         "Esc closes this help · ←→ switch between Keys and Rules",

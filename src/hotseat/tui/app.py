@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from hotseat.moves import Lang
     from hotseat.report.recommend import Recommendation
     from hotseat.scenario.model import Mode, Persona
+    from hotseat.scorecard import SessionResult
     from hotseat.session import Session
     from hotseat.store import Store
     from hotseat.store.records import ClassBoard, ClassInfo, Lot, Progress, SessionRecord
@@ -130,6 +131,32 @@ class HotseatApp(App[None]):
         if not self._warmed:
             self._warmed = True
             self._warm_up()
+            self._mention_interrupted()
+
+    def _mention_interrupted(self) -> None:
+        """At start, a trainee with a call left unfinished (a crash, a closed terminal)
+        hears about it, and how to go on with it."""
+        home = self._home()
+        trainee, lang = (home.trainee if home is not None else ""), self.lang
+        if not trainee:
+            return
+
+        def read(store: Store) -> list[SessionRecord]:
+            from hotseat.store import StoreError
+
+            try:
+                return [c for c in store.history(trainee) if c.status == "interrupted"]
+            except StoreError:  # nobody of that name has played yet
+                return []
+
+        def say(calls: list[SessionRecord]) -> None:
+            if calls:
+                latest = _call_label(calls[0], lang)
+                self.notify(
+                    t("tui.interrupted_waiting", lang, n=len(calls), call=latest), timeout=12
+                )
+
+        self.records.query(read, say, self._read_failed)
 
     @work(thread=True, group="warm-up")
     def _warm_up(self) -> None:
@@ -479,6 +506,38 @@ class HotseatApp(App[None]):
             save_or_send(self, text, folder=folder, stem=stem, fmt="html", lang=lang)
 
         self.records.query(build, send, self._read_failed)
+
+    def on_progress_screen_call_wanted(self, event: ProgressScreen.CallWanted) -> None:
+        """A past call's report again, from the progress list (rebuilt if it never ended)."""
+        call_id, lang = event.call_id, self.lang
+        sources = Sources(self.options.builtin_scenarios, self.options.scenario_dirs)
+
+        def read(store: Store) -> tuple[SessionResult, SessionRecord, Persona]:
+            from hotseat.scenario.library import load_library
+            from hotseat.store.resume import rebuild
+
+            record = store.session(call_id)
+            library = load_library(sources.dirs())
+            path = library.paths.get(record.scenario)
+            if path is None:
+                raise LookupError(t("tui.scenario_gone", lang, ref=record.scenario))
+            result = store.result(call_id)
+            if result is None:  # never ended: replayed from its replies, as `report` does
+                result = rebuild(store, call_id, str(path)).session.result()
+            return result, record, library.get(record.scenario).persona
+
+        def show(answer: tuple[SessionResult, SessionRecord, Persona]) -> None:
+            from hotseat.tui.screens.report import ReportScreen
+
+            result, record, persona = answer
+            folder = self.options.export_dir or default_export_dir()
+            self.push_screen(
+                ReportScreen(
+                    result, lang=lang, trainee=record.trainee, persona=persona, export_dir=folder
+                )
+            )
+
+        self.records.query(read, show, self._read_failed)
 
     def on_progress_screen_practise_wanted(self, event: ProgressScreen.PractiseWanted) -> None:
         """Play the recommended scenario in practice mode (a handler by name, so the

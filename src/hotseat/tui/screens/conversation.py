@@ -115,7 +115,11 @@ class ConversationScreen(HotseatScreen[None]):
                 hang_up_at=persona.hang_up_at,
                 id="mood",
             )
-            yield ElapsedTime(clock=self.clock, label=t("tui.elapsed", lang), id="elapsed")
+            # a resumed call goes on from the time its replies already took
+            already = sum(r.seconds or 0.0 for r in self.session.replies)
+            yield ElapsedTime(
+                clock=self.clock, label=t("tui.elapsed", lang), already=already, id="elapsed"
+            )
             if self.drill:
                 yield ReplyClock(
                     self.session.clock_seconds,
