@@ -164,3 +164,23 @@ async def test_box_titles_on_the_home_screen_are_readable(app_factory: Factory, 
             title = box.styles.border_title_color
             behind = box.background_colors[1]
             assert contrast(behind + title, behind) >= 4.5, (theme, selector)
+
+
+async def test_the_report_at_80_columns_scrolls_as_one_page(app_factory: Factory) -> None:
+    """Issue 14.8: one scrollbar for the whole report, none nested inside it."""
+    from hotseat.tui.screens.report import ReportScreen
+
+    from .driving import say, start
+
+    app = app_factory(mode="practice")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        for text in ("您好，请您慢慢说。", "非常抱歉让您着急了。您是说包裹七天还没到，对吧？"):
+            await say(pilot, text)
+        await pilot.press("f4", "y")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReportScreen)
+        scrolling = [w for w in app.screen.walk_children() if w.show_vertical_scrollbar]
+        assert [w.id for w in scrolling] == ["report"]
