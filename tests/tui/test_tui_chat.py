@@ -316,3 +316,39 @@ def test_line_starts_keep_closing_marks_with_the_text_before_them() -> None:
     english = "Sorry, I'm listening: please, go on. “Quoted,” she said."
     for width in range(8, 40):
         assert line_starts(english, width) == divide_line(english, width)  # words stay whole
+
+
+async def card_rows(prompt: object, widths: range) -> dict[int, list[str]]:
+    """An option list holding one card, drawn at each width: the text of its rows."""
+    from textual.widgets import OptionList
+    from textual.widgets.option_list import Option
+
+    class Cards(App[None]):
+        def compose(self) -> ComposeResult:
+            yield OptionList(Option(prompt))  # type: ignore[arg-type]
+
+    drawn: dict[int, list[str]] = {}
+    for width in widths:  # a fresh app at each size: nothing cached from another width
+        app = Cards()
+        async with app.run_test(size=(width, 40)) as pilot:
+            await pilot.pause()
+            listing = app.query_one(OptionList)
+            rows = listing.render_lines(Region(0, 0, *listing.outer_size))
+            frame = " │╭╮╰╯─▊▎▔▁"
+            drawn[width] = [r.text.strip(frame) for r in rows if r.text.strip(frame)]
+    return drawn
+
+
+async def test_scenario_cards_keep_chinese_line_breaking_too() -> None:
+    """The home list wraps its cards itself (an option list): the same rules hold there."""
+    from textual.content import Content
+
+    from hotseat.tui.kinsoku import NO_LINE_START, KinsokuText
+
+    widths = range(16, 41, 3)
+    kept = await card_rows(KinsokuText(Content(KINSOKU_ZH)), widths)
+    plain = await card_rows(Content(KINSOKU_ZH), widths)
+    for rows in kept.values():
+        assert not [row for row in rows if row[0] in NO_LINE_START], rows
+        assert "".join(rows) == KINSOKU_ZH
+    assert any(row[0] in NO_LINE_START for rows in plain.values() for row in rows)

@@ -156,7 +156,10 @@ class HotseatApp(App[None]):
                     t("tui.interrupted_waiting", lang, n=len(calls), call=latest), timeout=12
                 )
 
-        self.records.query(read, say, self._read_failed)
+        def unsaid(_: str) -> None:
+            """A courtesy, not a task: a store that cannot answer it says so elsewhere."""
+
+        self.records.query(read, say, unsaid)
 
     @work(thread=True, group="warm-up")
     def _warm_up(self) -> None:

@@ -12,6 +12,11 @@ from __future__ import annotations
 import unicodedata
 
 from rich._wrap import divide_line  # the very break finder Textual's Content wraps with
+from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 
 NO_LINE_START = frozenset("，。！？、；：」』）》〉】〕〗”’…‥～·％")
 NO_LINE_END = frozenset("「『（《〈【〔〖“‘")
@@ -55,3 +60,37 @@ def line_starts(text: str, width: int) -> list[int]:
             at = moved
         starts.append(at)
         start = at
+
+
+class KinsokuText(Visual):
+    """Content that wraps by these rules wherever Textual draws it (e.g. the scenario cards
+    in an option list, which wrap their prompts themselves)."""
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+
+    def __str__(self) -> str:
+        return self.content.plain
+
+    def lines(self, width: int) -> list[Content]:
+        out: list[Content] = []
+        for paragraph in self.content.split("\n", allow_blank=True):
+            pieces = paragraph.divide(line_starts(paragraph.plain, width))
+            out += [p if n == len(pieces) else p.rstrip() for n, p in enumerate(pieces, 1)]
+        return out
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        strips = [
+            strip
+            for line in self.lines(width)
+            for strip in line.render_strips(width, None, style, options)
+        ]
+        return strips if height is None else strips[:height]
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.content.get_optimal_width(rules, container_width)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return len(self.lines(width))

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from hotseat.i18n import t
 from hotseat.tui.catalog import Entry, matches
+from hotseat.tui.kinsoku import KinsokuText
 from hotseat.tui.render import stars
 from hotseat.tui.settings import MODES
 
@@ -51,7 +52,8 @@ class ScenarioList(OptionList):
         self.clear_options()
         options: list[Option | None] = []
         for i, e in shown:
-            options += [Option(self._prompt(e), id=str(i)), None]  # None draws a divider
+            # None draws a divider; the card wraps by Chinese line-breaking rules
+            options += [Option(KinsokuText(self._prompt(e)), id=str(i)), None]
         self.add_options(options[:-1])
         if shown:
             ids = [e.path for _, e in shown]
