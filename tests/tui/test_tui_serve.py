@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -184,3 +187,40 @@ def test_a_call_in_a_browser_tab_is_recorded_and_its_report_downloads(tmp_path: 
     calls = json.loads(history.output)
     assert len(calls) == 1 and calls[0]["mode"] == "practice"
     assert calls[0]["status"] != "interrupted"
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+BUDGET = ["--virtual-time-budget=15000"]  # let the page's scripts run before the dump
+
+
+def chromium_dom(url: str) -> str:
+    """The page as headless Chromium leaves it after its scripts ran for a while."""
+    done = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", *BUDGET, "--dump-dom", url],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs chromium (scripts/install-chromium)")
+def test_in_a_real_browser_the_link_connects_and_a_foreign_page_cannot(tmp_path: Path) -> None:
+    """Headless Chromium: the printed link opens the app (its WebSocket opens: the page
+    marks itself loaded); a page from elsewhere, holding even the token, is refused."""
+    with serve(tmp_path, "--no-record", "--lang", "en") as served:
+        page = chromium_dom(served.access_url)
+        assert re.search(r'<body[^>]*class="[^"]*-loaded', page), page[:300]
+        ws = f"ws://127.0.0.1:{served.port}/ws/{served.token}?width=80&height=24"
+        foreign = tmp_path / "foreign.html"
+        foreign.write_text(
+            "<html><head><title>waiting</title></head><body><script>"
+            f"const ws = new WebSocket({json.dumps(ws)});"
+            "ws.onopen = () => { document.title = 'OPENED'; };"
+            "ws.onclose = () => { if (document.title !== 'OPENED') document.title = 'REFUSED'; };"
+            "</script></body></html>",
+            encoding="utf-8",
+        )
+        assert "<title>REFUSED</title>" in chromium_dom(foreign.as_uri())
