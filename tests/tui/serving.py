@@ -147,6 +147,13 @@ class Tab:
             assert time.monotonic() < deadline, f"{text!r} never shown:\n{self.screen_text[-3000:]}"
             await self.pump(0.3)
 
+    async def wait_for_download(self, seconds: float = 60) -> None:
+        """Pump until the app has delivered a file and the download has been fetched."""
+        deadline = time.monotonic() + seconds
+        while not self.downloads:
+            assert time.monotonic() < deadline, "no file was delivered"
+            await self.pump(0.3)
+
     async def keys(self, *keys: str, gap: float = 0.3) -> None:
         """Type as the page does: each key's bytes as one stdin envelope."""
         self.mark = len(self.screen_text)

@@ -161,18 +161,15 @@ def test_a_call_in_a_browser_tab_is_recorded_and_its_report_downloads(tmp_path: 
             async with aiohttp.ClientSession() as http:
                 tab = await open_tab(served, http)
                 await tab.wait_for("Practice")
-                await tab.pump(3)  # the scenario list loads, the first one is highlighted
-                await tab.keys(KEY["enter"])
+                await tab.keys(KEY["enter"])  # starts once the list is in, if it is not yet
                 await tab.wait_for("End call")
-                await tab.pump(2)
-                await tab.keys("I'm sorry about that, I'm listening.", KEY["enter"], gap=1)
-                await tab.keys(KEY["f4"], gap=1)
-                await tab.keys("y", gap=1)
+                await tab.keys("I'm sorry about that, I'm listening.", KEY["enter"])
+                await tab.keys(KEY["f4"], "y")
                 await tab.wait_for("See the report")
-                await tab.keys(KEY["enter"], gap=1)
+                await tab.keys(KEY["enter"])
                 await tab.wait_for("ended by the trainee")
-                await tab.keys("m", gap=2)
-                await tab.pump(3)
+                await tab.keys("m")
+                await tab.wait_for_download()
                 await tab.ws.close()
                 return tab.downloads
 
