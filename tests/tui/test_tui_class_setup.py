@@ -74,7 +74,7 @@ async def test_a_class_is_created_filled_drilled_and_reported_from_the_app(
         await pilot.press("enter")
         await until(pilot, lambda: [c.name for c in classes.known] == [CLASS])
         members = classes.query_one("#add-members", Input)
-        members.focus()
+        await until(pilot, lambda: members.has_focus)  # the next step: fill the new class
         members.value = "小王，小李"
         await pilot.press("enter")
         await until(pilot, lambda: set(classes.known[0].members) == {"小王", "小李"})

@@ -68,6 +68,7 @@ class ClassesScreen(HotseatScreen[None]):
     def __init__(self, lang: Lang) -> None:
         super().__init__(lang)
         self.known: list[ClassInfo] = []
+        self._shown = False  # the store's answer has not come yet
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -88,7 +89,7 @@ class ClassesScreen(HotseatScreen[None]):
     def on_mount(self) -> None:
         self.title = "hotseat"
         self.sub_title = t("tui.classes", self.lang)
-        self.show([])
+        self._roster()  # nothing chosen yet: nobody to add until the classes arrive
 
     @property
     def chosen(self) -> str | None:
@@ -100,6 +101,8 @@ class ClassesScreen(HotseatScreen[None]):
     def show(self, classes: list[ClassInfo], keep: str | None = None) -> None:
         """The classes as the store has them now; ``keep`` stays (or becomes) highlighted."""
         keep = keep or self.chosen
+        typing = self.focused.id if isinstance(self.focused, Input) and self._shown else None
+        self._shown = True
         self.known = classes
         listing = self.query_one("#classes", OptionList)
         listing.set_options(
@@ -111,11 +114,16 @@ class ClassesScreen(HotseatScreen[None]):
         names = [c.name for c in classes]
         if names:
             listing.highlighted = names.index(keep) if keep in names else 0
-            listing.focus()
         else:
             listing.set_options([Option(t("tui.no_classes_yet", self.lang), disabled=True)])
-            self.query_one("#new-class", Input).focus()
         self._roster()
+        # the focus goes to the next step: name a class, fill the one just named, or pick one
+        if not names:
+            self.query_one("#new-class", Input).focus()
+        elif typing == "new-class" and keep in names:
+            self.query_one("#add-members", Input).focus()
+        elif typing is None:
+            listing.focus()
 
     @on(OptionList.OptionHighlighted, "#classes")
     def _roster(self) -> None:
