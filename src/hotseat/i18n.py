@@ -81,6 +81,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "key.back": ("Back", "返回"),
     "key.correct": ("Judge wrong?", "评分有误"),
     "key.close": ("Close", "关闭"),
+    "key.class_report": ("Class report", "班级报告"),
+    "key.open_call": ("Open the call", "查看这通电话"),
+    "key.classes": ("Classes", "班级"),
     "key.no": ("No", "取消"),
     "key.resume": ("Resume", "接着打"),
     "key.next_draw": ("Next draw", "抽下一位"),
@@ -113,6 +116,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tui.broken": ("cannot be loaded", "无法加载"),
     "tui.more_problems": ("… and {n} more", "……还有 {n} 处"),
     "tui.loading": ("Loading scenarios…", "正在加载场景…"),
+    "tui.loading_then_start": (
+        "Loading scenarios… the highlighted one starts as soon as they are in.",
+        "正在加载场景…加载完毕后立即开始选中的场景。",
+    ),
     "tui.no_scenarios": ("No scenarios found.", "没有找到任何场景。"),
     "tui.no_match": ("No scenario matches “{q}”.", "没有符合“{q}”的场景。"),
     "tui.lang.zh": ("Chinese", "中文"),
@@ -163,9 +170,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "tui.report": ("Report", "报告"),
     "tui.mood_curve": ("Mood, turn by turn", "客户情绪（按轮次）"),
     "tui.exported": ("{fmt} report saved", "{fmt} 报告已导出"),
+    "tui.sent_to_browser": ("{fmt} report sent to your browser", "{fmt} 报告已发送到浏览器下载"),
     "tui.export_failed": ("Export failed: {error}", "导出失败：{error}"),
     "tui.export_as": ("Export report as {fmt}", "导出报告为 {fmt}"),
+    "tui.interrupted_waiting": (
+        "{n} unfinished call(s), the latest {call}: F8 goes on with it.",
+        "有 {n} 通没打完的电话，最近一通：{call}。按 F8 接着打。",
+    ),
     "tui.help.keys": ("Keys", "按键"),
+    "tui.help.close": (
+        "Esc closes this help · ←→ switch between Keys and Rules",
+        "按 Esc 关闭帮助 · ←→ 在“按键”和“规则”之间切换",
+    ),
     "tui.help.rules": ("Rules", "规则"),
     "tui.help.everywhere": ("Everywhere", "任何界面"),
     "tui.help.home": ("Home", "首页"),
@@ -182,11 +198,26 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Training records are off for this run (--no-record).",
         "本次运行没有开启训练记录（--no-record）。",
     ),
-    "tui.no_classes": (
-        "No classes yet: create one with `hotseat class create NAME`.",
-        "还没有班级：先用 `hotseat class create 班级名` 建一个。",
+    "tui.classes": ("Classes", "班级"),
+    "tui.classes_keys": (
+        "↑↓ pick · Enter board · R report · Tab to type",
+        "↑↓ 选择 · 回车看榜单 · R 导出报告 · Tab 去填写",
     ),
-    "tui.pick_class": ("Which class?", "查看哪个班级？"),
+    "tui.members": ("{n} trainees", "{n} 名学员"),
+    "tui.no_classes_yet": ("No classes yet: name one below.", "还没有班级，在下面起个名字就能建。"),
+    "tui.roster_empty": ("nobody yet", "还没有学员"),
+    "tui.class_new": ("New class", "新建班级"),
+    "tui.class_new_placeholder": ("class name, then Enter", "输入班级名，回车新建"),
+    "tui.class_add": ("Add trainees", "添加学员"),
+    "tui.class_add_to": ("Add trainees to {name}", "给{name}添加学员"),
+    "tui.class_add_placeholder": (
+        "names separated by commas, then Enter",
+        "多个名字用逗号或顿号隔开，回车添加",
+    ),
+    "tui.class_created": ("Class {name} created", "已新建班级「{name}」"),
+    "tui.class_exists": ("There is already a class {name}", "已经有叫「{name}」的班级了"),
+    "tui.class_joined": ("Added to {name}: {names}", "已加入{name}：{names}"),
+    "tui.class_nobody_new": ("Everyone named is already in {name}", "这些学员都已经在{name}里了"),
     "tui.choice_keys": ("↑↓ pick · Enter choose · Esc cancel", "↑↓ 选择 · 回车确定 · Esc 取消"),
     "tui.class": ("Class drill", "班级演练"),
     "tui.class_none": ("No class: you face the customer", "不分班：自己上场"),
@@ -228,6 +259,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The reply analyzer could not load; calls cannot start",
         "回复分析器无法加载，暂时不能开始通话",
     ),
+    "tui.palette_none": ("No matches found", "没有找到匹配的命令"),
     "tui.palette_search": ("Search for commands…", "搜索命令…"),
     "tui.cmd.start": ("Start a call on the highlighted scenario", "用选中的场景开始通话"),
     "tui.cmd.reload": ("Read the scenario folders again", "重新读取场景文件夹"),
@@ -235,7 +267,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Your scores over time and what to practise next",
         "历次得分与下一步练习建议",
     ),
-    "tui.cmd.class_board": ("The class results", "全班成绩"),
+    "tui.cmd.class_board": (
+        "Classes: create one, add trainees, see its board, export its report",
+        "班级：新建、添加学员、看榜单、导出报告",
+    ),
     "tui.cmd.resume": ("Continue one of your interrupted calls", "继续你中断的通话"),
     "tui.cmd.listen": ("Say only that you are listening", "只表示你在听"),
     "tui.cmd.hint": ("A model phrasing for this point of the call", "当前阶段的示范说法"),
@@ -388,6 +423,25 @@ def fill(pair: tuple[str, str], lang: Lang, **values: object) -> str:
 def t(key: str, lang: Lang, **values: object) -> str:
     """The label for ``key`` in ``lang``, with ``{name}`` placeholders filled."""
     return fill(TEXTS[key], lang, **values)
+
+
+def colon(lang: Lang) -> str:
+    """The label separator: a full-width colon in Chinese, so the text after it wraps in place."""
+    return "：" if lang == "zh" else ": "
+
+
+def rule_label(code: str, name: str, lang: Lang) -> str:
+    """A rule as a reader sees it: its code, then its name, which in Chinese is the rule's
+    Chinese title (the name itself is an English slug, e.g. "PR001 打包票", not "guarantee")."""
+    if lang != "zh":
+        return f"{code} {name}"
+    from hotseat.rules.registry import get_rule  # only when a rule is shown: the CLI stays light
+
+    try:
+        title = get_rule(code).doc(lang).title
+    except KeyError:  # a code this version does not know (an old record): its slug still says
+        title = name
+    return f"{code} {title}"
 
 
 def turn_label(turn: int, lang: Lang) -> str:

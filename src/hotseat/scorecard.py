@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
+
 from hotseat.conversation import Area, Finding, Outcome, Scores
-from hotseat.i18n import t, turn_label
+from hotseat.i18n import colon, rule_label, t, turn_label
 from hotseat.moves import Lang
 from hotseat.rules.docs import texts
 from hotseat.rules.praise import Praise
@@ -63,29 +65,33 @@ class SessionResult:
     def render_text(self, lang: Lang | None = None) -> str:
         """A plain-text report for the terminal: transcript, scores, elements, findings."""
         lang = lang or self.lang
+        sep = colon(lang)
         out: list[str] = [f"== {self.title} ({self.scenario}) =="]
         out.append(f"-- {t('transcript', lang)} --")
         for speaker, text in self.transcript:
-            out.append(f"{t(speaker, lang)}: {text}")
+            out.append(f"{t(speaker, lang)}{sep}{text}")
         outcome = t(f"outcome.{self.outcome or 'ongoing'}", lang)
         out.append("")
-        out.append(f"{t('outcome', lang)}: {outcome}")
+        out.append(f"{t('outcome', lang)}{sep}{outcome}")
         out.append(f"-- {t('scores', lang)} --")
-        for area in Area:
-            out.append(
-                f"  {area.value}  {t(f'area.{area.value}', lang):<22} {self.scores.areas[area]:>3}"
-            )
+        names = {area: t(f"area.{area.value}", lang) for area in Area}
+        width = max(22, *(cell_len(name) for name in names.values()))
+        for area, name in names.items():  # padded by cells: a Chinese character is two wide
+            pad = " " * (width - cell_len(name))
+            out.append(f"  {area.value}  {name}{pad} {self.scores.areas[area]:>3}")
         band = texts(lang).labels[f"band_{self.scores.band}"]
         mark = f"{texts(lang).labels['pass_mark']} {self.scores.pass_mark}"
-        out.append(f"  {t('overall', lang)}: {self.scores.overall} ({band}; {mark})")
+        out.append(f"  {t('overall', lang)}{sep}{self.scores.overall} ({band}; {mark})")
         out.append(f"-- {t('elements', lang)} --")
         for element, ok in self.elements.items():
             mark = t("captured" if ok else "missing", lang)
-            out.append(f"  [{'x' if ok else ' '}] {t(f'element.{element.value}', lang)}: {mark}")
+            out.append(f"  [{'x' if ok else ' '}] {t(f'element.{element.value}', lang)}{sep}{mark}")
         out.append(f"-- {t('findings', lang)} --")
         if not self.findings:
             out.append(f"  {t('no_findings', lang)}")
         for f in self.findings:
-            out.append(f"  {f.code} {f.name} ({turn_label(f.turn, lang)}): {f.message}")
-            out.append(f"      {t('tip', lang)}: {f.tip}")
+            where = turn_label(f.turn, lang)
+            turn = f"（{where}）" if lang == "zh" else f" ({where})"
+            out.append(f"  {rule_label(f.code, f.name, lang)}{turn}{sep}{f.message}")
+            out.append(f"      {t('tip', lang)}{sep}{f.tip}")
         return "\n".join(out) + "\n"

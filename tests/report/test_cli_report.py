@@ -88,8 +88,22 @@ def test_csv_and_xapi_cover_every_call_of_the_trainee(db: str) -> None:
     )
     assert [(r["id"], r["status"]) for r in rows] == [("1", "finished"), ("2", "interrupted")]
     assert rows[0]["trainee"] == EVIL_NAME
-    statements = json.loads(report(db, "--class", "<i>1班</i>", "--format", "xapi").stdout)
-    assert [s["verb"]["display"]["en-US"] for s in statements] == ["failed", "suspended"]
+    klass = ["--class", "<i>1班</i>"]
+    everyone = json.loads(report(db, *klass, "--all-calls", "--format", "xapi").stdout)
+    assert [s["verb"]["display"]["en-US"] for s in everyone] == ["failed", "suspended"]
+    # by default a class report counts the class's own calls: these were made outside it
+    assert json.loads(report(db, *klass, "--format", "xapi").stdout) == []
+
+
+def test_a_class_report_lists_every_call_it_counts(db: str) -> None:
+    """Issue 14.4: the help promises the board and every call; only the class's own by
+    default (none here: both calls were played outside it), all of them with --all-calls."""
+    own = report(db, "--class", "<i>1班</i>", "--lang", "en").stdout
+    assert "## Calls" not in own and "No calls recorded yet." in own
+    every = report(db, "--class", "<i>1班</i>", "--all-calls", "--lang", "en").stdout
+    calls = every.split("## Calls", 1)[1]
+    assert calls.count("zh/overcharged-data") == 2  # the finished and the interrupted call
+    assert "interrupted" in calls
 
 
 def test_output_file_and_scope_checks(db: str, tmp_path: Path) -> None:
@@ -108,7 +122,8 @@ def test_output_file_and_scope_checks(db: str, tmp_path: Path) -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs chromium (apt-get install chromium)")
 @pytest.mark.parametrize(
-    "scope", [["--session", "1"], ["--trainee", EVIL_NAME], ["--class", "<i>1班</i>"]]
+    "scope",
+    [["--session", "1"], ["--trainee", EVIL_NAME], ["--class", "<i>1班</i>", "--all-calls"]],
 )
 def test_pages_render_in_headless_chromium_without_errors(
     db: str, tmp_path: Path, scope: list[str]

@@ -59,7 +59,8 @@ def test_class_report_ranks_and_escapes(board: ClassBoard) -> None:
     page = render_html(class_document(board, "zh"))
     tags = parse(page)
     assert "script" not in tags.tags and HOSTILE in "".join(tags.text)
-    assert "班级排行榜" in page and "PR001 guarantee ×3" in page
+    assert "班级排行榜" in page and "PR001 打包票 ×3" in page  # the rule named in Chinese
+    assert "guarantee" not in page  # not its English slug (issue 14.6)
     data = class_json(board, [make_record(7, HOSTILE, 81, "resolved")])
     assert [r["rank"] for r in data["rows"]] == [1, None]  # type: ignore[index]
     assert data["sessions"][0]["id"] == 7  # type: ignore[index]

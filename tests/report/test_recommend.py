@@ -126,3 +126,38 @@ def test_built_in_library_gives_a_reasoned_choice() -> None:
     assert rec is not None
     chosen = next(s for s in library.scenarios if s.key == rec.scenario)
     assert {"CT004", "ET001"} & set(exercised(chosen))
+
+
+@pytest.mark.parametrize(("ui", "other"), [("zh", "en"), ("en", "zh")])
+def test_the_twin_in_the_interface_language_is_recommended(
+    base: Scenario, ui: Lang, other: Lang
+) -> None:
+    """Issue 14.3: a trainee who played the other language's version is still sent to the
+    scenario in the language they read the app in, when it exists there."""
+    scenarios = [
+        variant(base, "promises", codes=["PR001"], lang=other),
+        variant(base, "promises", codes=["PR001"], lang=ui),
+        variant(base, "manners", codes=["ET001"], lang=other),
+    ]
+    history = progress([played(f"{other}/manners", 40, lang=other)], [("PR001", 5)])
+    rec = recommend(scenarios, history, lang=ui)
+    assert rec is not None and rec.scenario == f"{ui}/promises"
+    assert rec.codes == ("PR001",)
+    # without a twin, or with the twin mastered, the best fit in the played language stands
+    alone = recommend([scenarios[0], scenarios[2]], history, lang=ui)
+    assert alone is not None and alone.scenario == f"{other}/promises"
+    twice = ScenarioStats(f"{other}/manners", other, 2, 40, None)  # still played most
+    mastered_twin = progress([twice, played(f"{ui}/promises", 90, lang=ui)], [("PR001", 5)])
+    kept = recommend(scenarios, mastered_twin, lang=ui)
+    assert kept is not None and kept.scenario == f"{other}/promises"
+
+
+@pytest.mark.parametrize("ui", ["zh", "en"])
+def test_built_in_twins_follow_the_interface_language(ui: Lang) -> None:
+    from hotseat.scenario.library import load_library
+
+    other: Lang = "en" if ui == "zh" else "zh"
+    library = load_library()
+    history = progress([played(f"{other}/small-charge", 30, lang=other)], [("CT004", 5)])
+    rec = recommend(library.scenarios, history, lang=ui)
+    assert rec is not None and rec.scenario.startswith(f"{ui}/")

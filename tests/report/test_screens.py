@@ -39,7 +39,7 @@ def test_progress_screen_shows_plot_rules_and_advice(progress: Progress) -> None
             assert chart.content_size.width >= 90
             rules = str(screen.query_one("#top-rules", Static).render()).splitlines()
             assert rules[0].split() == ["规则", "类别", "次数"]
-            assert rules[2].split() == ["ET001", "rude-language", "礼仪", "4"]
+            assert rules[2].split() == ["ET001", "用语不礼貌", "礼仪", "4"]  # a Chinese name
             recent = str(screen.query_one("#recent", CallList).render()).splitlines()
             assert [line.split()[0] for line in recent[2:]] == ["3", "2", "1"]  # newest first
             reason = screen.query_one("#next-reason", Static)
@@ -87,7 +87,7 @@ def test_class_board_screen_lists_the_ranked_rows(board: ClassBoard) -> None:
             table = app.screen.query_one("#board", DataTable)
             assert table.row_count == 2
             first = [str(c) for c in table.get_row_at(0)]
-            assert first[0] == "1" and first[3] == "81" and first[-2] == "PR001 guarantee ×3"
+            assert first[0] == "1" and first[3] == "81" and first[-2] == "PR001 打包票 ×3"
             assert [str(c) for c in table.get_row_at(1)][:2] == ["-", "李雷"]
             assert "班级排行榜" in str(app.screen.query_one("#board-title", Static).render())
             await pilot.press("escape")

@@ -253,3 +253,102 @@ async def test_a_ticking_clock_redraws_only_when_its_text_changes() -> None:
         await pilot.pause()
         assert str(clock.render()) == "通话 100:00"
         assert updates == [False, True]  # the same text: nothing; only wider text: a layout
+
+
+KINSOKU_ZH = (
+    "好的，您先别急。您是说，包裹七天还没到，物流三天没更新，对吧？"
+    "换作是我，也会着急的！我马上帮您查：单号、收件地址、联系电话，都核对一遍。"
+)
+
+
+def line_openers(lines: list[str]) -> list[str]:
+    """The first character of the text on each row, inside a frame or after an edge bar."""
+    openers = []
+    for line in lines:
+        inner = line.strip().strip("│▎").strip()
+        if inner and inner[0] not in "╭╰─":
+            openers.append(inner[0])
+    return openers
+
+
+async def test_chinese_bubbles_never_start_a_line_with_closing_punctuation() -> None:
+    """Issue 14.6: Chinese line breaking (禁则) at every width from narrow to wide; the
+    text wraps at full rows everywhere else, and reads back whole."""
+    from hotseat.tui.kinsoku import NO_LINE_START
+
+    app = ChatApp()
+    async with app.run_test(size=(100, 60)) as pilot:
+        chat = app.query_one(ChatLog)
+        panel = app.query_one(FindingsPanel)
+        chat.say("customer", "陈女士", KINSOKU_ZH)
+        chat.say("trainee", "小王", KINSOKU_ZH, turn=1)
+        panel.show_turn(1, [RUDE])
+        seen = 0
+        for width in range(40, 101, 3):
+            await pilot.resize_terminal(width, 60)
+            await pilot.pause()
+            for widget in (chat, panel):
+                if widget.outer_size.width < 16:  # too narrow to hold a phrase: nothing to keep
+                    continue
+                openers = line_openers(rows(widget))
+                seen += len(openers)
+                assert not set(openers) & NO_LINE_START, (width, rows(widget))
+        assert seen > 200
+        assert KINSOKU_ZH in chat.said("customer")
+
+
+def test_line_starts_keep_closing_marks_with_the_text_before_them() -> None:
+    from rich._wrap import divide_line
+
+    from hotseat.tui.kinsoku import NO_LINE_END, NO_LINE_START, line_starts
+
+    text = KINSOKU_ZH + "「好」（注）" + KINSOKU_ZH
+    moved = 0
+    for width in range(8, 60):  # from where the longest unbreakable run, 「好」, fits
+        starts = line_starts(text, width)
+        pieces = [text[a:b] for a, b in zip([0, *starts], [*starts, len(text)], strict=True)]
+        assert "".join(pieces) == text
+        assert all(cell_len(p) <= width for p in pieces)
+        assert not any(p[0] in NO_LINE_START for p in pieces[1:])
+        assert not any(p[-1] in NO_LINE_END for p in pieces[:-1])
+        moved += starts != divide_line(text, width)
+    assert moved > 20  # the plain cell-width wrap would have broken these rules
+    english = "Sorry, I'm listening: please, go on. “Quoted,” she said."
+    for width in range(8, 40):
+        assert line_starts(english, width) == divide_line(english, width)  # words stay whole
+
+
+async def card_rows(prompt: object, widths: range) -> dict[int, list[str]]:
+    """An option list holding one card, drawn at each width: the text of its rows."""
+    from textual.widgets import OptionList
+    from textual.widgets.option_list import Option
+
+    class Cards(App[None]):
+        def compose(self) -> ComposeResult:
+            yield OptionList(Option(prompt))  # type: ignore[arg-type]
+
+    drawn: dict[int, list[str]] = {}
+    for width in widths:  # a fresh app at each size: nothing cached from another width
+        app = Cards()
+        async with app.run_test(size=(width, 40)) as pilot:
+            await pilot.pause()
+            listing = app.query_one(OptionList)
+            rows = listing.render_lines(Region(0, 0, *listing.outer_size))
+            frame = " │╭╮╰╯─▊▎▔▁"
+            drawn[width] = [r.text.strip(frame) for r in rows if r.text.strip(frame)]
+    return drawn
+
+
+async def test_scenario_cards_keep_chinese_line_breaking_too() -> None:
+    """The home list wraps its cards itself (an option list): the same rules hold there."""
+    from textual.content import Content
+
+    from hotseat.tui.kinsoku import NO_LINE_START, KinsokuText
+
+    widths = range(16, 41, 3)
+    kept = await card_rows(KinsokuText(Content(KINSOKU_ZH)), widths)
+    plain = await card_rows(Content(KINSOKU_ZH), widths)
+    for rows in kept.values():
+        assert not [row for row in rows if row[0] in NO_LINE_START], rows
+        assert "".join(rows) == KINSOKU_ZH
+    assert any(row[0] in NO_LINE_START for rows in plain.values() for row in rows)

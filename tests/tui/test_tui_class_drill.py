@@ -19,6 +19,7 @@ from hotseat.tui.screens.home import HomeScreen
 from hotseat.tui.screens.lot import LotScreen, spaced
 from hotseat.tui.screens.report import ReportScreen
 from hotseat.tui.widgets.chat_log import ChatLog
+from hotseat.tui.widgets.elapsed_time import ElapsedTime
 
 from .driving import Recording, bubbles, say, settle
 
@@ -257,6 +258,7 @@ async def test_an_interrupted_call_is_resumed_and_finished(
         assert bubbles(call, "trainee") == [SOOTHE_ZH, PREFRAME_ZH]
         assert bubbles(call, "customer")[1:] == said  # the same customer, word for word
         assert [b.tag for b in call.query_one(ChatLog).blocks if b.kind == "note"][-1] == "resumed"
+        assert call.query_one(ElapsedTime).seconds() == 10.0  # the call clock goes on (5 s + 5 s)
         assert not [n for n in app._notifications if n.severity != "information"]
         await say(pilot, "好的。请问您的联系电话是？")
         assert call.session.turn == 3
@@ -293,3 +295,56 @@ async def test_no_interrupted_calls_is_said_plainly(
         await until(pilot, lambda: bool(app._notifications))
         assert isinstance(app.screen, HomeScreen)
         assert [n.message for n in app._notifications] == ["新来的没有中断的通话。"]
+
+
+@pytest.mark.parametrize(("lang", "words"), [("zh", "按 F8 接着打"), ("en", "F8 goes on with it")])
+async def test_the_app_mentions_an_unfinished_call_at_start(
+    app_factory: Factory, db: str, store: Store, scenarios: Path, lang: str, words: str
+) -> None:
+    interrupted_call(store, scenarios, [SOOTHE_ZH])
+    app = app_factory(record=True, db=db, lang=lang)
+    async with app.run_test(notifications=True) as pilot:
+        await settle(pilot)
+        await until(pilot, lambda: any(words in n.message for n in app._notifications))
+        assert isinstance(app.screen, HomeScreen)  # said, not forced: the trainee chooses
+
+
+async def test_no_mention_when_nothing_is_unfinished(
+    app_factory: Factory, db: str, store: Store
+) -> None:
+    app = app_factory(record=True, db=db, lang="en")
+    async with app.run_test(notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.5)
+        assert not any("F8" in n.message for n in app._notifications)
+
+
+async def test_enter_on_a_past_call_in_progress_reopens_its_report(
+    app_factory: Factory, db: str, store: Store, scenarios: Path
+) -> None:
+    """Issue 14.8: the calls on the progress screen open again (an unfinished one rebuilt)."""
+    from hotseat.tui.screens.progress import CallList, ProgressScreen
+
+    interrupted_call(store, scenarios, [SOOTHE_ZH, PREFRAME_ZH])
+    app = app_factory(record=True, db=db)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f6")
+        await until(pilot, lambda: isinstance(app.screen, ProgressScreen))
+        progress = app.screen
+        calls = progress.query_one(CallList)
+        calls.focus()
+        await pilot.pause()
+        assert calls.chosen is not None
+        assert progress.active_bindings["enter"].binding.description == "查看这通电话"
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ReportScreen))
+        report = app.screen
+        assert isinstance(report, ReportScreen)
+        assert report.trainee == "小王"
+        assert [text for who, text in report.result.transcript if who == "trainee"] == [
+            SOOTHE_ZH,
+            PREFRAME_ZH,
+        ]
+        await pilot.press("escape")
+        assert app.screen is progress

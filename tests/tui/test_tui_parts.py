@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from hotseat.report.files import export_path, export_stem
 from hotseat.tui.catalog import (
     OpenFailed,
     Sources,
@@ -17,7 +18,6 @@ from hotseat.tui.catalog import (
     write_cache,
 )
 from hotseat.tui.render import clock_text, group_by_rule, highlighted, stars
-from hotseat.tui.screens.report import export_path
 from hotseat.tui.settings import (
     CONFIG_DIR_ENV,
     Remembered,
@@ -70,14 +70,11 @@ def test_settings_write_failure_is_reported_not_raised(tmp_path: Path) -> None:
 
 
 def test_export_names_never_overwrite(tmp_path: Path) -> None:
-    class Result:
-        scenario = "zh/late-parcel"
-
-    first = export_path(tmp_path, "王 小/明", Result(), "md")  # type: ignore[arg-type]
+    first = export_path(tmp_path, "王 小/明", "zh/late-parcel", "md")
     assert first.name == "hotseat-王-小-明-zh-late-parcel-1.md"
     first.write_text("x", encoding="utf-8")
-    assert export_path(tmp_path, "王 小/明", Result(), "md").name.endswith("-2.md")  # type: ignore[arg-type]
-    assert export_path(tmp_path, "///", Result(), "json").name.startswith("hotseat-trainee-")  # type: ignore[arg-type]
+    assert export_path(tmp_path, "王 小/明", "zh/late-parcel", "md").name.endswith("-2.md")
+    assert export_stem("///", "x", "md").startswith("hotseat-trainee-")
 
 
 def test_catalog_lists_broken_files_with_positions_and_filters_traditional(
@@ -151,3 +148,49 @@ def test_a_call_table_too_wide_is_cut_in_its_text_columns_widest_first() -> None
     assert cut[1][2].startswith("en/unsol") and cut[1][4].startswith("hung u")
     squeezed = narrowed(rows, 10, [2, 3, 4])  # never below the header or the minimum
     assert [cells(c) for c in squeezed[1][2:5]] == [8, MIN_COLUMN, 7]
+
+
+def test_reports_default_to_a_documents_folder_not_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hotseat.tui.options import default_export_dir
+
+    monkeypatch.chdir(tmp_path)  # a source checkout, say
+    folder = default_export_dir()
+    assert folder.name == "hotseat reports"
+    assert tmp_path not in (folder, *folder.parents)
+
+
+def test_the_mood_chart_narrows_its_bars_before_it_drops_a_turn() -> None:
+    """Issue 14.8: at 80 columns the chart used to drop the first turns without a word."""
+    from hotseat.tui.widgets.mood_curve import fit_columns, turn_labels
+
+    assert fit_columns(10, 40) == (3, 10)
+    assert fit_columns(20, 40) == (2, 20)
+    assert fit_columns(40, 40) == (1, 40)
+    assert fit_columns(41, 40) == (1, 39)  # only now are turns left out
+    assert turn_labels(0, 4, 3) == "0  1  2  3"
+    assert turn_labels(0, 12, 1) == "0    5    10"
+    assert turn_labels(3, 8, 2).startswith("    5")
+
+
+async def test_the_mood_chart_shows_turn_0_or_says_turns_were_left_out() -> None:
+    from textual.app import App, ComposeResult
+
+    from hotseat.tui.widgets.mood_curve import MoodCurve
+
+    class Chart(App[None]):
+        def __init__(self, turns: int) -> None:
+            super().__init__()
+            self.turns = turns
+
+        def compose(self) -> ComposeResult:
+            moods = [(i * 7) % 100 for i in range(self.turns)]
+            yield MoodCurve(moods, settle_at=30, hang_up_at=90, title="mood")
+
+    for turns, shown_from in ((25, "    0"), (200, "  … ")):
+        app = Chart(turns)
+        async with app.run_test(size=(40, 8)) as pilot:
+            await pilot.pause()
+            bottom = str(app.query_one(MoodCurve).render()).splitlines()[-1]
+            assert bottom.startswith(shown_from), bottom

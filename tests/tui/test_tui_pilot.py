@@ -207,7 +207,7 @@ def shown(widget: Widget) -> str:
 async def test_while_the_customer_types_the_reply_box_holds_what_the_trainee_writes(
     app_factory: Factory,
 ) -> None:
-    app = app_factory(typing_delay=0.3)
+    app = app_factory(typing_delay=1.5)  # long enough to act while the customer types
     hook = Recording()
     async with app.run_test(message_hook=hook) as pilot:
         screen = await start(pilot)
@@ -220,15 +220,16 @@ async def test_while_the_customer_types_the_reply_box_holds_what_the_trainee_wri
         assert "陈女士正在输入" in shown(chat)
         assert reply.locked and reply.has_class("-locked") and reply.has_focus
         reply.value = "我在听。"
-        await pilot.press("enter")  # typed ahead: kept, not sent
-        assert reply.value == "我在听。" and len(chat.said("trainee")) == 1
+        await pilot.press("enter")  # typed ahead: queued, and the box is free for the next line
+        assert reply.value == "" and reply.queued == ("我在听。",)
+        assert len(chat.said("trainee")) == 1
+        await pilot.press(*"ok")  # the next line is its own reply, never glued to the first
         await pilot.pause(0.5)
         await settle(pilot)
-        assert len(chat.said("customer")) == 2 and not reply.locked
+        assert chat.said("trainee") == [SOOTHE_ZH, "我在听。"]  # sent once the customer was done
+        assert len(chat.said("customer")) == 3 and not reply.locked
         assert "正在输入" not in shown(chat)
-        await pilot.press("enter")  # now it goes
-        await settle(pilot)
-        assert chat.said("trainee") == [SOOTHE_ZH, "我在听。"]
+        assert reply.value == "ok" and reply.queued == ()
 
 
 async def test_pasting_several_lines_sends_one_reply(app_factory: Factory) -> None:
@@ -614,12 +615,12 @@ async def test_progress_shows_history_and_plays_the_recommended_scenario(
         assert call.session.scenario.key == advice.scenario
 
 
-async def test_class_board_asks_which_class_when_there_are_several(
+async def test_f7_lists_the_classes_and_opens_the_highlighted_ones_board(
     app_factory: Factory, tmp_path: Path
 ) -> None:
     from hotseat.store import open_store
-    from hotseat.tui.screens.choice import ChoiceScreen
     from hotseat.tui.screens.class_board import ClassBoardScreen
+    from hotseat.tui.screens.classes import ClassesScreen
 
     url = f"sqlite:///{tmp_path / 'records.db'}"
     store = open_store(url)
@@ -634,13 +635,17 @@ async def test_class_board_asks_which_class_when_there_are_several(
         await settle(pilot)
         await pilot.press("f7")
         for _ in range(100):
-            if isinstance(app.screen, ChoiceScreen):
+            if isinstance(app.screen, ClassesScreen) and app.screen.known:
                 break
             await pilot.pause(0.05)
-        assert isinstance(app.screen, ChoiceScreen)
-        keys = str(app.screen.query_one("#choice-keys", Static).render())
-        assert "回车确定" in keys and "Esc 取消" in keys  # a modal has no footer to say so
-        await pilot.press("down", "enter")
+        classes = app.screen
+        assert isinstance(classes, ClassesScreen)
+        assert [c.name for c in classes.known] == ["一班", "二班"]
+        keys = str(classes.query_one("#classes").border_subtitle)
+        assert "回车看榜单" in keys and "R 导出报告" in keys
+        await pilot.press("down")
+        assert "二班：小李、小王" in str(classes.query_one("#roster", Static).render())
+        await pilot.press("enter")
         for _ in range(100):
             if isinstance(app.screen, ClassBoardScreen):
                 break
@@ -648,7 +653,7 @@ async def test_class_board_asks_which_class_when_there_are_several(
         await pilot.pause()
         board = app.screen
         assert isinstance(board, ClassBoardScreen) and board.board.name == "二班"
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")
         assert isinstance(app.screen, HomeScreen)
 
 
@@ -695,3 +700,39 @@ async def test_a_huge_pasted_reply_is_taken_and_drawn(app_factory: Factory) -> N
         [exchanged] = hook.of(ConversationScreen.Exchanged)
         assert len(exchanged.result.reply.text) == len(huge) - huge.count("\n")
         assert len(bubbles(screen, "trainee")[0]) == len(exchanged.result.reply.text)
+
+
+async def test_typing_is_speaking_the_drill_clock_holds_while_the_trainee_writes(
+    app_factory: Factory, clock: FrozenClock
+) -> None:
+    """Issue 14.7: a half-typed reply is not dead air; only a long stop in writing is."""
+    from hotseat.tui.widgets.reply_clock import TYPING_PAUSE_SECONDS
+
+    app = app_factory(mode="drill", clock_seconds=30.0)
+    hook = Recording()
+    async with app.run_test(message_hook=hook) as pilot:
+        screen = await start(pilot)
+        countdown, reply = screen.query_one(ReplyClock), screen.query_one(ReplyInput)
+        clock.advance(20)
+        await pilot.press(*"I am")  # starts writing with 10 s left
+        await pilot.pause(0.3)
+        assert countdown.held and "00:10" in str(countdown.render())
+        for _ in range(12):  # a minute of slow typing, a keystroke every 5 s
+            clock.advance(5)
+            await pilot.press("x")
+            await pilot.pause(0.25)
+        assert countdown.held and not hook.of(ConversationScreen.Exchanged)
+        assert "00:10" in str(countdown.render())
+        clock.advance(TYPING_PAUSE_SECONDS)  # then stops writing for long
+        await pilot.pause(0.3)
+        assert countdown.running and not countdown.held
+        clock.advance(11)
+        await pilot.pause(0.3)
+        await settle(pilot)
+        exchanged = hook.of(ConversationScreen.Exchanged)
+        assert len(exchanged) == 1 and exchanged[0].result.reply.silent
+        assert reply.value.startswith("I am")  # the draft is kept for the next turn...
+        assert countdown.held  # ...and is still being written as far as the clock can tell
+        reply.value = ""  # emptying the box is not writing: the clock runs again at once
+        await pilot.pause(0.3)
+        assert countdown.running and not countdown.held

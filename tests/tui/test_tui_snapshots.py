@@ -186,7 +186,7 @@ def test_report_zh(snap_compare: Snap, app_factory: Factory, tmp_path: Path) -> 
 
 
 def test_help_en(snap_compare: Snap, app_factory: Factory) -> None:
-    """Help in English at 80×24, on the Keys tab.
+    """Help in English at 80×24, on the Keys tab, under a line saying Esc closes it.
 
     Keys grouped under Everywhere, Home, Class drill between calls, During a call and
     Report (F1 Help, Ctrl+T Theme, Ctrl+Q Quit, Enter Start, F5 Reload, F8 Resume,
@@ -239,3 +239,27 @@ def test_lot_drawn_zh(snap_compare: Snap, app_factory: Factory, tmp_path: Path) 
         await pilot.pause()
 
     assert snap_compare(app_factory(record=True, db=url, mode="drill"), run_before=drawn)
+
+
+def test_no_line_of_a_chinese_snapshot_starts_with_closing_punctuation() -> None:
+    """Issue 14.6's bar: every zh screen above, as drawn (the SVGs the tests compare
+    against), keeps Chinese line breaking inside its frames, bubbles and cards."""
+    import html
+    import re
+
+    from hotseat.tui.kinsoku import NO_LINE_START
+
+    pictures = sorted((Path(__file__).parent / "__snapshots__").rglob("*_zh*.svg"))
+    assert len(pictures) >= 5
+    for picture in pictures:
+        rows: dict[str, list[tuple[float, str]]] = {}
+        svg = picture.read_text(encoding="utf-8")
+        for x, y, text in re.findall(
+            r'<text [^>]*x="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>', svg
+        ):
+            rows.setdefault(y, []).append((float(x), html.unescape(text)))
+        for y, parts in rows.items():
+            line = "".join(text for _, text in sorted(parts)).replace("\xa0", " ")
+            for cell in re.split(r"[│▎┃▌▐]", line):
+                inner = cell.strip()
+                assert not inner or inner[0] not in NO_LINE_START, (picture.name, y, line)

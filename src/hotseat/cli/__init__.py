@@ -30,6 +30,24 @@ COMMANDS: dict[str, str] = {
 }
 
 
+# command name -> its line in `hotseat --help`: whole phrases, where click would cut the
+# docstring's first sentence at its own length limit or at an "e.g."
+SHORT_HELP: dict[str, str] = {
+    "play": "Play a scenario with replies from a file; print the scorecard.",
+    "analyze": "Label each reply with its moves, as JSON Lines.",
+    "lint": "Check scenario files.",
+    "schema": "Print the JSON Schema of scenario files.",
+    "rules": "List every rule, or explain one.",
+    "score": "Score real call transcripts in bulk.",
+    "history": "List recorded calls.",
+    "report": "Report on one call, one trainee or one class.",
+    "trainee": "Add, list or remove trainees.",
+    "class": "Create classes, fill their rosters, draw lots, show the board.",
+    "serve": "Serve the training app to web browsers.",
+    "tui": "Open the training app (the default command).",
+}
+
+
 class LazyGroup(click.Group):
     """A group whose subcommands are imported on first use.
 
@@ -52,6 +70,7 @@ class LazyGroup(click.Group):
             return None
         module = importlib.import_module(f"hotseat.cli.{module_name}")
         command: click.Command = module.command
+        command.short_help = command.short_help or SHORT_HELP.get(cmd_name)
         return command
 
 

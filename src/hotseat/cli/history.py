@@ -29,7 +29,7 @@ def command(
     A call that never finished (a crash, Ctrl+C, a closed terminal) is listed as
     interrupted and can be resumed with `hotseat play --resume ID`.
     """
-    from hotseat.i18n import ui_lang
+    from hotseat.i18n import colon, ui_lang
     from hotseat.report.labels import label
     from hotseat.report.people import calls_table
     from hotseat.report.text import table
@@ -60,6 +60,6 @@ def command(
     interrupted = [c.id for c in calls if c.status == "interrupted"]
     if interrupted:
         click.echo(
-            f"\n{label('status.interrupted', ui)}: {', '.join(map(str, interrupted))} — "
+            f"\n{label('status.interrupted', ui)}{colon(ui)}{', '.join(map(str, interrupted))} — "
             "hotseat play --resume ID --replies FILE"
         )

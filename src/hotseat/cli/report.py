@@ -42,7 +42,13 @@ PER_CALL = ("csv", "xapi")  # one row or statement a call, whichever report
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write to this file instead of standard output.",
 )
-@click.option("--class-only", is_flag=True, help="With --class: only calls recorded for it.")
+@click.option(
+    "--class-only/--all-calls",
+    default=True,
+    show_default=True,
+    help="With --class: only the calls recorded for the class (its drills), or also every "
+    "call its members made on their own.",
+)
 @click.option(
     "--xapi-home",
     default="https://hotseat.invalid/",
@@ -137,7 +143,7 @@ def _class(store: Store, name: str, class_only: bool, fmt: str, ui: Lang, home: 
     board = store.class_board(name, class_only)
     if fmt == "json":
         return json_text(class_json(board, calls))
-    return _rendered(class_document(board, ui), fmt)
+    return _rendered(class_document(board, ui, calls), fmt)
 
 
 def _per_call(calls: Sequence[SessionRecord], fmt: str, home: str) -> str:

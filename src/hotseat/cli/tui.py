@@ -51,7 +51,7 @@ TUI_OPTIONS = [
     click.option(
         "--export-dir",
         type=click.Path(file_okay=False, path_type=Path),
-        help="Where exported reports are written (default: the current folder).",
+        help="Where exported reports are written (default: 'hotseat reports' in your Documents).",
     ),
 ]
 

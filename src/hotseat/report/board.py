@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hotseat.conversation import Area
+from hotseat.i18n import colon, rule_label
 from hotseat.moves import Lang
 from hotseat.report.labels import label
 from hotseat.report.text import table
@@ -27,7 +28,11 @@ def board_cells(row: BoardRow, lang: Lang) -> list[str]:
     """One row as strings; a dash where there is nothing yet (or only stepped-out drills)."""
     band = row.band
     areas = [str(row.areas[a]) if row.areas else "-" for a in Area]
-    worst = f"{row.worst.code} {row.worst.name} ×{row.worst.count}" if row.worst else "-"
+    worst = (
+        f"{rule_label(row.worst.code, row.worst.name, lang)} ×{row.worst.count}"
+        if row.worst
+        else "-"
+    )
     return [
         str(row.rank) if row.rank is not None else "-",
         row.trainee,
@@ -42,7 +47,7 @@ def board_cells(row: BoardRow, lang: Lang) -> list[str]:
 
 def board_text(board: ClassBoard, lang: Lang) -> str:
     mark = f"{texts(lang).labels['pass_mark']} {board.pass_mark}"
-    title = f"{label('board', lang)}: {board.name} ({mark})\n\n"
+    title = f"{label('board', lang)}{colon(lang)}{board.name} ({mark})\n\n"
     if not board.rows:
         return title + label("no_sessions", lang) + "\n"
     return title + table(board_header(lang), [board_cells(r, lang) for r in board.rows])

@@ -24,14 +24,19 @@ def _cut(text: str, max_bytes: int) -> str:
     return text.encode("utf-8")[:max_bytes].decode("utf-8", "ignore")
 
 
-def export_path(folder: Path, trainee: str, scenario: str, fmt: str) -> Path:
-    """A new file name that never overwrites an earlier export: hotseat-name-lang-id-N.ext,
-    the name shortened to fit the file system's limit."""
-    person = re.sub(r"[^\w-]+", "-", trainee).strip("-") or "trainee"
-    tail = f"-{scenario.replace('/', '-')}"
+def export_stem(who: str, what: str, fmt: str) -> str:
+    """hotseat-who-what: safe in any file system, ``who`` shortened so that the stem, a
+    counter and the extension fit the file system's limit on one name."""
+    person = re.sub(r"[^\w-]+", "-", who).strip("-") or "trainee"
+    tail = "-" + (re.sub(r"[^\w-]+", "-", what).strip("-") or "report")
     room = MAX_NAME_BYTES - len(f"hotseat-{tail}.{fmt}".encode()) - _NUMBER_ROOM
     stem = f"hotseat-{_cut(person, max(room, 1))}{tail}"
-    stem = _cut(stem, MAX_NAME_BYTES - _NUMBER_ROOM - len(fmt.encode()))
+    return _cut(stem, MAX_NAME_BYTES - _NUMBER_ROOM - len(fmt.encode()))
+
+
+def export_path(folder: Path, who: str, what: str, fmt: str) -> Path:
+    """A new file name that never overwrites an earlier export: hotseat-who-what-N.ext."""
+    stem = export_stem(who, what, fmt)
     n = 1
     while (candidate := folder / f"{stem}-{n}.{fmt}").exists():
         n += 1

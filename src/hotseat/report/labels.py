@@ -20,7 +20,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "mode": ("Mode", "模式"),
     "mode.onboarding": ("onboarding", "新人培训"),
     "mode.drill": ("drill", "震撼演练"),
-    "mode.practice": ("self-practice", "自主练习"),
+    "mode.practice": ("practice", "自主练习"),
     "seed": ("Seed", "随机种子"),
     "started": ("Started", "开始时间"),
     "session": ("Call", "通话"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from hotseat.conversation import Area
+from hotseat.i18n import colon, rule_label
 from hotseat.moves import Lang
 from hotseat.report.board import board_cells, board_header
 from hotseat.report.document import Bars, Block, Document, Facts, Heading, LineChart, Para, Table
@@ -55,7 +56,12 @@ def rules_table(progress: Progress, lang: Lang, top: int = 10) -> Table:
     header = [label("rule", lang), label("area", lang), label("times", lang)]
     header.append(label("in_calls", lang))
     rows = [
-        [f"{r.code} {r.name}", label(f"area.{r.area.value}", lang), str(r.count), str(r.sessions)]
+        [
+            rule_label(r.code, r.name, lang),
+            label(f"area.{r.area.value}", lang),
+            str(r.count),
+            str(r.sessions),
+        ]
         for r in progress.rules[:top]
     ]
     return Table(header, rows)
@@ -90,11 +96,12 @@ def trainee_document(
         blocks.append(Para(recommendation.reason))
     if calls:
         blocks += [Heading(label("call_list", lang)), calls_table(calls, lang)]
-    title = f"{label('trainee_report', lang)}: {progress.trainee}"
+    title = f"{label('trainee_report', lang)}{colon(lang)}{progress.trainee}"
     return Document(title, lang, blocks)
 
 
-def class_document(board: ClassBoard, lang: Lang) -> Document:
+def class_document(board: ClassBoard, lang: Lang, calls: Sequence[SessionRecord] = ()) -> Document:
+    """A class's report: the ranked board, then every call it counts (``calls``)."""
     ranked = [r for r in board.rows if r.overall is not None]
     blocks: list[Block] = [
         Facts([(label("class", lang), board.name), (label("members", lang), str(len(board.rows)))])
@@ -105,7 +112,9 @@ def class_document(board: ClassBoard, lang: Lang) -> Document:
         blocks.append(Para(label("no_sessions", lang)))
     blocks.append(Heading(label("board", lang)))
     blocks.append(Table(board_header(lang), [board_cells(r, lang) for r in board.rows]))
-    return Document(f"{label('class_report', lang)}: {board.name}", lang, blocks)
+    if calls:
+        blocks += [Heading(label("call_list", lang)), calls_table(calls, lang, who=True)]
+    return Document(f"{label('class_report', lang)}{colon(lang)}{board.name}", lang, blocks)
 
 
 def trainee_json(

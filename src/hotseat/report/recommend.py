@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from hotseat.i18n import rule_label
 from hotseat.moves import Lang
 from hotseat.scenario.model import Scenario
 from hotseat.store.records import Progress, RuleCount
@@ -82,7 +83,9 @@ def _fit(scenario: Scenario, weak: Sequence[RuleCount]) -> tuple[float, tuple[st
 def _reason(scenario: Scenario, hits: Sequence[RuleCount], best: int | None, lang: Lang) -> str:
     zh = lang == "zh"
     if hits:
-        rules = ("、" if zh else ", ").join(f"{r.code} {r.name} (×{r.count})" for r in hits)
+        rules = ("、" if zh else ", ").join(
+            f"{rule_label(r.code, r.name, lang)} (×{r.count})" for r in hits
+        )
         why = (
             f"这个场景专练你最常犯的规则：{rules}。"
             if zh
@@ -105,6 +108,20 @@ def _reason(scenario: Scenario, hits: Sequence[RuleCount], best: int | None, lan
     return f"{why} {seen}" if not zh else why + seen
 
 
+def _twin(
+    scenarios: Sequence[Scenario], choice: Scenario, lang: Lang, done: set[str]
+) -> Scenario | None:
+    """The same scenario in ``lang``, if there is one the trainee can still practise."""
+    return next(
+        (
+            s
+            for s in scenarios
+            if s.id == choice.id and s.lang == lang and "practice" in s.modes and s.key not in done
+        ),
+        None,
+    )
+
+
 def recommend(
     scenarios: Sequence[Scenario],
     progress: Progress,
@@ -116,7 +133,10 @@ def recommend(
     Scenarios are taken in ``practice_lang``, else the language the trainee
     plays most (``lang`` for a newcomer), and must suit self-practice. The best
     fit to the weakest rules wins; ties go to a scenario not yet played, then the
-    easier one, then by id.
+    easier one, then by id. Unless ``practice_lang`` says otherwise, a choice that
+    has a twin in ``lang`` (the same id, the interface language), practisable and
+    not mastered, is given as that twin: a Chinese interface sends no one to the
+    English version of a scenario that exists in Chinese.
     """
     plays = practice_lang or _lang_of(progress, lang)
     done = mastered(progress)
@@ -132,6 +152,8 @@ def recommend(
         return (-fit, s.key in progress.scenarios, s.difficulty, s.key)
 
     choice = min(candidates, key=rank)
+    if practice_lang is None:
+        choice = _twin(scenarios, choice, lang, done) or choice
     _, codes = _fit(choice, weak)
     hits = [r for r in weak if r.code in codes]
     return Recommendation(

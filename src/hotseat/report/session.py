@@ -6,7 +6,7 @@ import json
 from typing import Literal
 
 from hotseat.conversation import Area
-from hotseat.i18n import turn_label
+from hotseat.i18n import colon, rule_label, turn_label
 from hotseat.moves import Lang
 from hotseat.report.document import (
     Bars,
@@ -140,10 +140,10 @@ def session_blocks(
             Items(
                 [
                     Item(
-                        f"{f.code} {f.name} ({turn_label(f.turn, lang)})",
+                        f"{rule_label(f.code, f.name, lang)} ({turn_label(f.turn, lang)})",
                         [f.message]
-                        + ([f"{label('quote', lang)}: “{f.quote}”"] if f.quote else [])
-                        + [f"{label('tip', lang)}: {f.tip}"],
+                        + ([f"{label('quote', lang)}{colon(lang)}“{f.quote}”"] if f.quote else [])
+                        + [f"{label('tip', lang)}{colon(lang)}{f.tip}"],
                         f.severity,
                     )
                     for f in result.findings
@@ -174,7 +174,7 @@ def session_document(
     trainee: str | None = None,
 ) -> Document:
     lang = lang or result.lang
-    title = f"{label('call_report', lang)}: {result.title}"
+    title = f"{label('call_report', lang)}{colon(lang)}{result.title}"
     return Document(title, lang, session_blocks(result, record, lang, trainee=trainee))
 
 

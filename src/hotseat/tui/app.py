@@ -15,7 +15,6 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
@@ -28,7 +27,7 @@ from hotseat.i18n import TEXTS, t, ui_lang
 from hotseat.tui.catalog import Sources, default_cache
 from hotseat.tui.commands import HotseatCommands
 from hotseat.tui.keys import localize_bindings
-from hotseat.tui.options import TuiOptions
+from hotseat.tui.options import DEFAULT_INTENSITY, TuiOptions, default_export_dir
 from hotseat.tui.recording import Records
 from hotseat.tui.screens.choice import ChoiceScreen
 from hotseat.tui.screens.conversation import ConversationScreen
@@ -40,12 +39,14 @@ if TYPE_CHECKING:
     from hotseat.moves import Lang
     from hotseat.report.recommend import Recommendation
     from hotseat.scenario.model import Mode, Persona
+    from hotseat.scorecard import SessionResult
     from hotseat.session import Session
     from hotseat.store import Store
     from hotseat.store.records import ClassBoard, ClassInfo, Lot, Progress, SessionRecord
     from hotseat.store.resume import Rebuilt
     from hotseat.tui.catalog import Opened
     from hotseat.tui.recording import CallLog
+    from hotseat.tui.screens.classes import ClassesScreen
     from hotseat.tui.screens.progress import ProgressScreen
 
 
@@ -131,6 +132,35 @@ class HotseatApp(App[None]):
         if not self._warmed:
             self._warmed = True
             self._warm_up()
+            self._mention_interrupted()
+
+    def _mention_interrupted(self) -> None:
+        """At start, a trainee with a call left unfinished (a crash, a closed terminal)
+        hears about it, and how to go on with it."""
+        home = self._home()
+        trainee, lang = (home.trainee if home is not None else ""), self.lang
+        if not trainee:
+            return
+
+        def read(store: Store) -> list[SessionRecord]:
+            from hotseat.store import StoreError
+
+            try:
+                return [c for c in store.history(trainee) if c.status == "interrupted"]
+            except StoreError:  # nobody of that name has played yet
+                return []
+
+        def say(calls: list[SessionRecord]) -> None:
+            if calls:
+                latest = _call_label(calls[0], lang)
+                self.notify(
+                    t("tui.interrupted_waiting", lang, n=len(calls), call=latest), timeout=12
+                )
+
+        def unsaid(_: str) -> None:
+            """A courtesy, not a task: a store that cannot answer it says so elsewhere."""
+
+        self.records.query(read, say, unsaid)
 
     @work(thread=True, group="warm-up")
     def _warm_up(self) -> None:
@@ -160,7 +190,10 @@ class HotseatApp(App[None]):
         if self._refused():
             return
         self._remember(trainee=event.trainee, mode=event.mode)
-        self._begin_call(event.opened, event.trainee, event.mode, event.intensity)  # type: ignore[arg-type]
+        # intensity is a drill's: any other call keeps the neutral default, whatever the
+        # (hidden) drill row still shows
+        intensity = event.intensity if event.mode == "drill" else DEFAULT_INTENSITY
+        self._begin_call(event.opened, event.trainee, event.mode, intensity)  # type: ignore[arg-type]
 
     def _refused(self) -> bool:
         """No call starts when its replies could not be judged."""
@@ -224,7 +257,7 @@ class HotseatApp(App[None]):
                 lang=self.lang,
                 trainee=self._trainee,
                 persona=self._persona,
-                export_dir=self.options.export_dir or Path.cwd(),
+                export_dir=self.options.export_dir or default_export_dir(),
                 back_to_draw=self._drill is not None,
             )
         )
@@ -394,30 +427,120 @@ class HotseatApp(App[None]):
             self.notify(t("tui.no_records", lang), severity="warning")
 
     @on(HomeScreen.ClassBoardWanted)
-    def _class_board(self) -> None:
-        """Pick a class (when there are several), then show its board."""
-        lang = self.lang
+    async def _open_classes(self) -> None:
+        """F7: the classes screen, where a trainer creates classes and fills their rosters."""
+        from hotseat.tui.screens.classes import ClassesScreen
 
-        def chosen(name: str | None) -> None:
-            if name:
-                self.records.query(lambda store: store.class_board(name), show, self._read_failed)
+        if not self.records.enabled:
+            self.notify(t("tui.no_records", self.lang), severity="warning")
+            return
+        screen = ClassesScreen(self.lang)
+        await self.push_screen(screen)  # mounted before the classes can arrive
+        self.records.query(lambda store: store.classes(), screen.show, self._read_failed)
+
+    def on_classes_screen_create_wanted(self, event: ClassesScreen.CreateWanted) -> None:
+        name, lang = event.name, self.lang
+
+        def done(answer: tuple[bool, list[ClassInfo]]) -> None:
+            created, classes = answer
+            key = "tui.class_created" if created else "tui.class_exists"
+            self.notify(t(key, lang, name=name), severity="information" if created else "warning")
+            self._classes_changed(classes, name)
+
+        self.records.query(
+            lambda store: (store.create_class(name), store.classes()), done, self._read_failed
+        )
+
+    def on_classes_screen_members_wanted(self, event: ClassesScreen.MembersWanted) -> None:
+        klass, names, lang = event.class_name, event.names, self.lang
+
+        def done(answer: tuple[list[str], list[ClassInfo]]) -> None:
+            joined, classes = answer
+            sep = "、" if lang == "zh" else ", "
+            if joined:
+                self.notify(t("tui.class_joined", lang, name=klass, names=sep.join(joined)))
+            else:
+                self.notify(t("tui.class_nobody_new", lang, name=klass), severity="warning")
+            self._classes_changed(classes, klass)
+
+        self.records.query(
+            lambda store: (store.add_members(klass, names), store.classes()),
+            done,
+            self._read_failed,
+        )
+
+    def _classes_changed(self, classes: list[ClassInfo], keep: str) -> None:
+        """The classes screen and the home screen's drill choice both show the change."""
+        from hotseat.tui.screens.classes import ClassesScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, ClassesScreen):
+                screen.show(classes, keep)
+        home = self._home()
+        if home is not None:
+            home.offer_classes([c.name for c in classes if c.members])
+
+    def on_classes_screen_board_wanted(self, event: ClassesScreen.BoardWanted) -> None:
+        """The board of the class's own calls (its drills), as `report --class` counts them."""
+        from hotseat.tui.screens.class_board import ClassBoardScreen
+
+        name, lang = event.class_name, self.lang
 
         def show(board: ClassBoard) -> None:
-            from hotseat.tui.screens.class_board import ClassBoardScreen
-
             self.push_screen(ClassBoardScreen(board, lang))
 
-        def pick(classes: list[ClassInfo]) -> None:
-            if not classes:
-                self.notify(t("tui.no_classes", lang), severity="warning", timeout=8)
-            elif len(classes) == 1:
-                chosen(classes[0].name)
-            else:
-                choices = [(c.name, f"{c.name} ({len(c.members)})") for c in classes]
-                self.push_screen(ChoiceScreen(t("tui.pick_class", lang), choices, lang), chosen)
+        self.records.query(lambda store: store.class_board(name, True), show, self._read_failed)
 
-        if not self.records.query(lambda store: store.classes(), pick, self._read_failed):
-            self.notify(t("tui.no_records", lang), severity="warning")
+    def on_classes_screen_report_wanted(self, event: ClassesScreen.ReportWanted) -> None:
+        """The class report, as `hotseat report --class NAME --format html` writes it."""
+        from hotseat.tui.exporting import save_or_send
+
+        name, lang = event.class_name, self.lang
+
+        def build(store: Store) -> str:
+            from hotseat.report.html import render_html
+            from hotseat.report.people import class_document
+
+            board, calls = store.class_board(name, True), store.class_sessions(name, True)
+            return render_html(class_document(board, lang, calls))
+
+        def send(text: str) -> None:
+            folder = self.options.export_dir or default_export_dir()
+            save_or_send(self, text, folder=folder, who=name, what="class", fmt="html", lang=lang)
+
+        self.records.query(build, send, self._read_failed)
+
+    def on_progress_screen_call_wanted(self, event: ProgressScreen.CallWanted) -> None:
+        """A past call's report again, from the progress list (rebuilt if it never ended)."""
+        call_id, lang = event.call_id, self.lang
+        sources = Sources(self.options.builtin_scenarios, self.options.scenario_dirs)
+
+        def read(store: Store) -> tuple[SessionResult, SessionRecord, Persona]:
+            from hotseat.scenario.library import load_library
+            from hotseat.store.resume import rebuild
+
+            record = store.session(call_id)
+            library = load_library(sources.dirs())
+            path = library.paths.get(record.scenario)
+            if path is None:
+                raise LookupError(t("tui.scenario_gone", lang, ref=record.scenario))
+            result = store.result(call_id)
+            if result is None:  # never ended: replayed from its replies, as `report` does
+                result = rebuild(store, call_id, str(path)).session.result()
+            return result, record, library.get(record.scenario).persona
+
+        def show(answer: tuple[SessionResult, SessionRecord, Persona]) -> None:
+            from hotseat.tui.screens.report import ReportScreen
+
+            result, record, persona = answer
+            folder = self.options.export_dir or default_export_dir()
+            self.push_screen(
+                ReportScreen(
+                    result, lang=lang, trainee=record.trainee, persona=persona, export_dir=folder
+                )
+            )
+
+        self.records.query(read, show, self._read_failed)
 
     def on_progress_screen_practise_wanted(self, event: ProgressScreen.PractiseWanted) -> None:
         """Play the recommended scenario in practice mode (a handler by name, so the
@@ -478,8 +601,14 @@ class HotseatApp(App[None]):
     def action_command_palette(self) -> None:
         """Textual's command palette, with its search line in the interface language."""
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
-            placeholder = t("tui.palette_search", self.lang)
-            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+            from hotseat.tui.palette import LocalizedPalette
+
+            self.push_screen(
+                LocalizedPalette(
+                    placeholder=t("tui.palette_search", self.lang),
+                    no_matches=t("tui.palette_none", self.lang),
+                )
+            )
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's own entries in the interface language, minus its theme picker: ours

@@ -12,6 +12,7 @@ if TYPE_CHECKING:  # the core stays unimported until a call starts: cold start i
     from hotseat.moves import Lang
     from hotseat.scenario.model import Mode
 
+DEFAULT_INTENSITY = 2  # what a call is stored with when it is not a drill
 DEFAULT_CLOCK_SECONDS = 30.0  # hotseat.session.DEFAULT_CLOCK_SECONDS, without importing the core
 
 
@@ -43,7 +44,7 @@ class TuiOptions:
     store: object | None = None
     """A store already opened (anything with `begin(...)`); used instead of opening `db`."""
 
-    intensity: int = 2
+    intensity: int = DEFAULT_INTENSITY
     """Drill intensity preselected on the home screen, 1 (firm) to 3 (abusive)."""
 
     clock_seconds: float = DEFAULT_CLOCK_SECONDS
@@ -59,7 +60,7 @@ class TuiOptions:
     """Where elapsed time and the reply clock read the time; tests pass a frozen clock."""
 
     export_dir: Path | None = None
-    """Folder for exported reports; None means the current directory."""
+    """Folder for exported reports; None means `default_export_dir()`."""
 
     catalog_cache: Path | None = None
     """Where the last scenario list is kept so the next start draws it at once; None: user cache."""
@@ -69,3 +70,11 @@ class TuiOptions:
 
     steady: bool = False
     """No cursor blink and no animation, so pilot tests and snapshots are repeatable."""
+
+
+def default_export_dir() -> Path:
+    """Reports go where a trainer looks for documents, not into whatever folder (often a
+    source checkout) the app was started from."""
+    from platformdirs import user_documents_path
+
+    return user_documents_path() / "hotseat reports"

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
-from hotseat.i18n import t
+from hotseat.i18n import colon, rule_label, t
 
 if TYPE_CHECKING:
     from hotseat.conversation import Finding
@@ -42,18 +42,14 @@ def highlighted(text: str, findings: Iterable[Finding]) -> Content:
     return content
 
 
-def colon(lang: Lang) -> str:
-    """The label separator: a full-width colon in Chinese, so the text after it wraps in place."""
-    return "：" if lang == "zh" else ": "
-
-
 def finding_block(code: str, items: list[Finding], lang: Lang) -> Content:
     """One rule and every place it fired (the messages name the turn), then what to say instead."""
     first = items[0]
     style = SEVERITY_STYLE[first.severity]
+    name = rule_label(code, first.name, lang).removeprefix(code).strip()
     parts: list[Content | tuple[str, str] | str] = [
         (f"{SEVERITY_MARK[first.severity]} {code} ", f"bold {style}"),
-        (first.name, "bold"),
+        (name, "bold"),
     ]
     if len(items) > 1:
         parts.append((f"  {t('tui.times', lang, n=len(items))}", "$text-muted"))

@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Header, Static
 
+from hotseat.i18n import rule_label
 from hotseat.report.board import board_cells, board_header
 from hotseat.report.labels import label
 from hotseat.tui.render import colon
@@ -60,7 +61,11 @@ class ClassBoardScreen(HotseatScreen[None]):
         """The highlighted trainee's worst rule in full, and how often they stepped out."""
         row = self.board.rows[event.cursor_row]
         lang, sep = self.lang, colon(self.lang)
-        worst = f"{row.worst.code} {row.worst.name} ×{row.worst.count}" if row.worst else "-"
+        worst = (
+            f"{rule_label(row.worst.code, row.worst.name, self.lang)} ×{row.worst.count}"
+            if row.worst
+            else "-"
+        )
         self.query_one("#board-detail", Static).update(
             f"{row.trainee} · {label('worst_rule', lang)}{sep}{worst} · "
             f"{label('stepped_out', lang)}{sep}{row.stepped_out}"

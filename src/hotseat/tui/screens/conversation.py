@@ -115,7 +115,11 @@ class ConversationScreen(HotseatScreen[None]):
                 hang_up_at=persona.hang_up_at,
                 id="mood",
             )
-            yield ElapsedTime(clock=self.clock, label=t("tui.elapsed", lang), id="elapsed")
+            # a resumed call goes on from the time its replies already took
+            already = sum(r.seconds or 0.0 for r in self.session.replies)
+            yield ElapsedTime(
+                clock=self.clock, label=t("tui.elapsed", lang), already=already, id="elapsed"
+            )
             if self.drill:
                 yield ReplyClock(
                     self.session.clock_seconds,
@@ -178,8 +182,22 @@ class ConversationScreen(HotseatScreen[None]):
 
     @on(ReplyInput.Sent)
     def _sent(self, event: ReplyInput.Sent) -> None:
-        event.input.clear()
+        if not event.queued:
+            event.input.taken()
+        if self.locked and not self.session.ended:  # the customer has the turn again
+            event.input.queue(event.text)
+            return
         self.send(event.text)
+
+    @on(ReplyInput.Changed, "#reply")
+    def _typing(self, event: ReplyInput.Changed) -> None:
+        """Typing is speaking: the drill's clock holds while the trainee writes."""
+        if self.drill and not self.locked:
+            countdown = self.query_one(ReplyClock)
+            if event.value.strip():
+                countdown.typed()
+            else:
+                countdown.resume()
 
     def send(self, text: str) -> None:
         """Give the session one reply, timed from the customer's last line."""
@@ -255,11 +273,14 @@ class ConversationScreen(HotseatScreen[None]):
     def _your_turn(self) -> None:
         self.locked = False
         reply = self.query_one(ReplyInput)
-        reply.locked = False
         reply.remove_class("-locked")
         self._line_shown_at = self.clock()
         if self.drill:
-            self.query_one(ReplyClock).start()
+            countdown = self.query_one(ReplyClock)
+            countdown.start()
+            if reply.value.strip():  # written while the customer was typing: still writing
+                countdown.typed()
+        reply.unlock()
 
     # -- the end -----------------------------------------------------------------------
 

@@ -59,6 +59,7 @@ class HelpScreen(HotseatScreen[None]):
 
         lang = self.lang
         yield Header()
+        yield Static(t("tui.help.close", lang), id="help-close")
         with TabbedContent(id="help"):
             with TabPane(t("tui.help.keys", lang), id="keys"), VerticalScroll():
                 yield Static(key_table(self.keys, lang), id="key-table")

@@ -47,7 +47,7 @@ class HomeScreen(HotseatScreen[None]):
         Binding("f2", "next_mode", "key.mode"),
         Binding("f5", "reload", "key.reload", show=False),  # for authors; F1 lists it
         Binding("f6", "progress", "key.progress"),
-        Binding("f7", "class_board", "key.class_board"),
+        Binding("f7", "class_board", "key.classes"),
         Binding("f8", "resume", "key.resume"),
         Binding("down", "move('cursor_down')", show=False),
         Binding("up", "move('cursor_up')", show=False),
@@ -112,6 +112,8 @@ class HomeScreen(HotseatScreen[None]):
         self.initial_trainee = trainee
         self.initial_mode = mode if mode in MODES else MODES[0]
         self.initial_intensity = intensity if intensity in INTENSITIES else 2
+        self._listed = False  # the scenario list has been read at least once
+        self._start_when_listed = False  # Enter came while it was still loading
 
     # -- layout ------------------------------------------------------------------
 
@@ -187,6 +189,10 @@ class HomeScreen(HotseatScreen[None]):
         listing = self.query_one(ScenarioList)
         listing.set_entries(event.entries)
         self._show_count(listing.apply_filter(self.query_one("#filter", Input).value))
+        self._listed = True
+        if self._start_when_listed:
+            self._start_when_listed = False
+            self.action_start()
 
     @on(Input.Changed, "#filter")
     def _filter(self, event: Input.Changed) -> None:
@@ -247,6 +253,12 @@ class HomeScreen(HotseatScreen[None]):
         chosen = t("tui.mode", lang) + colon(lang) + t(f"mode.{mode}", lang)
         self.query_one("#mode-about", Static).update(f"{chosen} — {about}")
 
+    def on_screen_resume(self) -> None:
+        """Back on the home screen: a class may have been set up meanwhile (on the classes
+        screen, or with `hotseat class` in another terminal), so drill mode asks again."""
+        if self.is_mounted and self.mode == "drill":
+            self.post_message(self.ClassesWanted())
+
     @on(ChoiceRow.Changed, "#intensity")
     def _intensity_about(self) -> None:
         """What the chosen drill intensity does to the customer, in words."""
@@ -299,7 +311,11 @@ class HomeScreen(HotseatScreen[None]):
 
     @on(Input.Submitted, "#filter")
     def action_start(self) -> None:
-        """Start the highlighted scenario."""
+        """Start the highlighted scenario; pressed while the list still loads, start it then."""
+        if not self._listed:
+            self._start_when_listed = True
+            self.query_one("#list-status", Static).update(t("tui.loading_then_start", self.lang))
+            return
         entry = self.query_one(ScenarioList).highlighted_entry
         if entry is None:
             self.notify(t("tui.pick_scenario", self.lang), severity="warning")
@@ -422,7 +438,7 @@ class HomeScreen(HotseatScreen[None]):
                 t("key.progress", lang), self.action_progress, t("tui.cmd.progress", lang)
             ),
             SimpleCommand(
-                t("key.class_board", lang), self.action_class_board, t("tui.cmd.class_board", lang)
+                t("key.classes", lang), self.action_class_board, t("tui.cmd.class_board", lang)
             ),
             SimpleCommand(t("key.resume", lang), self.action_resume, t("tui.cmd.resume", lang)),
             SimpleCommand(t("live.home.host", lang), self.host_live, t("live.home.about", lang)),

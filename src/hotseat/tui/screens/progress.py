@@ -18,9 +18,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Static
 
+from hotseat.i18n import colon, rule_label
 from hotseat.report.labels import label
 from hotseat.report.people import calls_table
 from hotseat.report.plot import COLORS, score_plot
@@ -74,8 +76,15 @@ def narrowed(rows: Sequence[Sequence[str]], width: int, shrink: Sequence[int]) -
     return [[fit(c, columns[i]) for i, c in enumerate(row)] for row in rows]
 
 
-class CallList(Widget):
-    """The latest calls as a table cut to the width it is drawn at, so no row wraps."""
+class CallList(Widget, can_focus=True):
+    """The latest calls as a table cut to the width it is drawn at, so no row wraps; ↑↓
+    move a cursor over the calls (their ids are the first column), Enter opens one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "move(-1)", show=False),
+        Binding("down", "move(1)", show=False),
+    ]
+    cursor: reactive[int] = reactive(0)
 
     def __init__(
         self, header: Sequence[str], rows: Sequence[Sequence[str]], cuttable: Sequence[int]
@@ -85,9 +94,27 @@ class CallList(Widget):
         self.rows = [list(row) for row in rows]
         self.cuttable = cuttable
 
+    @property
+    def chosen(self) -> int | None:
+        """The id of the call under the cursor."""
+        return int(self.rows[self.cursor][0]) if self.rows else None
+
+    def action_move(self, step: int) -> None:
+        self.cursor = max(0, min(len(self.rows) - 1, self.cursor + step))
+
     def render(self) -> Content:
         cut = narrowed([self.header, *self.rows], self.content_size.width, self.cuttable)
-        return Content(table(cut[0], cut[1:]).rstrip("\n"))
+        lines = [Content(line) for line in table(cut[0], cut[1:]).rstrip("\n").split("\n")]
+        if self.has_focus and self.rows:
+            row = self.cursor + 2  # under the header and its rule
+            lines[row] = lines[row].stylize("reverse")
+        return Content("\n").join(lines)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.rows) + 2  # the header and its rule: one line each at any width
@@ -105,7 +132,10 @@ def legend(lang: Lang) -> Content:
 class ProgressScreen(HotseatScreen[None]):
     """Self-practice: how the trainee is doing, and the next scenario with the reason."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "key.close")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open_call", "key.open_call"),
+        Binding("escape", "close", "key.close"),
+    ]
     # below 120 columns the rule table and the advice stack, so neither wraps mid-row
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # noqa: RUF012 (Textual's type)
     DEFAULT_CSS = """
@@ -122,6 +152,12 @@ class ProgressScreen(HotseatScreen[None]):
     ProgressScreen.-narrow #lower { layout: vertical; }
     ProgressScreen.-narrow #top-rules, ProgressScreen.-narrow #next { width: 1fr; }
     """
+
+    @dataclass
+    class CallWanted(Message):
+        """The trainee wants the report of one of their past calls again."""
+
+        call_id: int
 
     @dataclass
     class PractiseWanted(Message):
@@ -141,19 +177,25 @@ class ProgressScreen(HotseatScreen[None]):
         yield Header()
         with VerticalScroll():
             summary = [
-                f"{label('trainee_name', lang)}: {progress.trainee}",
-                f"{label('sessions', lang)}: {progress.calls}",
-                f"{label('finished_calls', lang)}: {progress.finished}",
+                f"{label('trainee_name', lang)}{colon(lang)}{progress.trainee}",
+                f"{label('sessions', lang)}{colon(lang)}{progress.calls}",
+                f"{label('finished_calls', lang)}{colon(lang)}{progress.finished}",
             ]
             if progress.scores:
-                summary.append(f"{label('latest', lang)}: {progress.scores[-1].overall}")
-                summary.append(f"{label('best', lang)}: {max(p.overall for p in progress.scores)}")
+                summary.append(f"{label('latest', lang)}{colon(lang)}{progress.scores[-1].overall}")
+                summary.append(
+                    f"{label('best', lang)}{colon(lang)}{max(p.overall for p in progress.scores)}"
+                )
             yield Static("   ".join(summary), id="progress-summary")
             yield ScoreChart(progress.scores, lang, label("over_time", lang))
             yield Static(legend(lang), id="legend")
             with Horizontal(id="lower"):
                 rules = [
-                    [f"{r.code} {r.name}", label(f"area.{r.area.value}", lang), str(r.count)]
+                    [
+                        rule_label(r.code, r.name, lang),
+                        label(f"area.{r.area.value}", lang),
+                        str(r.count),
+                    ]
                     for r in progress.rules[:TOP_RULES]
                 ]
                 header = [label("rule", lang), label("area", lang), label("times", lang)]
@@ -173,6 +215,17 @@ class ProgressScreen(HotseatScreen[None]):
         yield Static(Content.styled(f"{advice.title} ({advice.scenario})", "bold"), id="next-title")
         yield Static(advice.reason, id="next-reason")
         yield Button(label("practise", lang), id="practise", variant="primary")
+
+    def action_open_call(self) -> None:
+        """Enter on the list of calls: that call's report again."""
+        calls = self.query_one(CallList)
+        if calls.has_focus and calls.chosen is not None:
+            self.post_message(self.CallWanted(calls.chosen))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_call":
+            return self.query_one(CallList).has_focus  # elsewhere Enter is the button's
+        return True
 
     def on_mount(self) -> None:
         self.query_one("#top-rules").border_title = label("top_rules", self.lang)

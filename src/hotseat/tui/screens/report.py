@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Static
 
 from hotseat.i18n import t
-from hotseat.report import files
+from hotseat.tui.exporting import FORMATS, save_or_send
 from hotseat.tui.keys import relabel
 from hotseat.tui.render import colon, finding_block, group_by_rule
 from hotseat.tui.screens.base import HotseatScreen
@@ -28,13 +28,6 @@ if TYPE_CHECKING:
     from hotseat.moves import Lang
     from hotseat.scenario.model import Persona
     from hotseat.scorecard import SessionResult
-
-FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON"}
-
-
-def export_path(folder: Path, trainee: str, result: SessionResult, fmt: str) -> Path:
-    """A new file name that never overwrites an earlier export: name-lang-id-N.ext."""
-    return files.export_path(folder, trainee, result.scenario, fmt)
 
 
 class ReportScreen(HotseatScreen[None]):
@@ -129,21 +122,26 @@ class ReportScreen(HotseatScreen[None]):
         self.query_one("#report").focus()
 
     def action_export(self, fmt: str) -> None:
-        """Write the report as Markdown, HTML or JSON and say where it went."""
-        try:
-            from hotseat.report import export_session
+        """Write the report as Markdown, HTML or JSON and say where it went; in a browser
+        (`hotseat serve`) it is downloaded there, not left on the server's disk."""
+        from hotseat.report import export_session
 
+        try:
             text = export_session(self.result, fmt, trainee=self.trainee)  # type: ignore[arg-type]
-            self.export_dir.mkdir(parents=True, exist_ok=True)
-            path = export_path(self.export_dir, self.trainee, self.result, fmt)
-            files.write_atomic(path, text)
-        except (OSError, ValueError) as exc:
+        except ValueError as exc:
             self.notify(t("tui.export_failed", self.lang, error=exc), severity="error")
             return
-        self.notify(
-            str(path.resolve()), title=t("tui.exported", self.lang, fmt=FORMATS[fmt]), timeout=10
+        path = save_or_send(
+            self.app,
+            text,
+            folder=self.export_dir,
+            who=self.trainee,
+            what=self.result.scenario,
+            fmt=fmt,
+            lang=self.lang,
         )
-        self.post_message(self.Exported(fmt, path))
+        if path is not None:
+            self.post_message(self.Exported(fmt, path))
 
     def action_back(self) -> None:
         """Back to the screen under the call: home, or the draw of a class drill."""

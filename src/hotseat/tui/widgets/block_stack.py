@@ -29,6 +29,8 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import Visual
 
+from hotseat.tui.kinsoku import line_starts
+
 
 @dataclass(frozen=True)
 class Look:
@@ -240,12 +242,7 @@ class BlockStack(ScrollView):
         if width <= chrome:
             return []  # too narrow to hold a letter
         outer = max(chrome + 1, int(width * look.share))
-        content = self._selected(block)
-        body = Visual.to_strips(
-            self, content, outer - chrome, None, text_style, apply_selection=False
-        )
-        if block.base:
-            body = [_lifted(line, block.base) for line in body]
+        body = self._wrapped(self._selected(block), outer - chrome, text_style, block.base)
         if look.share < 1:  # as wide as the longest line, and the title
             inner = max([line.cell_length for line in body] + [cell_len(block.title) + 2])
             outer = min(outer, inner + chrome)
@@ -277,6 +274,25 @@ class BlockStack(ScrollView):
         lines.extend(Strip.blank(width, base) for _ in range(look.gap))
         return lines
 
+    def _wrapped(self, content: Content, width: int, style: Style, base: int) -> list[Strip]:
+        """The text wrapped at ``width`` cells, Chinese line-breaking rules kept: each line
+        is drawn on its own, its selection offsets moved to where it sits in the stack."""
+        lines: list[Strip] = []
+        for y, paragraph in enumerate(content.split("\n", allow_blank=True), base):
+            starts = line_starts(paragraph.plain, width)
+            pieces = paragraph.divide(starts)
+            for n, (x, piece) in enumerate(zip([0, *starts], pieces, strict=True), 1):
+                drawn = Visual.to_strips(
+                    self,
+                    piece if n == len(pieces) else piece.rstrip(),
+                    width,
+                    None,
+                    style,
+                    apply_selection=False,
+                )
+                lines.extend(_lifted(strip, x, y) for strip in drawn)
+        return lines
+
     def _selected(self, block: Block) -> Content:
         """The block's text with the part the mouse selected in the selection's colours."""
         selection = self.text_selection
@@ -294,13 +310,18 @@ class BlockStack(ScrollView):
         return content
 
 
-def _lifted(strip: Strip, lines: int) -> Strip:
-    """The strip with the text offsets it carries for mouse selection moved ``lines`` down:
-    each block's text counts its lines from 0, the stack's from its first block."""
+def _lifted(strip: Strip, columns: int, lines: int) -> Strip:
+    """The strip with the text offsets it carries for mouse selection moved ``columns``
+    right and ``lines`` down: a wrapped line counts its characters from 0, the paragraph
+    from its start, and each block's text counts its lines from 0, the stack's from its
+    first block."""
+    if not (columns or lines):
+        return strip
     segments = []
     for text, style, control in strip:
         if style is not None and (offset := style.meta.get("offset")) is not None:
-            style += RichStyle.from_meta({"offset": (offset[0], offset[1] + lines)})
+            moved = (offset[0] + columns, offset[1] + lines)
+            style += RichStyle.from_meta({"offset": moved})
         segments.append(Segment(text, style, control))
     return Strip(segments, strip.cell_length)
 

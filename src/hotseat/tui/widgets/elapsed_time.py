@@ -9,13 +9,20 @@ from hotseat.tui.widgets.clock_label import ClockLabel
 
 
 class ElapsedTime(ClockLabel):
-    """A call timer that stops when the call ends."""
+    """A call timer that stops when the call ends; a resumed call goes on from ``already``."""
 
-    def __init__(self, *, clock: Callable[[], float], label: str, id: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        clock: Callable[[], float],
+        label: str,
+        already: float = 0.0,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.label = label
         self._clock = clock
-        self._start = clock()
+        self._start = clock() - already
         self._stopped_at: float | None = None
 
     def on_mount(self) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import unicodedata
+from collections import deque
 from dataclasses import dataclass
+from typing import Any
 
 from textual import events
 from textual.message import Message
@@ -29,27 +31,59 @@ def join_lines(text: str) -> str:
 class ReplyInput(Input):
     """A single-line input that never splits a pasted reply and never sends a blank one.
 
-    While the customer is typing it is locked: the trainee may go on typing, but
-    Enter sends nothing. Locking keeps the focus where it is, which disabling
-    would not. A sent reply locks it too, and stays in the box until the screen
-    takes it: the box empties in the same frame as the reply appears in the chat.
+    While the customer is typing it is locked: the trainee may go on typing, and
+    Enter queues what is in the box (the box empties for the next line) to be sent
+    the moment the turn comes back, so no Enter is lost and no two replies are glued
+    together. Locking keeps the focus where it is, which disabling would not. A
+    sent reply stays in the box until the screen takes it: the box empties in the
+    same frame as the reply appears in the chat.
     """
 
     locked = False
 
     @dataclass
     class Sent(Message):
-        """The trainee sent a reply."""
+        """The trainee sent a reply; ``queued`` when it waited for the customer to finish."""
 
         input: ReplyInput
         text: str
+        queued: bool = False
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._queued: deque[str] = deque()
+        self._in_flight = False  # sent from the box, not yet taken by the screen
+
+    @property
+    def queued(self) -> tuple[str, ...]:
+        """Replies sent while the customer was typing, oldest first."""
+        return tuple(self._queued)
 
     async def action_submit(self) -> None:
         text = self.value.strip()
-        if not text or self.locked:
+        if not text or self._in_flight:
             return
-        self.locked = True  # until the screen has taken it and hands the turn back
+        if self.locked:
+            self.queue(text)
+            self.clear()
+            return
+        self._in_flight = True
         self.post_message(self.Sent(self, text))
+
+    def queue(self, text: str) -> None:
+        """Send this reply when the turn comes back."""
+        self._queued.append(text)
+
+    def taken(self) -> None:
+        """The screen has the reply that was in the box: empty it for the next one."""
+        self._in_flight = False
+        self.clear()
+
+    def unlock(self) -> None:
+        """The trainee's turn: the oldest queued reply, if any, goes now."""
+        self.locked = False
+        if self._queued:
+            self.post_message(self.Sent(self, self._queued.popleft(), queued=True))
 
     def _on_paste(self, event: events.Paste) -> None:
         event.prevent_default()  # Input's own handler would paste the first line only

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import events, on
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from hotseat.i18n import t
 from hotseat.tui.catalog import Entry, matches
+from hotseat.tui.kinsoku import KinsokuText
 from hotseat.tui.render import stars
 from hotseat.tui.settings import MODES
 
@@ -51,7 +52,8 @@ class ScenarioList(OptionList):
         self.clear_options()
         options: list[Option | None] = []
         for i, e in shown:
-            options += [Option(self._prompt(e), id=str(i)), None]  # None draws a divider
+            # None draws a divider; the card wraps by Chinese line-breaking rules
+            options += [Option(KinsokuText(self._prompt(e)), id=str(i)), None]
         self.add_options(options[:-1])
         if shown:
             ids = [e.path for _, e in shown]
@@ -74,6 +76,17 @@ class ScenarioList(OptionList):
             return None
         option_id = self.get_option_at_index(self.highlighted).id
         return self.entries[int(option_id)] if option_id is not None else None
+
+    async def _on_click(self, event: events.Click) -> None:
+        """A click picks a scenario; a double click (or Enter) starts it. A single stray
+        click, such as the one that dismisses a browser's start page, never starts a call."""
+        event.prevent_default()  # OptionList's own handler would start it on one click
+        clicked: int | None = event.style.meta.get("option")
+        if clicked is None or self.get_option_at_index(clicked).disabled:
+            return
+        self.highlighted = clicked
+        if event.chain >= 2:
+            self.action_select()
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
