@@ -30,6 +30,8 @@ def parse_line(raw: str, lineno: int) -> ReplyLine:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         return ReplyLine(lineno, error=f"invalid JSON: {exc.msg} at column {exc.colno}")
+    except RecursionError:
+        return ReplyLine(lineno, error="invalid JSON: nested too deeply")
     if not isinstance(obj, dict):
         return ReplyLine(lineno, error='a JSON line must be an object with a "text" field')
     text = obj.get("text")

@@ -61,21 +61,32 @@ def open_input(path: str, stdin: IO[bytes] | None = None) -> IO[bytes]:
     return raw
 
 
+# Lines read ahead, at most, for one that shows the format; a file whose first thousand
+# lines show neither is read as plain text (and each of its calls names its own line).
+SNIFF_LINES = 1000
+
+
 def read_calls(stream: IO[bytes], name: str) -> Iterator[CallRecord]:
-    """Yield every call in a stream, choosing the format from its first non-blank byte."""
+    """Yield every call in a stream, in the format its first telling line shows.
+
+    A line that opens a JSON object tells JSON Lines, a line with a speaker prefix tells
+    plain text; garbage before either (a stray header, a line of noise) does not decide
+    the format, it is reported line by line in the format that follows.
+    """
     lines = _decoded(stream, name)
-    first: tuple[int, str | None] | None = None
+    ahead: list[tuple[int, str | None]] = []
+    jsonl = False
     for lineno, text in lines:
-        if text is None or text.strip():
-            first = (lineno, text)
+        ahead.append((lineno, text))
+        if text is not None and text.lstrip().startswith("{"):
+            jsonl = True
             break
-    if first is None:
+        if (text is not None and _PREFIX.match(text)) or len(ahead) >= SNIFF_LINES:
+            break
+    if not any(text is None or text.strip() for _, text in ahead):
         return
-    lineno, text = first
-    if text is not None and text.lstrip().startswith("{"):
-        yield from _jsonl(_chain(first, lines), name)
-    else:
-        yield from _plain(_chain(first, lines), name)
+    read = _jsonl if jsonl else _plain
+    yield from read(_chain(ahead, lines), name)
 
 
 def _decoded(stream: IO[bytes], name: str) -> Iterator[tuple[int, str | None]]:
@@ -90,9 +101,9 @@ def _decoded(stream: IO[bytes], name: str) -> Iterator[tuple[int, str | None]]:
 
 
 def _chain(
-    first: tuple[int, str | None], rest: Iterable[tuple[int, str | None]]
+    first: list[tuple[int, str | None]], rest: Iterable[tuple[int, str | None]]
 ) -> Iterator[tuple[int, str | None]]:
-    yield first
+    yield from first
     yield from rest
 
 
@@ -112,6 +123,8 @@ def _json_call(text: str, source: str) -> CallRecord:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
         return CallRecord(source, source, error=f"invalid JSON: {exc.msg}")
+    except RecursionError:
+        return CallRecord(source, source, error="invalid JSON: nested too deeply")
     if not isinstance(obj, dict):
         return CallRecord(source, source, error="a call must be a JSON object")
     call_id = str(obj.get("id", source))

@@ -37,6 +37,8 @@ def _reply(raw: bytes) -> tuple[str, Lang | None]:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         raise _BadLine(f"invalid JSON object ({exc.msg}, column {exc.colno})") from None
+    except RecursionError:
+        raise _BadLine("invalid JSON object (nested too deeply)") from None
     if not isinstance(obj, dict):
         raise _BadLine("invalid JSON object")
     text = obj.get("text")
@@ -100,9 +102,16 @@ def command(lang: str, file: BinaryIO) -> None:
     for number, raw in enumerate(_lines(file), 1):
         try:
             text, declared = _reply(raw)
+            answer = analyze(text, forced or declared).to_json()
         except _BadLine as exc:
-            click.echo(f"line {number}: {exc}", err=True)
-            _write(out, {"error": str(exc)}, flush)
-            continue
-        _write(out, analyze(text, forced or declared).to_json(), flush)
+            answer = _failed(number, str(exc))
+        except Exception as exc:  # the command's one boundary: a line never ends the run
+            answer = _failed(number, f"cannot analyse this line ({type(exc).__name__}: {exc})")
+        _write(out, answer, flush)
     out.flush()
+
+
+def _failed(number: int, reason: str) -> dict[str, object]:
+    """The ``{"error": ...}`` line that stands in for a line, noted on stderr with its number."""
+    click.echo(f"line {number}: {reason}".encode("utf-8", "backslashreplace"), err=True)
+    return {"error": reason}

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from hotseat.cli.output import tolerant_output
 from hotseat.cli.rulebook_options import rulebook_from_options, split_codes
 
 if TYPE_CHECKING:
@@ -98,6 +99,7 @@ def command(
     from hotseat.scenario.loader import ScenarioError
     from hotseat.session import Session
 
+    tolerant_output()
     book = rulebook_from_options(rulebook, split_codes(select), split_codes(ignore))
     if trainee is not None or resume_id is not None:
         from hotseat.cli.recorded import Recording, play_recorded
@@ -133,7 +135,11 @@ def command(
     for ln in lines:
         if session.ended:
             break
-        session.reply(ln.text, ln.seconds)
+        try:
+            session.reply(ln.text, ln.seconds)
+        except Exception as exc:  # the command's one boundary: name the line, never a traceback
+            reason = f"cannot play this reply ({type(exc).__name__}: {exc})"
+            raise click.ClickException(f"{replies_path}:{ln.lineno}: {reason}") from exc
     session.abandon()
     _print(session.result(), as_json)
 

@@ -16,6 +16,7 @@ from hotseat.rules import Rulebook
 from hotseat.scenario.model import Mode
 from hotseat.scorecard import SessionResult
 from hotseat.session import Session
+from hotseat.store.clean import storable
 from hotseat.store.recorder import Recorder
 from hotseat.store.store import Store
 
@@ -90,7 +91,15 @@ def play_recorded(how: Recording, replies_path: str, book: Rulebook) -> SessionR
                         click.echo(f"{replies_path}:{ln.lineno}: {ln.error}", err=True)
                         click.echo(f"session {sid} left interrupted; {resume_hint}", err=True)
                         sys.exit(2)
-                    for exchange in session.reply(ln.text, ln.seconds):
+                    # cleaned before it is played: the call shown is the call stored
+                    try:
+                        exchanges = session.reply(storable(ln.text), ln.seconds)
+                    except Exception as exc:  # one boundary: the call stays resumable
+                        reason = f"cannot play this reply ({type(exc).__name__}: {exc})"
+                        click.echo(f"{replies_path}:{ln.lineno}: {reason}", err=True)
+                        click.echo(f"session {sid} left interrupted; {resume_hint}", err=True)
+                        sys.exit(1)
+                    for exchange in exchanges:
                         recorder.turn(exchange)
         except KeyboardInterrupt:
             click.echo(f"\ninterrupted: session {sid} keeps {session.turn} turn(s); {resume_hint}")

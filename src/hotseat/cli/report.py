@@ -86,7 +86,9 @@ def command(
         click.echo(text, nl=False)
         return
     try:
-        output.write_text(text, encoding="utf-8")
+        from hotseat.report.files import write_atomic
+
+        write_atomic(output, text)
     except OSError as exc:
         raise click.ClickException(f"cannot write {output}: {exc.strerror}") from exc
     click.echo(f"wrote {output}", err=True)

@@ -19,6 +19,7 @@ from typing import IO, TYPE_CHECKING
 
 import click
 
+from hotseat.cli.output import tolerant_output
 from hotseat.cli.rulebook_options import load_rulebook, rulebook_from_options, split_codes
 
 if TYPE_CHECKING:
@@ -141,8 +142,12 @@ class Formatter:
 
     @staticmethod
     def _csv(rows: list[list[object]]) -> str:
+        from hotseat.report.tabular import defused
+
         buffer = io.StringIO()
-        csv.writer(buffer).writerows(rows)
+        writer = csv.writer(buffer)
+        for row in rows:  # an id or a source like =HYPERLINK(…) is text, not a formula
+            writer.writerow([defused(v) if isinstance(v, str) else v for v in row])
         return buffer.getvalue()
 
 
@@ -158,12 +163,23 @@ class Worker:
     def run(self, records: list[CallRecord]) -> Chunk:
         from hotseat.bulk import Summary
 
-        scored = [self.scorer.score(r) for r in records]
+        scored = [self._score(r) for r in records]
         summary = Summary()
         for call in scored:
             summary.add(call)
         errors = [f"{c.source}: skipped: {c.error}" for c in scored if c.error is not None]
         return Chunk(self.formatter.rows(scored), errors, summary)
+
+    def _score(self, record: CallRecord) -> ScoredCall:
+        """The command's one boundary: a call that cannot be scored is skipped with its
+        reason and its file:line, and the calls around it are still scored."""
+        from hotseat.bulk import ScoredCall
+
+        try:
+            return self.scorer.score(record)
+        except Exception as exc:
+            reason = f"cannot score this call ({type(exc).__name__}: {exc})"
+            return ScoredCall(record.id, record.source, error=reason)
 
 
 _worker: Worker | None = None
@@ -338,6 +354,7 @@ def command(
     """
     from hotseat.bulk import Summary, batched, skipped_rules
 
+    tolerant_output()
     options = Options(
         fmt=fmt,
         lang=None if lang == "auto" else lang,  # type: ignore[arg-type]

@@ -31,7 +31,7 @@ from hotseat.language.frames import (
 )
 from hotseat.language.lexicon import Lexicon, builtin_lexicon, with_overrides
 from hotseat.language.matcher import Hit, Matcher
-from hotseat.language.normalize import normalize
+from hotseat.language.normalize import ATTACHES, Normalized, normalize, whole_characters
 from hotseat.language.questions import QuestionCounter
 from hotseat.language.segment import Clause, Sentence, quote_at, segment
 from hotseat.language.tags import (
@@ -673,17 +673,21 @@ def _move(kind: MoveKind, start: int, end: int, flags: Flags | None) -> Move:
     return move
 
 
-def _to_moves(origin: tuple[int, ...] | None, length: int, found: list[_Found]) -> tuple[Move, ...]:
+def _to_moves(norm: Normalized, found: list[_Found]) -> tuple[Move, ...]:
     """Moves with spans in the original text, sorted by start."""
-    if origin is None:
-        placed = [f for f in found if f[1] < f[2]]
-    else:
-        placed = []
-        for kind, start, end, flags in found:
+    origin, length = norm.origin, len(norm.text)
+    text, n = norm.original, len(norm.original)
+    marked = not text.isascii()  # no span may cut a character with a mark in two
+    attaches = ATTACHES
+    placed = []
+    for kind, start, end, flags in found:
+        if origin is not None:
             start = origin[start] if start < length else origin[-1] + 1
             end = origin[end - 1] + 1 if end > 0 else 0
-            if start < end:
-                placed.append((kind, start, end, flags))
+        if marked and start < end and (attaches[text[start]] or (end < n and attaches[text[end]])):
+            start, end = whole_characters(text, start, end)
+        if start < end:
+            placed.append((kind, start, end, flags))
     placed.sort(key=_by_span)
     return tuple([_move(*f) for f in placed])
 
@@ -722,7 +726,7 @@ class Analyzer:
         norm = normalize(text)
         found, refused = self._grammars[lang].run(norm.text)
         refusals = tuple([Span(*norm.to_original(s, e)) for s, e in refused]) if refused else ()
-        moves = _to_moves(norm.origin, len(norm.text), found) if found else ()
+        moves = _to_moves(norm, found) if found else ()
         return Analysis(text, lang, moves, refusals)
 
 

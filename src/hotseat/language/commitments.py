@@ -348,9 +348,8 @@ def _scheduled_en(text: str, clause: Clause) -> bool:
                 return True
             if not mask & DEADLINE:
                 continue
-            before = text[clause.start : hit.start].split()
             first = text[hit.start : hit.end].split(None, 1)[0]
-            if (before and before[-1] in _EN_PRESENT) or first in _EN_PRESENT:
+            if first in _EN_PRESENT or _word_before(text, clause.start, hit.start) in _EN_PRESENT:
                 return True
         elif outcome and hit.mask & DEADLINE:
             return True
@@ -359,6 +358,18 @@ def _scheduled_en(text: str, clause: Clause) -> bool:
     return bool(mask & DEADLINE and mask & COMPENSATION) and any(
         a in _EN_PRESENT and b.endswith("ed") for a, b in pairwise(words)
     )
+
+
+def _word_before(text: str, start: int, at: int) -> str:
+    """The last word of ``text[start:at]``, found from ``at`` backwards: splitting the whole
+    stretch at every hit of a long clause would be quadratic."""
+    end = at
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    begin = end
+    while begin > start and not text[begin - 1].isspace():
+        begin -= 1
+    return text[begin:end]
 
 
 def _imperative_try(text: str, clause: Clause, hit: Hit) -> bool:
@@ -385,12 +396,16 @@ def _commits_en(text: str, clause: Clause) -> bool:
             if last_action > k:
                 return True
             continue
-        rest = text[hit.end : clause.end].lstrip()
-        if not rest:
+        rest = hit.end  # where the words after it start (no copy: a clause may be long)
+        while rest < clause.end and text[rest].isspace():
+            rest += 1
+        if rest == clause.end:
             if mask & TRY and _FUTURE_WORD.search(text, hit.start, hit.end):
                 return True  # "…, but I'll try." (not "…we have nothing to try")
             continue
-        if rest.startswith("be ") or rest == "be":
+        if text.startswith("be ", rest, clause.end) or (
+            clause.end - rest == 2 and text.startswith("be", rest)
+        ):
             # "it'll be refunded" commits; "it'll be in your account tomorrow" elaborates
             if clause.mask & (ACTION | GUARANTEE):
                 return True

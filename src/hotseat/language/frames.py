@@ -13,7 +13,8 @@ move is decided, so every later rule reads the refined mask.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+import sys
+from bisect import bisect_left, bisect_right
 
 from hotseat.language.matcher import Hit
 from hotseat.language.segment import Clause, Sentence
@@ -93,7 +94,8 @@ _ZH_RECORD_BLAME = re.compile(
     r"是(?:您|你)|(?:您|你)[^，。的]{0,4}?(?:本人|自己|确实|是有|亲自|已经确认|确认过)"
 )
 # 跟/和/与 + someone other than the customer, before 没关系: a link disowned.
-_ZH_LINKED = re.compile(r"(?:跟|和|与)(?![您你])")
+_ZH_LINKERS = "跟和与"
+_ZH_LINKED = re.compile(f"[{_ZH_LINKERS}](?![您你])")
 # After "其他家长" / "别人": they never complained, so the fault must be the customer's.
 _ZH_NONE_COMPLAINED = re.compile(
     r"[^，。]{0,6}?都(?:没|没有|从来没有?)(?:提|反映|投诉|问题|说|遇到|出现|出过|碰到)"
@@ -115,30 +117,83 @@ def _cleft(text: str, clause: Clause) -> bool:
     return text[clause.start : clause.end].rstrip(_ZH_SOFT).endswith("的")
 
 
-def _customer_did(prefix: str) -> bool:
-    """Whether the customer is the subject right before a fault verb (您填错了, 是你弄丢的);
-    in 给您乱开 the customer is the one it was done to."""
-    if prefix.endswith(_ZH_YOU_DID_EMPHATIC):
+def _customer_did(text: str, start: int, at: int) -> bool:
+    """Whether the customer is the subject right before a fault verb at ``at`` (您填错了,
+    是你弄丢的); in 给您乱开 the customer is the one it was done to."""
+    if text.endswith(_ZH_YOU_DID_EMPHATIC, start, at):
         return True
-    return prefix.endswith(("您", "你")) and prefix[-2:-1] not in _ZH_DONE_TO
+    return text.endswith(("您", "你"), start, at) and (
+        at - 2 < start or text[at - 2] not in _ZH_DONE_TO
+    )
 
 
-def _first(hits: list[Hit], category: int) -> int:
-    return next(k for k, h in enumerate(hits) if h.mask & category)
+_TOKEN = re.compile(r"\S+")
 
 
-def _insists(text: str, clause: Clause, hit: Hit) -> bool:
+class _Words:
+    """A clause's whitespace-separated words, indexed once so that what stands before or
+    after any point is found by bisection: a frame asked at each of a run of hits would
+    otherwise split the clause again for every hit, quadratic in a long reply.
+
+    A word cut by the point counts as the part of it on that side, as a split of the
+    text on that side would have it.
+    """
+
+    __slots__ = ("_ends", "_firsts", "_starts", "_text")
+
+    def __init__(self, text: str, clause: Clause) -> None:
+        self._text = text
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for m in _TOKEN.finditer(text, clause.start, clause.end):
+            self._starts.append(m.start())
+            self._ends.append(m.end())
+        self._firsts: dict[tuple[frozenset[str], str], int] = {}
+
+    def last_before(self, pos: int) -> str:
+        """The last word before ``pos`` ("" if none)."""
+        i = bisect_left(self._starts, pos) - 1
+        return self._text[self._starts[i] : min(self._ends[i], pos)] if i >= 0 else ""
+
+    def first_from(self, pos: int) -> str:
+        """The first word from ``pos`` on ("" if none)."""
+        i = bisect_right(self._starts, pos) - 1
+        if i >= 0 and self._ends[i] > pos:
+            return self._text[pos : self._ends[i]]
+        i += 1
+        return self._text[self._starts[i] : self._ends[i]] if i < len(self._starts) else ""
+
+    def any_before(self, pos: int, words: frozenset[str], strip: str = "") -> bool:
+        """Whether a word before ``pos``, stripped of ``strip``, is one of ``words``."""
+        key = (words, strip)
+        first = self._firsts.get(key)
+        if first is None:
+            text = self._text
+            first = self._firsts[key] = next(
+                (
+                    end
+                    for start, end in zip(self._starts, self._ends, strict=True)
+                    if text[start:end].strip(strip) in words
+                ),
+                sys.maxsize,
+            )
+        if first <= pos:
+            return True
+        i = bisect_left(self._starts, pos) - 1  # a word cut by ``pos``
+        return i >= 0 and self._ends[i] > pos and self.last_before(pos).strip(strip) in words
+
+
+def _insists(words: _Words, hit: Hit) -> bool:
     """An emphatic "did"/"does" inside a statement ("the driver did knock", "it does say on
     the website") insists against the customer; at the head or after a wh-word it asks."""
-    before = text[clause.start : hit.start].split()
-    after = text[hit.end : clause.end].split(None, 1)
+    last = words.last_before(hit.start)
+    after = words.first_from(hit.end)
     return (
-        bool(before)
-        and before[-1] not in _EN_WH
-        and before[-1] != "you"  # "you did everything right" reassures
-        and not _EN_WH.intersection(before)
-        and bool(after)
-        and after[0] not in _EN_NOT_INSISTING
+        last != ""
+        and last != "you"  # "you did everything right" reassures
+        and not words.any_before(hit.start, _EN_WH)
+        and after != ""
+        and after not in _EN_NOT_INSISTING
     )
 
 
@@ -377,8 +432,15 @@ def _blames_cause(text: str, clause: Clause) -> bool:
     return False
 
 
+# A head is a few words: a longer stretch before a frame word is never only head words, and
+# the bound keeps a run of prohibitions linear.
+_HEAD_CHARS = _WINDOW
+
+
 def _at_head(text: str, clause: Clause, start: int, zh: bool) -> bool:
     """Whether only a subject, an adverb or an interjection stands before ``start``."""
+    if start - clause.start > _HEAD_CHARS:
+        return False
     prefix = text[clause.start : start].strip(_PUNCT)
     if not prefix:
         return True
@@ -387,28 +449,80 @@ def _at_head(text: str, clause: Clause, start: int, zh: bool) -> bool:
     return all(word.strip(_PUNCT) in _EN_HEAD_WORDS for word in prefix.split())
 
 
+class _Looks:
+    """What stands before a point of one clause, worked out once per clause and then read
+    in logarithmic time: frames ask it at every hit of a kind, and a reply that repeats
+    one phrase a hundred thousand times must not be read from its clause start each time.
+    """
+
+    __slots__ = ("_agent_ends", "_hit_starts", "_linked", "_words", "_yous", "clause", "text")
+
+    def __init__(self, text: str, clause: Clause) -> None:
+        self.text = text
+        self.clause = clause
+        self._words: _Words | None = None
+        self._hit_starts: list[int] | None = None
+        self._agent_ends: list[int] = []  # the furthest end of an agent hit up to each hit
+        self._yous: list[int] = []  # where 您 / 你 stand
+        self._linked: int | None = None
+
+    @property
+    def words(self) -> _Words:
+        if self._words is None:
+            self._words = _Words(self.text, self.clause)
+        return self._words
+
+    def agent_before(self, start: int, zh: bool) -> bool:
+        """Whether the agent is the subject before ``start`` ("我们不会借机…", "I'm just
+        trying to"); in "我看您就是想…" the agent only frames what the customer is said to
+        want."""
+        if not zh:
+            return self.words.any_before(start, _EN_AGENT_WORDS, _PUNCT)
+        if self._hit_starts is None:
+            self._index_zh()
+        assert self._hit_starts is not None
+        before = bisect_left(self._hit_starts, start)  # the hits starting before it
+        agent_end = self._agent_ends[before - 1] if before else -1
+        if agent_end < 0:
+            return False
+        k = bisect_left(self._yous, agent_end)
+        return not (k < len(self._yous) and self._yous[k] < start)
+
+    def _index_zh(self) -> None:
+        clause = self.clause
+        self._hit_starts = [h.start for h in clause.hits]
+        furthest = -1
+        for h in clause.hits:
+            if h.mask & AGENT:
+                furthest = max(furthest, h.end)
+            self._agent_ends.append(furthest)
+        self._yous = [m.start() for m in _ZH_YOU.finditer(self.text, clause.start, clause.end)]
+
+    def unlinks(self, hit: Hit, zh: bool) -> bool:
+        """跟药店没关系 / "nothing to do with the bank": a party other than the customer
+        cleared, which argues the cause lies elsewhere; 跟您没关系 and "nothing to do with
+        you" reassure."""
+        text, clause = self.text, self.clause
+        if not zh:
+            return hit.end < clause.end and _EN_UNLINKED.match(text, hit.end, clause.end) is None
+        if self._linked is None:  # the first 跟 / 和 / 与 not before 您 / 你
+            found = _ZH_LINKED.search(text, clause.start, clause.end)
+            self._linked = found.start() if found is not None else sys.maxsize
+        # right before the hit, the word after 跟 is the hit itself, never the customer
+        return self._linked < hit.start or (
+            hit.start > clause.start and text[hit.start - 1] in _ZH_LINKERS
+        )
+
+
 def _agent_before(text: str, clause: Clause, start: int, zh: bool) -> bool:
-    """Whether the agent is the subject before ``start`` ("我们不会借机…", "I'm just trying to");
-    in "我看您就是想…" the agent only frames what the customer is said to want."""
-    if zh:
-        ends = [h.end for h in clause.hits if h.mask & AGENT and h.start < start]
-        agent_end = max(ends, default=-1)
-        return agent_end >= 0 and not _YOU.intersection(text[agent_end:start])
-    return any(w.strip(_PUNCT) in _EN_AGENT_WORDS for w in text[clause.start : start].split())
+    """``_Looks.agent_before`` asked once of a clause."""
+    return _Looks(text, clause).agent_before(start, zh)
 
 
 # A notice cited in a sentence where the agent apologizes, commits or feels with the customer
 # backs no refusal: "the page said it would arrive today, I'm sorry" restates what went wrong.
 _NOT_CITING = _HELPING | APOLOGY | EMPATHY | CONDITION
 _EN_UNLINKED = re.compile(r"[ ]*(?:you|your|yours|yourself)\b")
-
-
-def _unlinks(text: str, clause: Clause, hit: Hit, zh: bool) -> bool:
-    """跟药店没关系 / "nothing to do with the bank": a party other than the customer cleared,
-    which argues the cause lies elsewhere; 跟您没关系 and "nothing to do with you" reassure."""
-    if zh:
-        return _ZH_LINKED.search(text, clause.start, hit.start) is not None
-    return hit.end < clause.end and _EN_UNLINKED.match(text, hit.end, clause.end) is None
 
 
 _ZH_YOU = re.compile("[您你]")
@@ -434,6 +548,11 @@ def refine(text: str, clause: Clause, zh: bool) -> None:
     supposing = False  # after "if" / 如果: blame words suppose, they do not accuse
     accused = supposed = False
     perceived_at = you_at = -1  # where "让人觉得" / the customer is first named, once looked for
+    looks = _Looks(text, clause)
+    admitted = False  # an admission among the hits before this one
+    alt_at = -1  # where the first other explanation (DEFEND_ALT) is
+    admitted_before_alt = False
+    cleft: bool | None = None
     for k, hit in enumerate(hits):
         m = hit.mask
         if m & (PERCEIVE | RUDE) and you_at == -1:
@@ -451,7 +570,7 @@ def refine(text: str, clause: Clause, zh: bool) -> None:
             prohibited = True
         if m & CONDUCT and prohibited:
             add |= RUDE  # 您先别吵 / 你咪嘈住先 / don't take that tone with me
-        if m & MOTIVE and motive_at < 0 and not _agent_before(text, clause, hit.start, zh):
+        if m & MOTIVE and motive_at < 0 and not looks.agent_before(hit.start, zh):
             motive_at = hit.start
         if m & GAIN and 0 <= motive_at < hit.start:
             add |= RUDE  # 冲着钱来的 / trying to get a free upgrade
@@ -467,14 +586,14 @@ def refine(text: str, clause: Clause, zh: bool) -> None:
             frame_seen = True
         if m & RECORD and zh and _ZH_RECORD_BLAME.match(text, hit.end):
             add |= DEFEND_BLAME  # 系统显示是您先挂断的 / 数据显示您确实用了
-        if m & UNRELATED and _unlinks(text, clause, hit, zh):
+        if m & UNRELATED and looks.unlinks(hit, zh):
             add |= DEFEND  # 跟药店没关系, "nothing to do with the bank" (but not with 您 / you)
         if m & OTHERS and zh and _ZH_NONE_COMPLAINED.match(text, hit.end, clause.end):
             add |= DEFEND  # 其他家长都没提过这个问题
-        if m & ADMISSION and zh and _customer_did(text[clause.start : hit.start]):
+        if m & ADMISSION and zh and _customer_did(text, clause.start, hit.start):
             drop |= ADMISSION  # 您填错了: the fault is the customer's
             add |= DEFEND_BLAME
-        if m & EMPHATIC and not zh and _insists(text, clause, hit):
+        if m & EMPHATIC and not zh and _insists(looks.words, hit):
             add |= DEFEND  # "the driver did knock"
         if m & YOURS and not looked & YOURS:
             looked |= YOURS
@@ -497,14 +616,19 @@ def refine(text: str, clause: Clause, zh: bool) -> None:
             excused |= m & DEFEND_BLAME
         elif m & DEFEND_BLAME:
             blamed = True
-        if m & ADMISSION and mask & DEFEND_ALT and any(h.mask & DEFEND_ALT for h in hits[:k]):
+        if m & ADMISSION and 0 <= alt_at < k:
             # 是物流公司弄丢的 puts the cause elsewhere (an excuse); 是物业在乱收费 and
             # 肯定是营业厅那边乱开的 pass a verdict on them
-            verdict = any(h.mask & ADMISSION for h in hits[: _first(hits, DEFEND_ALT)])
-            drop |= ADMISSION if _cleft(text, clause) and not verdict else DEFEND_ALT
+            if cleft is None:
+                cleft = _cleft(text, clause)
+            drop |= ADMISSION if cleft and not admitted_before_alt else DEFEND_ALT
         if m & NEG_COMMIT:
             # 不会再给您乱开了: the fault named is what will not happen again
-            drop |= ADMISSION if not any(h.mask & ADMISSION for h in hits[:k]) else 0
+            drop |= ADMISSION if not admitted else 0
+        if m & DEFEND_ALT and alt_at < 0:
+            alt_at = k
+            admitted_before_alt = admitted
+        admitted = admitted or bool(m & ADMISSION)
     if judged and not jabbed and not add & RUDE:
         drop |= RUDE
     if excused and not blamed and not add & DEFEND_BLAME:
@@ -569,6 +693,7 @@ def refine_sentence(text: str, clauses: list[Clause], sent: Sentence) -> None:
     # "That's really unfair, we've done nothing wrong": a judgement the agent backs with a
     # defence is indignation at the customer, not a feeling shared with them ("…, but").
     indignant = sentence_mask & DEFEND_ANY and not sentence_mask & CONTRAST
+    capped_from = -1  # where the sentence's last limit word starts, once looked for
     for k in range(sent.first, sent.last + 1):
         clause = clauses[k]
         mask = clause.mask
@@ -589,9 +714,11 @@ def refine_sentence(text: str, clauses: list[Clause], sent: Sentence) -> None:
             and not mask & (DEFEND_ANY & ~DEFEND_POLICY)
             and _policy_under_rule(clause)
             and (_gives(clause) or (k < sent.last and _gives(clauses[k + 1])))
-            and not _LIMIT.search(text, clause.start, clauses[sent.last].end)
         ):
-            clause.mask &= ~DEFEND_POLICY
+            if capped_from == -1:
+                capped_from = _last_limit(text, clauses[sent.first].start, clauses[sent.last].end)
+            if capped_from < clause.start:  # no limit from this clause to the sentence's end
+                clause.mask &= ~DEFEND_POLICY
     if sentence_mask & RUDE and sentence_mask & _HELPING:
         for k in range(sent.first, sent.last + 1):
             if _offers_on_condition(text, clauses[k]):
@@ -601,6 +728,15 @@ def refine_sentence(text: str, clauses: list[Clause], sent: Sentence) -> None:
         for k in range(sent.first, sent.last + 1):
             if clauses[k].mask & COUNTERFACTUAL:
                 clauses[k].mask |= DEFEND_BLAME
+
+
+def _last_limit(text: str, start: int, end: int) -> int:
+    """Where the last limit word of ``text[start:end]`` starts (-2 if none): found once per
+    sentence, because looking from each clause to the sentence's end is quadratic."""
+    last = -2
+    for found in _LIMIT.finditer(text, start, end):
+        last = found.start()
+    return last
 
 
 # After a record, what it is held up to prove: nothing came in ("records show no payment",

@@ -30,6 +30,11 @@ class Hit(NamedTuple):
     per_unit: bool
 
 
+# Characters handed to the automaton at once. It copies the whole string it is given on
+# every call, and the scan calls it again after each phrase that splits a word: on a long
+# reply, a window keeps each call, and so the scan, linear.
+WINDOW = 1024
+
 # The characters that can continue an English word (you're, 24hrs); nothing else joins.
 _WORDISH = frozenset(string.ascii_letters + string.digits + "'")
 
@@ -80,6 +85,9 @@ class Matcher:
             )
             self._automaton.add_word(phrase, value)
         self.size = len(masks)
+        # the longest phrase, and the stretch of text handed to the automaton at once
+        self._longest = max(map(len, masks), default=1)
+        self._window = max(WINDOW, 8 * self._longest)
         if masks:
             self._automaton.make_automaton()
 
@@ -98,7 +106,11 @@ class Matcher:
         n = len(text)
         pos = 0
         while pos < n:
-            resume = n
+            limit = min(n, pos + self._window)
+            # a phrase ending past ``safe`` might be the start of a longer one beyond the window
+            safe = n if limit == n else limit - self._longest
+            resume = safe
+            piece = text if pos == 0 and limit == n else text[pos:limit]
             for last, (
                 length,
                 mask,
@@ -106,9 +118,12 @@ class Matcher:
                 per_unit,
                 word_start,
                 word_end,
-            ) in self._automaton.iter_long(text, pos):
-                start = last + 1 - length
-                end = last + 1
+            ) in self._automaton.iter_long(piece):
+                end = pos + last + 1
+                start = end - length
+                if end > safe:
+                    resume = start  # read it again in the next window, with what follows
+                    break
                 # a space or a mark beside the phrase settles it without a call
                 if (
                     word_start

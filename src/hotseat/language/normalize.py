@@ -58,22 +58,40 @@ class _FoldTable(dict[int, str]):
 _FOLD = _FoldTable()
 
 
+# Taiwan and Hong Kong write some words with variants that OpenCC's t2s leaves alone (接著,
+# 等著, 綫): tw2t and hk2t first bring those to OpenCC's standard Traditional, then t2s
+# simplifies. Each step keeps the length in practice, which keeps the origin map valid.
+_CONFIGS = ("tw2t", "hk2t", "t2s")
+# Characters that only some words rewrite (接著 but not 著名): their presence alone must
+# send a reply through the converters, since probing single characters cannot find them.
+_IN_WORDS_ONLY = "著"
+# Words Taiwan and Hong Kong spell with a character mainland writing keeps for another use
+# (想像 for 想象); OpenCC keeps them, the lexicons spell the mainland form.
+_WORDS = {"想像": "想象"}
+
+
 @cache
-def _converter() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
+def _converters() -> tuple[opencc.OpenCC, ...]:
+    return tuple(opencc.OpenCC(config) for config in _CONFIGS)
+
+
+def _convert(text: str) -> str:
+    for converter in _converters():
+        text = converter.convert(text)
+    return text
 
 
 @cache
 def _traditional() -> tuple[frozenset[str], dict[int, str]]:
-    """The characters t2s rewrites, and a one-to-one fallback table for them."""
+    """The characters the converters rewrite, and a one-to-one fallback table for them."""
     chars = [chr(cp) for lo, hi in _HAN_RANGES for cp in range(lo, hi)]
-    converted = _converter().convert("\n".join(chars)).split("\n")
+    converted = _convert("\n".join(chars)).split("\n")
     table = {
         ord(src): dst
         for src, dst in zip(chars, converted, strict=True)
         if src != dst and len(dst) == 1
     }
-    return frozenset(chr(cp) for cp in table), table
+    return frozenset([*(chr(cp) for cp in table), *_IN_WORDS_ONLY]), table
 
 
 class Normalized:
@@ -117,14 +135,15 @@ def _origin_map(text: str) -> tuple[str, tuple[int, ...]]:
 
 
 def _to_simplified(text: str) -> str:
-    """OpenCC t2s, kept to the same length so the origin map stays valid."""
+    """OpenCC tw2t, hk2t and t2s, kept to the same length so the origin map stays valid."""
     traditional, table = _traditional()
-    if traditional.isdisjoint(text):
-        return text
-    converted: str = _converter().convert(text)
-    if len(converted) != len(text):
-        converted = text.translate(table)
-    return converted
+    if not traditional.isdisjoint(text):
+        converted: str = _convert(text)
+        text = converted if len(converted) == len(text) else text.translate(table)
+    for word, mainland in _WORDS.items():
+        if word in text:
+            text = text.replace(word, mainland)
+    return text
 
 
 def normalize(text: str) -> Normalized:
@@ -136,3 +155,35 @@ def normalize(text: str) -> Normalized:
     if _FOLD.resizing and not _FOLD.resizing.isdisjoint(text):
         folded, origin = _origin_map(text)
     return Normalized(_to_simplified(folded), text, origin)
+
+
+# Characters that belong to the character before them: combining marks, joiners, and the
+# emoji skin tones. A span that starts on one, or stops just before one, cuts a character
+# as the trainee sees it in two.
+_JOINERS = frozenset(["\u200c", "\u200d", *map(chr, range(0x1F3FB, 0x1F400))])
+
+
+class _Attaching(dict[str, bool]):
+    """Whether a character attaches to the one before it, looked up once per character."""
+
+    def __missing__(self, char: str) -> bool:
+        found = self[char] = char in _JOINERS or unicodedata.category(char) in ("Mn", "Mc", "Me")
+        return found
+
+
+ATTACHES = _Attaching()  # char -> whether it belongs to the character before it
+
+
+def whole_characters(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span ``text[start:end]`` moved to the edges of the characters as displayed: its
+    start past any mark or joiner that belongs to the character before it, its end past
+    the marks and joiners that belong to its last character."""
+    n = len(text)
+    attaches = ATTACHES
+    if start < end and attaches[text[start]]:
+        while start < end and (attaches[text[start]] or text[start].isspace()):
+            start += 1  # and the spaces the mark stood before, as a clause start has none
+    if start < end:
+        while end < n and attaches[text[end]]:
+            end += 1
+    return start, end

@@ -78,14 +78,21 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     covered = -1
     opened = -1
     n = len(text)
+    # the next closing mark of each kind, kept: a run of unclosed “ must not search the
+    # rest of the text once per mark
+    closing: dict[str, int] = {}
     for m in _QUOTE.finditer(text):
         i = m.start()
         if i < covered:
             continue
         char = text[i]
         if char != "'":
-            j = text.find(_PAIRED[char], i + 1)
-            if j > i + 1:
+            close = _PAIRED[char]
+            j = closing.get(close, -1)
+            if j <= i:  # not looked for yet, or the one found is behind this mark
+                j = text.find(close, i + 1)
+                closing[close] = j = j if j >= 0 else n  # n: none after here, nor later
+            if i + 1 < j < n:
                 regions.append((i, j + 1))
                 covered = j + 1
             continue

@@ -28,7 +28,9 @@ COLUMNS = [
     "overall",
     *(a.value for a in Area),
 ]
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# What makes a spreadsheet read a cell as a formula, full-width forms included: some
+# spreadsheets fold ＝＋－＠ to their ASCII forms before they parse a cell.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
 
 def defused(text: str) -> str:

@@ -10,8 +10,10 @@ same thing for trainers.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import accumulate
 from types import MappingProxyType
 from typing import NamedTuple, TypeVar
 
@@ -60,17 +62,19 @@ class Reading:
     sharing it safe.
     """
 
-    __slots__ = ("_derived", "_lang", "_phrases", "_questions", "kinds", "reply")
+    __slots__ = ("_derived", "_found", "_lang", "_phrases", "_questions", "kinds", "reply")
 
     def __init__(self, reply: Reply, phrases: Phrases, lang: Lang) -> None:
         self.reply = reply
         self._phrases = phrases
         self._lang = lang
-        kinds: dict[MoveKind, tuple[Move, ...]] = {}
+        # grouped in lists first: growing a tuple per move would be quadratic in a long reply
+        grouped: dict[MoveKind, list[Move]] = {}
         for move in reply.analysis.moves:
-            kinds[move.kind] = (*kinds.get(move.kind, ()), move)
-        self.kinds = kinds
+            grouped.setdefault(move.kind, []).append(move)
+        self.kinds = {kind: tuple(moves) for kind, moves in grouped.items()}
         self._questions: tuple[Move, ...] | None = None
+        self._found: dict[PhraseKind, tuple[Span, ...]] = {}
         self._derived: dict[Callable[[Reading], object], object] | None = None
 
     def of(self, kind: MoveKind) -> tuple[Move, ...]:
@@ -81,8 +85,12 @@ class Reading:
         return kind in self.kinds
 
     def find(self, kind: PhraseKind) -> tuple[Span, ...]:
-        """Where the reply says a phrase of ``kind``, left to right."""
-        return self._phrases.find(self.reply.text, self._lang, kind)
+        """Where the reply says a phrase of ``kind``, left to right (found once per kind: a
+        check may ask for every promise in the reply)."""
+        found = self._found.get(kind)
+        if found is None:
+            found = self._found[kind] = self._phrases.find(self.reply.text, self._lang, kind)
+        return found
 
     def derive(self, fn: Callable[[Reading], T]) -> T:
         """``fn(self)``, worked out on the first call only (``fn`` reads this reading alone)."""
@@ -319,7 +327,8 @@ def verified_before(ctx: Ctx, reply: Reply, position: int) -> bool:
     """A verification question came before ``position`` in ``reply`` (or in any earlier reply)."""
     for earlier in ctx.call.replies:
         if earlier is reply:
-            return any(q.start < position for q in ctx.fact_questions(reply))
+            questions = ctx.fact_questions(reply)
+            return bool(questions) and questions[0].start < position  # moves are sorted
         if earlier.asked or ctx.asks(earlier):
             return True
     return False
@@ -327,12 +336,21 @@ def verified_before(ctx: Ctx, reply: Reply, position: int) -> bool:
 
 def conditional(ctx: Ctx, promise: Move) -> bool:
     """The promise is made on condition of verification ("核实后…", "if it's our error…")."""
-    return any(s.start < promise.end for s in ctx.find("conditions"))
+    conditions = ctx.find("conditions")  # left to right: the first one decides
+    return bool(conditions) and conditions[0].start < promise.end
 
 
 def promises_outcome(ctx: Ctx, promise: Move) -> bool:
     """The promise commits to a result (a fix, a refund), not just to a next step or a time."""
-    return promise.compensation or any(_overlap(s, promise) for s in ctx.find("outcomes"))
+    return promise.compensation or ctx.reading.derive(_outcomes).hit(promise)
+
+
+def _outcomes(reading: Reading) -> Overlaps:
+    return Overlaps(reading.find("outcomes"))
+
+
+def _responses(reading: Reading) -> Overlaps:
+    return Overlaps(reading.find("responses"))
 
 
 def closing(call: Call, window: int) -> slice:
@@ -369,15 +387,33 @@ def motive_jabs(reading: Reading) -> tuple[Span, ...]:
     return _apart(spans, reading.of(MoveKind.SUMMARY))
 
 
-def _overlap(a: Move | Span, b: Move | Span) -> bool:
-    return a.start < b.end and b.start < a.end
+class Overlaps:
+    """Which stretches overlap any of a set of spans, each asked in logarithmic time.
+
+    Asking span by span against every other span is quadratic, and a pasted reply can hold
+    a hundred thousand of each: the spans are sorted by start once, with the furthest end
+    reached so far, so a stretch overlaps one of them exactly when the furthest end among
+    those starting before its own end passes its start.
+    """
+
+    __slots__ = ("_reach", "_starts")
+
+    def __init__(self, spans: Iterable[Move | Span]) -> None:
+        ordered = sorted((s.start, s.end) for s in spans)
+        self._starts = [start for start, _ in ordered]
+        self._reach = list(accumulate((end for _, end in ordered), max))
+
+    def hit(self, span: Move | Span) -> bool:
+        before = bisect_left(self._starts, span.end)  # the spans starting before it ends
+        return before > 0 and self._reach[before - 1] > span.start
 
 
 def _apart(spans: tuple[S, ...], others: tuple[Move | Span, ...]) -> tuple[S, ...]:
     """The ``spans`` that overlap none of ``others``."""
     if not others:
         return spans
-    return tuple(s for s in spans if not any(_overlap(s, o) for o in others))
+    overlaps = Overlaps(others)
+    return tuple(s for s in spans if not overlaps.hit(s))
 
 
 # -- AP: apology and soothing ------------------------------------------------------------
@@ -483,7 +519,7 @@ def deadline_beyond_service_level(ctx: Ctx) -> Iterator[Evidence]:
 
 
 def _promises_response(ctx: Ctx, promise: Move) -> bool:
-    return any(_overlap(s, promise) for s in ctx.find("responses"))
+    return ctx.reading.derive(_responses).hit(promise)
 
 
 def close_without_response_time(ctx: Ctx, *, window: int) -> Iterator[Evidence]:

@@ -25,6 +25,9 @@ Bound = dict[bool, list[tuple[Rule, Check]]]  # has_scenario -> the checks to ru
 Key = tuple[object, ...]  # everything a finding is made of (see Judge._finding)
 
 FINDINGS_KEPT = 4096  # the memo of findings is emptied when it holds this many
+# A message quotes this many pieces of the reply, then "…": a sentence asking five questions
+# is one stretch five times, and quoting a long reply's every piece grows as its square.
+QUOTED_KEPT = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,9 +164,12 @@ class Judge:
                         start = span.start
                     if span.end > end:
                         end = span.end
-                    pieces.append(
-                        f"{words.quote_open}{text[span.start : span.end]}{words.quote_close}"
-                    )
+                    if len(pieces) < QUOTED_KEPT:
+                        pieces.append(
+                            f"{words.quote_open}{text[span.start : span.end]}{words.quote_close}"
+                        )
+                if len(spans) > QUOTED_KEPT:
+                    pieces.append("…")
                 quote = text[start:end]
                 quoted = words.quote_sep.join(pieces)
         values = {"turn": str(turn), "quote": quoted}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 import types
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,11 +28,13 @@ from hotseat.scenario.model import Scenario
 MAX_BYTES = 1 << 20  # a rich scenario is tens of kilobytes; a megabyte is not a scenario
 MAX_DEPTH = 40  # the format nests five levels deep
 MAX_VALUES = 100_000  # values after alias expansion: stops "billion laughs"
+MAX_NUMBER_CHARS = 30  # digits in one integer; the largest a scenario takes has a handful
 
 Loc = tuple[str | int, ...]
 
 _YAML = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_YAML + t for t in ("null", "bool", "int", "float")}
+_INT = _YAML + "int"
 _SAFE_EXPLICIT_TAGS = {"!", _YAML + "str"}  # `!!str 123` only forces text
 
 
@@ -125,7 +128,11 @@ def load_bytes(raw: bytes, name: str) -> Loaded:
     try:
         loaded.scenario = Scenario.model_validate(loaded.data)
     except ValidationError as exc:
-        loaded.diagnostics.extend(_from_pydantic(exc, loaded))
+        # a number refused as too long is kept as its text: it is not also "not a number"
+        refused = {(d.line, d.col) for d in loaded.diagnostics if d.code == "S014"}
+        loaded.diagnostics.extend(
+            d for d in _from_pydantic(exc, loaded) if (d.line, d.col) not in refused
+        )
     return loaded
 
 
@@ -136,9 +143,10 @@ def read_yaml(text: str, name: str, *, aliases: bool = True) -> Loaded:
     diagnostics then say why). ``aliases=False`` refuses every alias where it is written.
     """
     loaded = Loaded(name)
-    composed = _compose(text, loaded, aliases)
+    lines = _Lines(text)
+    composed = _compose(text, lines, loaded, aliases)
     if composed is not None:
-        _Builder(loaded, composed[1]).build(composed[0])
+        _Builder(loaded, composed[1], lines).build(composed[0])
     return loaded
 
 
@@ -164,7 +172,7 @@ def _decode(raw: bytes, loaded: Loaded) -> str | None:
 class _TooComplex(Exception):
     def __init__(self, mark: Any, message: str) -> None:
         super().__init__(message)
-        self.at: tuple[int, int] = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        self.mark = mark
 
 
 class _Composer(yaml.SafeLoader):
@@ -222,23 +230,25 @@ def _children(node: Node) -> list[Node]:
     return []
 
 
-def _compose(text: str, loaded: Loaded, aliases: bool) -> tuple[Node, set[int]] | None:
+def _compose(
+    text: str, lines: _Lines, loaded: Loaded, aliases: bool
+) -> tuple[Node, set[int]] | None:
     """The document's root node and the ids of explicitly tagged nodes; None if there is no
     document, or on failure."""
     try:
         composer = _Composer(text, aliases)  # the reader checks every character here, once
     except yaml.reader.ReaderError as exc:
-        line, col = _position(text, exc.position)
+        line, col = lines.position(exc.position)
         message = f"character U+{exc.character:04X} is not allowed in YAML ({exc.reason})"
         loaded.diagnostics.append(Diagnostic(loaded.path, line, col, "S001", message))
         return None
     try:
         node: Node | None = composer.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        loaded.diagnostics.append(_syntax(exc, text, loaded.path))
+        loaded.diagnostics.append(_syntax(exc, text, lines, loaded.path))
         return None
     except _TooComplex as exc:
-        loaded.diagnostics.append(Diagnostic(loaded.path, *exc.at, "S019", str(exc)))
+        loaded.diagnostics.append(Diagnostic(loaded.path, *lines.at(exc.mark), "S019", str(exc)))
         return None
     finally:
         composer.dispose()
@@ -246,23 +256,41 @@ def _compose(text: str, loaded: Loaded, aliases: bool) -> tuple[Node, set[int]] 
         return None
     for tagged in composer.tagged:
         message = f"tag {tagged.tag!r}: scenarios hold plain data only, no YAML tags"
-        loaded.diagnostics.append(Diagnostic(loaded.path, *_mark(tagged), "S020", message))
+        where = lines.at(tagged.start_mark)
+        loaded.diagnostics.append(Diagnostic(loaded.path, *where, "S020", message))
     return node, {id(n) for n in composer.tagged}
 
 
-def _position(text: str, index: int) -> tuple[int, int]:
-    before = text[:index]
-    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
+class _Lines:
+    """Line and column as an editor shows them, from a position in the text.
+
+    PyYAML's marks count U+0085, U+2028 and U+2029 as line breaks (YAML 1.1 does);
+    editors break lines at \\n, \\r\\n and \\r only, so a message would point lines
+    below the problem. Positions are mapped from the mark's index instead.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0, *(m.end() for m in _BREAK.finditer(text))]
+
+    def position(self, index: int) -> tuple[int, int]:
+        line = bisect_right(self._starts, index)
+        return line, index - self._starts[line - 1] + 1
+
+    def at(self, mark: Any) -> tuple[int, int]:
+        return self.position(mark.index) if mark is not None else (1, 1)
 
 
-def _syntax(exc: yaml.MarkedYAMLError, text: str, path: str) -> Diagnostic:
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _syntax(exc: yaml.MarkedYAMLError, text: str, lines: _Lines, path: str) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     if exc.context == "while scanning a simple key":  # the key's line, not the line after it
         mark = exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    line, col = lines.at(mark)
     message = exc.problem or exc.context or "invalid YAML"
     if exc.context and exc.context_mark is not None and exc.problem:
-        message = f"{message} ({exc.context} at line {exc.context_mark.line + 1})"
+        message = f"{message} ({exc.context} at line {lines.at(exc.context_mark)[0]})"
     nearby = text.splitlines()[max(line - 2, 0) : line]
     if "\t" in message or any(s[: len(s) - len(s.lstrip())].count("\t") for s in nearby):
         message += "; YAML indents with spaces, never tabs"
@@ -276,34 +304,47 @@ def _syntax(exc: yaml.MarkedYAMLError, text: str, path: str) -> Diagnostic:
 # --- nodes to plain data --------------------------------------------------------------------
 
 
-def _mark(node: Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+def _too_long(value: str) -> bool:
+    """Whether an integer scalar has more digits than any scenario value: PyYAML would build
+    a number of any size (a base-60 one in quadratic time) and Python refuses to print one
+    past 4,300 digits, so such a number is refused as written."""
+    return len(value.replace("_", "").lstrip("+-")) > MAX_NUMBER_CHARS
 
 
 class _Builder:
     """Turns the node graph into plain data, recording a Place for every value."""
 
-    def __init__(self, loaded: Loaded, tagged: set[int]) -> None:
+    def __init__(self, loaded: Loaded, tagged: set[int], lines: _Lines) -> None:
         self.loaded = loaded
         self.tagged = tagged
+        self.lines = lines
         self.constructor = yaml.SafeLoader("")
 
     def build(self, root: Node) -> None:
-        self.loaded.data = self.value(root, (), _mark(root))
+        self.loaded.data = self.value(root, (), self._mark(root))
 
     def value(self, node: Node, loc: Loc, key_at: tuple[int, int]) -> Any:
-        line, col = _mark(node)
+        line, col = self._mark(node)
         raw = node.value if isinstance(node, ScalarNode) and node.style is None else None
         self.loaded.places[loc] = Place(line, col, key_at[0], key_at[1], raw)
         if isinstance(node, ScalarNode):
             return self.scalar(node)
         if isinstance(node, SequenceNode):
-            return [self.value(item, (*loc, i), _mark(item)) for i, item in enumerate(node.value)]
+            return [
+                self.value(item, (*loc, i), self._mark(item)) for i, item in enumerate(node.value)
+            ]
         assert isinstance(node, MappingNode)
         return self.mapping(node, loc)
 
     def scalar(self, node: ScalarNode) -> Any:
         if node.tag in _PLAIN_TAGS and id(node) not in self.tagged:
+            if node.tag == _INT and _too_long(node.value):
+                message = (
+                    f"a number {len(node.value):,} characters long; no value in a scenario "
+                    f"takes more than {MAX_NUMBER_CHARS} digits"
+                )
+                self._report(self._mark(node), "S014", message)
+                return node.value
             return self.constructor.construct_object(node)
         return node.value
 
@@ -311,7 +352,7 @@ class _Builder:
         out: dict[str, Any] = {}
         first: dict[str, tuple[int, int]] = {}
         for key_node, value_node in node.value:
-            key_at = _mark(key_node)
+            key_at = self._mark(key_node)
             if not isinstance(key_node, ScalarNode):
                 self._report(key_at, "S004", "a key must be plain text, not a list or mapping")
                 continue
@@ -327,6 +368,9 @@ class _Builder:
             first[key] = key_at
             out[key] = self.value(value_node, (*loc, key), key_at)
         return out
+
+    def _mark(self, node: Node) -> tuple[int, int]:
+        return self.lines.at(node.start_mark)
 
     def _report(self, at: tuple[int, int], code: str, message: str) -> None:
         self.loaded.diagnostics.append(Diagnostic(self.loaded.path, at[0], at[1], code, message))

@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from hotseat.conversation import Area, Finding
 from hotseat.scorecard import SessionResult
+from hotseat.store.clean import storable, storable_json
 from hotseat.store.db import StoreError, failing_as
 from hotseat.store.schema import SCORE_COLUMNS, FindingRow, Scorecard, SessionRow, TurnRow
 
@@ -36,9 +37,9 @@ def finding_values(session_id: int, findings: Iterable[Finding]) -> list[dict[st
             "severity": f.severity,
             "span_start": f.start,
             "span_end": f.end,
-            "quote": f.quote,
-            "message": f.message,
-            "tip": f.tip,
+            "quote": storable(f.quote),
+            "message": storable(f.message),
+            "tip": storable(f.tip),
         }
         for f in findings
     ]
@@ -72,9 +73,9 @@ class Recorder:
                 insert(TurnRow).values(
                     session_id=self.session_id,
                     turn=reply.turn,
-                    text=reply.text,
+                    text=storable(reply.text),
                     seconds=reply.seconds,
-                    customer_line=customer.line,
+                    customer_line=storable(customer.line),
                     reaction=customer.reaction.value,
                     mood=customer.mood,
                     at=self._clock(),
@@ -84,7 +85,7 @@ class Recorder:
                 conn.execute(insert(FindingRow), finding_values(self.session_id, result.findings))
             changes: dict[str, object] = {"turns": reply.turn}
             if reply.turn == 1:
-                changes["opening"] = reply.customer_before
+                changes["opening"] = storable(reply.customer_before)
             self._update(conn, changes)
 
     def finish(self, result: SessionResult, stepped_out: bool = False) -> None:
@@ -111,7 +112,9 @@ class Recorder:
                 },
             )
             conn.execute(
-                insert(Scorecard).values(session_id=self.session_id, result=result.to_json())
+                insert(Scorecard).values(
+                    session_id=self.session_id, result=storable_json(result.to_json())
+                )
             )
         self.finished = True
 

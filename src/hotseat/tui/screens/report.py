@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -17,6 +16,7 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Static
 
 from hotseat.i18n import t
+from hotseat.report import files
 from hotseat.tui.keys import relabel
 from hotseat.tui.render import colon, finding_block, group_by_rule
 from hotseat.tui.screens.base import HotseatScreen
@@ -34,12 +34,7 @@ FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON"}
 
 def export_path(folder: Path, trainee: str, result: SessionResult, fmt: str) -> Path:
     """A new file name that never overwrites an earlier export: name-lang-id-N.ext."""
-    person = re.sub(r"[^\w-]+", "-", trainee).strip("-") or "trainee"
-    stem = f"hotseat-{person}-{result.scenario.replace('/', '-')}"
-    n = 1
-    while (candidate := folder / f"{stem}-{n}.{fmt}").exists():
-        n += 1
-    return candidate
+    return files.export_path(folder, trainee, result.scenario, fmt)
 
 
 class ReportScreen(HotseatScreen[None]):
@@ -141,7 +136,7 @@ class ReportScreen(HotseatScreen[None]):
             text = export_session(self.result, fmt, trainee=self.trainee)  # type: ignore[arg-type]
             self.export_dir.mkdir(parents=True, exist_ok=True)
             path = export_path(self.export_dir, self.trainee, self.result, fmt)
-            path.write_text(text, encoding="utf-8")
+            files.write_atomic(path, text)
         except (OSError, ValueError) as exc:
             self.notify(t("tui.export_failed", self.lang, error=exc), severity="error")
             return
