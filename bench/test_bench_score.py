@@ -132,15 +132,20 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def score_process(path: Path, jobs: int) -> tuple[float, float, bytes, dict[str, Any]]:
+def score_process(
+    path: Path, jobs: int, reader: bool = True
+) -> tuple[float, float, bytes, dict[str, Any]]:
     """`hotseat score` on a file as a fresh process: wall seconds, CPU seconds of the process
-    and its workers, its stdout and its summary."""
+    and its workers, its stdout and its summary; ``reader`` False reads with the lexicons
+    alone (HOTSEAT_READER=off), as before the learned reader."""
+    env = {**os.environ, "HOTSEAT_READER": "on" if reader else "off"}
     cpu, began = children_cpu(), time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "hotseat", "score", "--jobs", str(jobs), str(path)],
         capture_output=True,
         check=True,
         timeout=1800,
+        env=env,
     )
     wall = time.perf_counter() - began
     summary = json.loads(done.stderr.decode().splitlines()[-1])
@@ -214,11 +219,20 @@ def test_replies_scored_per_second_side_by_side(
         for lang, text in replies:
             scanners[lang][1].scan(normalize(text).text)
 
-    analyzer = Analyzer()
+    analyzer, lexicons = Analyzer(), Analyzer(reader=False)
 
     def analyze() -> None:
         for lang, text in replies:
             analyzer.analyze(text, lang)
+
+    def analyze_lexicons() -> None:
+        for lang, text in replies:
+            lexicons.analyze(text, lang)
+
+    def analyze_batches() -> None:
+        for start in range(0, n, 256):
+            batch = replies[start : start + 256]
+            analyzer.analyze_many([t for _, t in batch], [lang for lang, _ in batch])
 
     [CallScorer(Rulebook.default()).score(r) for r in sample[:50]]  # load every lazy table
     scorer = CallScorer(Rulebook.default(), cached=0)  # its first pass is the one timed
@@ -230,7 +244,9 @@ def test_replies_scored_per_second_side_by_side(
         figures += [
             (NAIVE, rate(n, naive)),
             (AHO_CORASICK, rate(n, aho_corasick)),
-            ("analyzer: all moves of a reply", rate(n, analyze)),
+            ("analyzer, lexicons only: all moves of a reply", rate(n, analyze_lexicons)),
+            ("analyzer + learned reader, one reply at a time", rate(n, analyze)),
+            ("analyzer + learned reader, batches of 256 (analyze_many)", rate(n, analyze_batches)),
             *stage_rates(sample_path, sample),
             (
                 "in-process score, no cache (analyze + judge + score)",
@@ -244,11 +260,13 @@ def test_replies_scored_per_second_side_by_side(
     for corpus in ("cycled", "unique"):
         path = tmp_path / f"{corpus}.jsonl"
         _, total = write_jsonl(path, count=CALLS, unique=corpus == "unique")
-        for jobs in (1, 2):
-            wall, cpu, stdout, summary = score_process(path, jobs)
+        for jobs, reader in ((1, False), (1, True), (2, True)):
+            wall, cpu, stdout, summary = score_process(path, jobs, reader)
             assert summary["replies"] == total and summary["skipped_calls"] == 0
-            outputs[f"{corpus}-{jobs}"] = stdout
-            name = f"hotseat score --jobs {jobs}, {corpus} ({total:,} replies)"
+            if reader:
+                outputs[f"{corpus}-{jobs}"] = stdout
+            how = "learned reader" if reader else "lexicons only"
+            name = f"hotseat score --jobs {jobs}, {corpus} ({total:,} replies), {how}"
             figures.append((f"{name}: wall clock", total / wall))
             if jobs == 1:
                 figures.append((f"{name}: CPU time", total / cpu))
@@ -261,9 +279,10 @@ def test_replies_scored_per_second_side_by_side(
             f"\n\nagent replies per second ({os.cpu_count()} cores; load {os.getloadavg()[0]:.1f}):"
         )
         for name, value in figures:
-            print(f"  {name:<66} {value:>9,.0f}/s  {1e6 / value:>7.1f} µs/reply")
+            print(f"  {name:<86} {value:>9,.0f}/s  {1e6 / value:>7.1f} µs/reply")
     by_name = dict(figures)
     naive_rate = by_name[NAIVE]
     # the whole scorer, start-up and I/O included, outruns the naive approach's first stage alone
-    assert by_name[f"hotseat score --jobs 1, unique ({total:,} replies): CPU time"] > naive_rate
+    unique = f"hotseat score --jobs 1, unique ({total:,} replies)"
+    assert by_name[f"{unique}, learned reader: CPU time"] > naive_rate
     assert by_name[AHO_CORASICK] > 10 * naive_rate

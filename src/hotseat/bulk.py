@@ -8,10 +8,9 @@ the agent's last reply is taken as the close.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections import Counter, OrderedDict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import islice
 from typing import TypeVar
 
@@ -24,8 +23,8 @@ from hotseat.transcripts import CallRecord
 T = TypeVar("T")
 
 # Agents reuse scripted lines ("您好，请问有什么可以帮您？", "Let me check that for you")
-# thousands of times in a day's calls; analyzing each distinct short line once pays for
-# itself on real traffic. The bound keeps memory flat whatever the input.
+# thousands of times in a day's calls; analyzing each distinct short line (after the same
+# customer line) once pays for itself on real traffic. The bound keeps memory flat.
 CACHED_REPLIES = 8192
 CACHEABLE_LENGTH = 160  # characters; longer replies are rarely repeated word for word
 
@@ -66,6 +65,10 @@ class ScoredCall:
         }
 
 
+# One reply to read: its text, language and the customer's line before it ("" for none).
+_Key = tuple[str, Lang, str]
+
+
 class CallScorer:
     """Judges whole calls with one rulebook; built once per worker process."""
 
@@ -76,20 +79,51 @@ class CallScorer:
         self.lang = lang
         self._judge = Judge(rulebook)
         self._analyzer = Analyzer(rulebook.lexicon_overrides or None)
-        self._cached: Callable[[str, Lang], Analysis] = lru_cache(maxsize=cached)(
-            self._analyzer.analyze
-        )
+        self._cached = cached
+        self._readings: OrderedDict[_Key, Analysis] = OrderedDict()
 
-    def analyze(self, text: str, lang: Lang) -> Analysis:
+    def analyze(self, text: str, lang: Lang, context: str = "") -> Analysis:
         """The analyzer's reading of one reply; short ones are remembered (CACHED_REPLIES)."""
-        if len(text) <= CACHEABLE_LENGTH:
-            return self._cached(text, lang)
-        return self._analyzer.analyze(text, lang)
+        return self._read([(text, lang, context)])[(text, lang, context)]
+
+    def _read(self, keys: list[_Key]) -> dict[_Key, Analysis]:
+        """Readings of many replies: remembered ones looked up, the rest analysed in one
+        batch, so the learned reader scores them together (vectorised)."""
+        out: dict[_Key, Analysis] = {}
+        todo: dict[_Key, None] = {}  # in first-seen order, each once
+        memory = self._readings
+        for key in keys:
+            if key in out or key in todo:
+                continue
+            known = memory.get(key)
+            if known is not None:
+                memory.move_to_end(key)
+                out[key] = known
+            else:
+                todo[key] = None
+        if todo:
+            analyses = self._analyzer.analyze_many(
+                [k[0] for k in todo], [k[1] for k in todo], [k[2] or None for k in todo]
+            )
+            for key, analysis in zip(todo, analyses, strict=True):
+                out[key] = analysis
+                if self._cached and len(key[0]) <= CACHEABLE_LENGTH:
+                    memory[key] = analysis
+                    if len(memory) > self._cached:
+                        memory.popitem(last=False)
+        return out
 
     def score(self, record: CallRecord) -> ScoredCall:
+        return self.score_many([record])[0]
+
+    def score_many(self, records: list[CallRecord]) -> list[ScoredCall]:
+        """Each call's verdict; the replies of all the calls are read in one batch."""
+        calls = self.calls(records)
+        return [self._verdict(record, call) for record, call in zip(records, calls, strict=True)]
+
+    def _verdict(self, record: CallRecord, call: Call | None) -> ScoredCall:
         if record.error is not None:
             return ScoredCall(record.id, record.source, error=record.error)
-        call = self.call(record)
         if call is None:
             return ScoredCall(record.id, record.source, error="no agent replies to score")
         findings = self._judge.replay(call)  # each reply as the call went on, then the close
@@ -105,22 +139,40 @@ class CallScorer:
     def call(self, record: CallRecord) -> Call | None:
         """The transcript as the judge sees it, closed on the agent's last reply; None when the
         agent never said anything."""
-        agent_turns = [t.text for t in record.turns if t.speaker == "agent"]
-        if not any(text.strip() for text in agent_turns):
-            return None
-        lang = self.lang or detect_lang(" ".join(agent_turns))
-        replies: list[Reply] = []
-        customer_before = ""
-        for turn in record.turns:
-            if turn.speaker == "customer":
-                customer_before = turn.text
+        return self.calls([record])[0]
+
+    def calls(self, records: list[CallRecord]) -> list[Call | None]:
+        """``call`` for many transcripts, their replies read in one batch."""
+        plans: list[tuple[Lang, list[tuple[str, str]]] | None] = []
+        keys: list[_Key] = []
+        for record in records:
+            agent_turns = [t.text for t in record.turns if t.speaker == "agent"]
+            if record.error is not None or not any(text.strip() for text in agent_turns):
+                plans.append(None)
                 continue
-            analysis = self.analyze(turn.text, lang)
-            replies.append(
-                Reply(len(replies) + 1, turn.text, analysis, customer_before=customer_before)
+            lang = self.lang or detect_lang(" ".join(agent_turns))
+            replies: list[tuple[str, str]] = []
+            customer_before = ""
+            for turn in record.turns:
+                if turn.speaker == "customer":
+                    customer_before = turn.text
+                    continue
+                replies.append((turn.text, customer_before))
+                keys.append((turn.text, lang, customer_before))
+            plans.append((lang, replies))
+        readings = self._read(keys)
+        out: list[Call | None] = []
+        for plan in plans:
+            if plan is None:
+                out.append(None)
+                continue
+            lang, replies = plan
+            built = tuple(
+                Reply(n, text, readings[(text, lang, before)], customer_before=before)
+                for n, (text, before) in enumerate(replies, 1)
             )
-        n = len(replies)
-        return Call(lang=lang, replies=tuple(replies), outcome="resolved", close_turn=n)
+            out.append(Call(lang=lang, replies=built, outcome="resolved", close_turn=len(built)))
+        return out
 
 
 def skipped_rules(rulebook: Rulebook) -> list[str]:

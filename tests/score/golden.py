@@ -140,6 +140,12 @@ class PinnedAnalyzer:
             raise AssertionError(f"no pinned analysis for {lang} {text!r}; regenerate the golden")
         return found
 
+    def analyze_many(
+        self, texts: list[str], langs: list[Lang], contexts: object = None
+    ) -> list[Analysis]:
+        """The batch form bulk scoring calls; the pinned readings ignore the customer's line."""
+        return [self.analyze(text, lang) for text, lang in zip(texts, langs, strict=True)]
+
 
 def scenario_calls(
     analyses: dict[tuple[str, str], Analysis], every: int

@@ -25,14 +25,15 @@ class _BadLine(ValueError):
     """A line that cannot be analysed, with the reason to report."""
 
 
-def _reply(raw: bytes) -> tuple[str, Lang | None]:
-    """The reply text of one input line, and the language it declares (JSON lines may)."""
+def _reply(raw: bytes) -> tuple[str, Lang | None, str | None]:
+    """The reply text of one input line, the language it declares and the customer's line
+    before it (JSON lines may carry both)."""
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise _BadLine(f"not valid UTF-8 (byte {exc.start})") from None
     if not line.lstrip().startswith("{"):
-        return line, None
+        return line, None, None
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -47,7 +48,10 @@ def _reply(raw: bytes) -> tuple[str, Lang | None]:
     if not isinstance(text, str):
         raise _BadLine(f'"text" must be a string, not {type(text).__name__}')
     lang = obj.get("lang")
-    return text, lang if lang in LANGS else None
+    context = obj.get("context")
+    if context is not None and not isinstance(context, str):
+        raise _BadLine(f'"context" must be a string, not {type(context).__name__}')
+    return text, lang if lang in LANGS else None, context
 
 
 def _lines(stream: BinaryIO) -> Iterator[bytes]:
@@ -91,7 +95,8 @@ def _write(out: BinaryIO, obj: dict[str, object], flush: bool) -> None:
 def command(lang: str, file: BinaryIO) -> None:
     """Label each reply in FILE (or stdin) with its moves, as JSON Lines.
 
-    Each input line is a plain reply, or a JSON object with a "text" field.
+    Each input line is a plain reply, or a JSON object with a "text" field (and optionally
+    "context": the customer's line just before, which the reading may weigh).
     Each output line is {"text", "lang", "moves"}; offsets index the reply as given.
     """
     from hotseat.language import analyze
@@ -101,8 +106,8 @@ def command(lang: str, file: BinaryIO) -> None:
     flush = not _from_file(file)
     for number, raw in enumerate(_lines(file), 1):
         try:
-            text, declared = _reply(raw)
-            answer = analyze(text, forced or declared).to_json()
+            text, declared, context = _reply(raw)
+            answer = analyze(text, forced or declared, context).to_json()
         except _BadLine as exc:
             answer = _failed(number, str(exc))
         except Exception as exc:  # the command's one boundary: a line never ends the run

@@ -163,7 +163,10 @@ class Worker:
     def run(self, records: list[CallRecord]) -> Chunk:
         from hotseat.bulk import Summary
 
-        scored = [self._score(r) for r in records]
+        try:
+            scored = self.scorer.score_many(records)  # one batch for the learned reader
+        except Exception:  # one call spoiled the batch: score them one by one to name it
+            scored = [self._score(r) for r in records]
         summary = Summary()
         for call in scored:
             summary.add(call)

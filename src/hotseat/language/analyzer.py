@@ -33,6 +33,7 @@ from hotseat.language.lexicon import Lexicon, builtin_lexicon, with_overrides
 from hotseat.language.matcher import Hit, Matcher
 from hotseat.language.normalize import ATTACHES, Normalized, normalize, whole_characters
 from hotseat.language.questions import QuestionCounter
+from hotseat.language.reader import LearnedReader, learned_reader
 from hotseat.language.segment import Clause, Sentence, quote_at, segment
 from hotseat.language.tags import (
     ACTION,
@@ -46,6 +47,7 @@ from hotseat.language.tags import (
     COMMIT,
     COMMITTING,
     CONDITION,
+    CONDUCT,
     CONJ,
     CONTINUER,
     CONTRAST,
@@ -66,6 +68,7 @@ from hotseat.language.tags import (
     GRIEVANCE,
     GUARANTEE,
     INQUIRY,
+    MOTIVE,
     NEGATOR,
     NO_PROMISE,
     NOT_FLAG_ONLY,
@@ -75,7 +78,12 @@ from hotseat.language.tags import (
     PERCEIVE,
     PRECURSOR,
     PREFRAME,
+    PROHIBIT,
     Q_TAG,
+    Q_WORD,
+    REBUT,
+    RECORD,
+    REFLEXIVE,
     REFUSAL,
     RUDE,
     SARCASM,
@@ -153,16 +161,17 @@ class _Grammar:
             opened = hit.mask & opener or (opened if hit.mask & GLUE else 0)
         return False
 
-    def run(self, text: str) -> tuple[list[_Found], list[tuple[int, int]]]:
-        """Moves and refusal spans of one folded reply, in folded positions."""
+    def run(self, text: str) -> tuple[list[_Found], list[tuple[int, int]], int]:
+        """Moves and refusal spans of one folded reply, in folded positions, and every
+        category its words and frames touched (the OR of hit and clause masks)."""
         hits = self.matcher.scan(text)
         if len(text) <= _MAX_BACKCHANNEL_LEN and hits and _is_backchannel(text, hits):
             stripped = text.strip(_BACKCHANNEL_PUNCT)
             start = text.find(stripped) if stripped else 0
-            return [(MoveKind.BACKCHANNEL, start, start + len(stripped), None)], []
+            return [(MoveKind.BACKCHANNEL, start, start + len(stripped), None)], [], 0
         clauses, sentences, quotes = segment(text, self.lang, hits)
         if not clauses:
-            return [], []
+            return [], [], 0
         zh = self.lang == "zh"
         reply_mask = 0
         for clause in clauses:
@@ -210,7 +219,9 @@ class _Grammar:
             if flags is not None:
                 found.append((MoveKind.PROMISE, *out.spans[k], flags))
         found.extend(out.found)
-        return found, out.refusals
+        for hit in hits:
+            reply_mask |= hit.mask
+        return found, out.refusals, reply_mask
 
     def _moves(
         self,
@@ -703,7 +714,11 @@ class Analyzer:
     (a rulebook's lexicon section); the built-in lexicons stay as they are.
     """
 
-    def __init__(self, overrides: Mapping[str, Mapping[str, Sequence[str]]] | None = None) -> None:
+    def __init__(
+        self,
+        overrides: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
+        reader: LearnedReader | bool = True,
+    ) -> None:
         overrides = overrides or {}
         unknown = set(overrides) - set(LANGS)
         if unknown:
@@ -714,20 +729,90 @@ class Analyzer:
             if lang in overrides:
                 lexicon = with_overrides(lexicon, overrides[lang])
             self._grammars[lang] = _Grammar(lexicon)
+        # The learned reader (reader.py) beside the lexicons: the shipped one by default;
+        # ``reader=False`` reads with the lexicons alone, as the model's training compares.
+        self._reader = reader if isinstance(reader, LearnedReader) else None
+        if reader is True:
+            self._reader = learned_reader()
 
-    def analyze(self, text: str, lang: Lang | None = None) -> Analysis:
-        """The moves of one reply; ``lang`` None detects it. Never raises on a str."""
-        if not isinstance(text, str):
-            raise TypeError(f"analyze expects a str, got {type(text).__name__}")
-        if lang is None:
-            lang = detect_lang(text)
-        elif lang not in self._grammars:
-            raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
-        norm = normalize(text)
-        found, refused = self._grammars[lang].run(norm.text)
-        refusals = tuple([Span(*norm.to_original(s, e)) for s, e in refused]) if refused else ()
-        moves = _to_moves(norm, found) if found else ()
-        return Analysis(text, lang, moves, refusals)
+    def analyze(self, text: str, lang: Lang | None = None, context: str | None = None) -> Analysis:
+        """The moves of one reply; ``lang`` None detects it; ``context`` is the customer's
+        line just before, which the learned reader weighs. Never raises on a str."""
+        return self.analyze_many([text], [lang], [context])[0]
+
+    def analyze_many(
+        self,
+        texts: Sequence[str],
+        langs: Sequence[Lang | None] | None = None,
+        contexts: Sequence[str | None] | None = None,
+    ) -> list[Analysis]:
+        """The moves of many replies, the learned reader scoring them all at once: the same
+        answers as ``analyze`` one by one, faster in bulk."""
+        n = len(texts)
+        langs = langs if langs is not None else [None] * n
+        contexts = contexts if contexts is not None else [None] * n
+        if len(langs) != n or len(contexts) != n:
+            raise ValueError("texts, langs and contexts must be equally long")
+        readings: list[_Reading] = []
+        for text, lang in zip(texts, langs, strict=True):
+            if not isinstance(text, str):
+                raise TypeError(f"analyze expects a str, got {type(text).__name__}")
+            if lang is None:
+                lang = detect_lang(text)
+            elif lang not in self._grammars:
+                raise ValueError(f"unknown language {lang!r}: use one of {', '.join(LANGS)}")
+            norm = normalize(text)
+            found, refused, mask = self._grammars[lang].run(norm.text)
+            readings.append((lang, norm, found, refused, _settled(found, refused, mask)))
+        if self._reader is not None:
+            self._reader.add(readings, contexts)
+        return [_analysis(text, r) for text, r in zip(texts, readings, strict=True)]
+
+    def settled(self, text: str, lang: Lang) -> frozenset[MoveKind]:
+        """The moves the lexicons have settled for this reply, found or not, which the learned
+        reader may not add (its training mirrors the analyzer with this)."""
+        found, refused, mask = self._grammars[lang].run(normalize(text).text)
+        return _settled(found, refused, mask)
+
+
+# One reply as the grammar read it: language, folded text, moves found, refusal spans, and
+# the kinds of move the grammar has settled (see ``_settled``).
+_Reading = tuple[Lang, Normalized, list[_Found], list[tuple[int, int]], frozenset[MoveKind]]
+
+
+# The categories whose words mean the grammar weighed a kind of move: where it met them and
+# still found no such move (a look-alike, a negation, a purpose, the customer's own words),
+# its "no" stands. The learned reader adds a move only where the lexicons met nothing of it:
+# wording they were never written for.
+_WEIGHED: tuple[tuple[MoveKind, int], ...] = (
+    (MoveKind.PROMISE, COMMITTING | NEGATOR | REFUSAL),
+    (MoveKind.SUMMARY, SUMMARY | DESIRE | Q_TAG | GRIEVANCE | NOTED | EMPATHY),
+    (MoveKind.EMPATHY, EMPATHY | FEEL | FEEL_FRAME | EVAL_FRAME | PERCEIVE),
+    (MoveKind.DEFEND, DEFEND_ANY | REFLEXIVE | RECORD | REBUT | FAULT | ADMISSION),
+    # a wh-question too: the frames read rhetorical questions (你听不懂吗) for rudeness
+    (MoveKind.RUDE, RUDE | SARCASM | CONDUCT | PROHIBIT | MOTIVE | Q_WORD),
+    (MoveKind.ADMISSION, ADMISSION | FAULT | OURS),
+)
+
+
+def _settled(found: list[_Found], refused: list[tuple[int, int]], mask: int) -> frozenset[MoveKind]:
+    """The kinds of move the grammar has decided on, so the learned reader may not add one:
+    every kind it found, every kind whose words it weighed (``_WEIGHED``), a promise where it
+    heard one declined; everything on a bare backchannel, which only signals listening."""
+    kinds = {f[0] for f in found}
+    if MoveKind.BACKCHANNEL in kinds:
+        return frozenset(MoveKind)
+    kinds.update(kind for kind, weighed in _WEIGHED if mask & weighed)
+    if refused:
+        kinds.add(MoveKind.PROMISE)
+    return frozenset(kinds)
+
+
+def _analysis(text: str, reading: _Reading) -> Analysis:
+    lang, norm, found, refused, _ = reading
+    refusals = tuple([Span(*norm.to_original(s, e)) for s, e in refused]) if refused else ()
+    moves = _to_moves(norm, found) if found else ()
+    return Analysis(text, lang, moves, refusals)
 
 
 @cache
@@ -736,6 +821,7 @@ def default_analyzer() -> Analyzer:
     return Analyzer()
 
 
-def analyze(text: str, lang: Lang | None = None) -> Analysis:
-    """The moves of one reply with the built-in lexicons; ``lang`` None detects it."""
-    return default_analyzer().analyze(text, lang)
+def analyze(text: str, lang: Lang | None = None, context: str | None = None) -> Analysis:
+    """The moves of one reply with the built-in lexicons and the learned reader; ``lang``
+    None detects it; ``context`` is the customer's line just before."""
+    return default_analyzer().analyze(text, lang, context)

@@ -27,6 +27,7 @@ class Labeled:
     text: str
     moves: dict[str, int]
     flags: frozenset[str]
+    context: str = ""  # the customer's line just before, when the label file has it
 
 
 @dataclass(slots=True)
@@ -107,7 +108,15 @@ def _parse(line: str, where: str) -> Labeled:
     flags = raw.get("promise_flags", [])
     if not isinstance(flags, list) or not set(flags) <= set(FLAG_NAMES):
         raise LabelError(f"{where}: promise_flags must be a list of {', '.join(FLAG_NAMES)}")
-    return Labeled(str(raw.get("id", where)), lang, raw["text"], dict(moves), frozenset(flags))
+    context = raw.get("context")
+    return Labeled(
+        str(raw.get("id", where)),
+        lang,
+        raw["text"],
+        dict(moves),
+        frozenset(flags),
+        context if isinstance(context, str) else "",
+    )
 
 
 def load_labeled(path: Path) -> list[Labeled]:
@@ -134,7 +143,7 @@ def score(items: Iterable[Labeled], analyzer: Analyzer | None = None) -> dict[st
     reports: dict[str, Report] = {}
     for item in items:
         report = reports.setdefault(item.lang, Report(item.lang))
-        analysis = analyzer.analyze(item.text, item.lang)
+        analysis = analyzer.analyze(item.text, item.lang, item.context or None)
         counts = {kind.value: n for kind, n in analysis.counts().items()}
         flags = predicted_flags(analysis)
         report.replies += 1
