@@ -10,9 +10,8 @@ import os
 import signal
 import sys
 import time
-import zlib
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -23,12 +22,13 @@ from hotseat.cli.output import tolerant_output
 from hotseat.cli.rulebook_options import load_rulebook, rulebook_from_options, split_codes
 
 if TYPE_CHECKING:
-    from multiprocessing.pool import Pool
+    from multiprocessing.pool import AsyncResult, Pool
 
     from hotseat.bulk import CallScorer, ScoredCall, Summary
     from hotseat.conversation import Finding
     from hotseat.moves import Lang
     from hotseat.rules import Rulebook
+    from hotseat.shares import Share
     from hotseat.transcripts import CallRecord
 
 BATCH = 256  # calls handed to a worker at once: big enough to amortize, small enough to stream
@@ -58,6 +58,7 @@ class Chunk:
     out: str
     errors: list[str]
     summary: Summary
+    size: int = 0  # bytes of the input file this chunk read (a share), for the progress bar
 
 
 FINDINGS_KEPT = 4096  # encoded findings remembered by a formatter (emptied when full)
@@ -160,6 +161,17 @@ class Worker:
         self.scorer: CallScorer = CallScorer(rulebook or options.load_rulebook(), options.lang)
         self.formatter = Formatter(options.fmt)
 
+    def run_all(self, records: Iterable[CallRecord], size: int = 0) -> Chunk:
+        """Every call of a share, scored a batch at a time, as one chunk."""
+        from hotseat.bulk import Summary, batched
+
+        chunks = [self.run(batch) for batch in batched(records, BATCH)]
+        summary = Summary()
+        for chunk in chunks:
+            summary.merge(chunk.summary)
+        out = "".join(c.out for c in chunks)
+        return Chunk(out, [e for c in chunks for e in c.errors], summary, size)
+
     def run(self, records: list[CallRecord]) -> Chunk:
         from hotseat.bulk import Summary
 
@@ -211,15 +223,47 @@ def _pack(record: CallRecord) -> Packed:
     return record.id, record.source, record.error, tuple((t.speaker, t.text) for t in record.turns)
 
 
-def _run_batch(packed: list[Packed]) -> Chunk:
+def _run_task(task: Share | list[Packed]) -> Chunk:
+    """A worker's job: a share of a file it reads itself, or calls the parent read (stdin)."""
+    from hotseat.shares import Share, read
     from hotseat.transcripts import CallRecord, Turn
 
     assert _worker is not None, "the pool initializer did not run"
+    if isinstance(task, Share):
+        end = task.end if task.end is not None else _size(task.name)
+        return _worker.run_all(read(task), end - task.start)
+    packed = task
     records = [
         CallRecord(id_, source, tuple(Turn(s, t) for s, t in turns), error)  # type: ignore[arg-type]
         for id_, source, error, turns in packed
     ]
     return _worker.run(records)
+
+
+def _size(name: str) -> int:
+    try:
+        return Path(name).stat().st_size
+    except OSError:
+        return 0
+
+
+def _tasks(names: tuple[str, ...], stdin: IO[bytes]) -> Iterator[Share | list[Packed]]:
+    """The work for ``--jobs N`` in input order: each file as shares its workers read; stdin,
+    which only this process can read, as batches of calls."""
+    from hotseat.bulk import batched
+    from hotseat.shares import plan
+    from hotseat.transcripts import CallRecord
+
+    for name in names:
+        if name == "-":
+            for batch in batched(Inputs(("-",), stdin).records(), BATCH):
+                yield [_pack(r) for r in batch]
+            continue
+        try:
+            yield from plan(name)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            yield [_pack(CallRecord(name, name, error=f"cannot read: {reason}"))]
 
 
 class Inputs:
@@ -250,14 +294,10 @@ class Inputs:
 
     def records(self) -> Iterator[CallRecord]:
         """Every call of every input; an unreadable input becomes one error record."""
-        from hotseat.transcripts import CallRecord
+        from hotseat.shares import guarded
 
         for name in self.names:
-            try:
-                yield from self._read(name)
-            except (OSError, EOFError, zlib.error) as exc:
-                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-                yield CallRecord(name, name, error=f"cannot read: {reason}")
+            yield from guarded(name, self._read(name))
 
     def _read(self, name: str) -> Iterator[CallRecord]:
         from hotseat.transcripts import open_input, read_calls
@@ -373,25 +413,36 @@ def command(
     summary = Summary()
     out = sys.stdout
     try:
-        out.write(formatter.header())
-        batches = batched(inputs.records(), BATCH)
-        if jobs == 1:
-            worker = Worker(options, book)
-            _settle()
-            chunks: Iterator[Chunk] = (worker.run(batch) for batch in batches)
-            _drain(chunks, summary, inputs, progress, out)
-        else:
-            import multiprocessing
+        with Stop() as stop:
+            out.write(formatter.header())
+            if jobs == 1:
+                worker = Worker(options, book)
+                _settle()
+                batches = batched(inputs.records(), BATCH)
+                chunks: Iterator[Chunk] = (worker.run(batch) for batch in batches)
+                _drain(chunks, summary, inputs.position, progress, out, stop)
+            else:
+                import multiprocessing
 
-            ctx = multiprocessing.get_context("forkserver")
-            with ctx.Pool(jobs, _init_worker, (options,)) as pool:
-                _drain(_in_order(pool, batches, jobs), summary, inputs, progress, out)
-        progress.clear()
-        out.write(formatter.footer(summary, skipped_rules(book)))
-        out.flush()
+                ctx = multiprocessing.get_context("forkserver")
+                # workers fork from a server that has imported hotseat once, not each on its own
+                ctx.set_forkserver_preload(["hotseat.cli.score", "hotseat.bulk", "hotseat.shares"])
+                with ctx.Pool(jobs, _init_worker, (options,)) as pool:
+                    tasks = _tasks(files, sys.stdin.buffer)
+                    chunks = _in_order(pool, tasks, jobs, stop)
+                    _drain(chunks, summary, None, progress, out, stop)
+            progress.clear()
+            out.write(formatter.footer(summary, skipped_rules(book)))
+            out.flush()
     except BrokenPipeError:
         _quiet_stdout()  # the reader went away (| head): stop, without a traceback
         sys.exit(1)
+    except KeyboardInterrupt:  # the pool's exit has stopped the workers; the output ends whole
+        progress.clear()
+        out.flush()
+        done = summary.calls + summary.skipped
+        click.echo(f"interrupted: the output holds the first {done:,} calls, whole", err=True)
+        sys.exit(130)
     if fmt != "table":
         json_summary = summary.to_json(skipped_rules(book))
         click.echo(json.dumps(json_summary, ensure_ascii=False), err=True)
@@ -399,27 +450,69 @@ def command(
         sys.exit(1)
 
 
-def _in_order(pool: Pool, batches: Iterator[list[CallRecord]], jobs: int) -> Iterator[Chunk]:
-    """Results in input order, with at most IN_FLIGHT batches per worker queued."""
-    pending: deque = deque()
-    for batch in batches:
-        pending.append(pool.apply_async(_run_batch, ([_pack(r) for r in batch],)))
+def _in_order(
+    pool: Pool, tasks: Iterator[Share | list[Packed]], jobs: int, stop: Stop
+) -> Iterator[Chunk]:
+    """Results in input order, with at most IN_FLIGHT tasks per worker queued."""
+    pending: deque[AsyncResult[Chunk]] = deque()
+    for task in tasks:
+        pending.append(pool.apply_async(_run_task, (task,)))
         if len(pending) >= IN_FLIGHT * jobs:
-            yield pending.popleft().get()
+            yield _wait(pending.popleft(), stop)
     while pending:
-        yield pending.popleft().get()
+        yield _wait(pending.popleft(), stop)
+
+
+def _wait(result: AsyncResult[Chunk], stop: Stop) -> Chunk:
+    """A worker's chunk, or KeyboardInterrupt as soon as Ctrl+C is pressed."""
+    while not result.ready():
+        result.wait(0.1)
+        stop.check()
+    return result.get()
+
+
+class Stop:
+    """Ctrl+C noted rather than raised where it lands: a chunk half written would leave a
+    broken call at the end of the output, so the run stops between chunks instead."""
+
+    def __init__(self) -> None:
+        self.asked = False
+
+    def __enter__(self) -> Stop:
+        self._before = signal.signal(signal.SIGINT, self._ask)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        signal.signal(signal.SIGINT, self._before)
+
+    def _ask(self, signum: int, frame: object) -> None:
+        self.asked = True
+
+    def check(self) -> None:
+        if self.asked:
+            raise KeyboardInterrupt
 
 
 def _drain(
-    chunks: Iterator[Chunk], summary: Summary, inputs: Inputs, progress: Progress, out: IO[str]
+    chunks: Iterator[Chunk],
+    summary: Summary,
+    position: Callable[[], int] | None,
+    progress: Progress,
+    out: IO[str],
+    stop: Stop,
 ) -> None:
+    """Write each chunk whole and count it. ``position`` None: the chunks tell how much of
+    the input they read."""
+    done = 0
     for chunk in chunks:
+        stop.check()
         if chunk.errors:
             progress.clear()
             click.echo("\n".join(chunk.errors), err=True)
         out.write(chunk.out)
         summary.merge(chunk.summary)
-        progress.update(inputs.position(), summary.calls + summary.skipped)
+        done += chunk.size
+        progress.update(position() if position else done, summary.calls + summary.skipped)
 
 
 def _quiet_stdout() -> None:
