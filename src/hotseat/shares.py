@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from hotseat.tables import Columns, is_table, read_table
 from hotseat.transcripts import CallRecord, Format, open_input, read_calls, sniff_format
 
 SHARE_BYTES = 1 << 20  # about 5,000 replies: a second of work, small enough to balance
@@ -24,17 +25,23 @@ SHARE_BYTES = 1 << 20  # about 5,000 replies: a second of work, small enough to 
 @dataclass(frozen=True, slots=True)
 class Share:
     """Bytes ``start``..``end`` of a file (``end`` None: to its end), whose first line is
-    line ``first_line`` of the file, in the file's format (None: the worker sniffs it)."""
+    line ``first_line`` of the file, in the file's format (None: the worker sniffs it);
+    a table (CSV, Parquet) is read whole with its ``columns``."""
 
     name: str
     start: int
     end: int | None
     first_line: int
     fmt: Format | None
+    columns: Columns | None = None
 
 
-def plan(name: str, size: int = SHARE_BYTES) -> Iterator[Share]:
+def plan(name: str, columns: Columns, size: int = SHARE_BYTES) -> Iterator[Share]:
     """The shares of one file, in order; a file that cannot be cut is one share."""
+    if is_table(name):  # rows of a call may stand anywhere in it: grouped by one reader
+        Path(name).stat()  # OSError now, for a file that is not there
+        yield Share(name, 0, None, 1, None, columns)
+        return
     with Path(name).open("rb") as raw:
         if raw.peek(2)[:2] == b"\x1f\x8b":
             yield Share(name, 0, None, 1, None)
@@ -84,6 +91,9 @@ def read(share: Share) -> Iterator[CallRecord]:
 
 
 def _read(share: Share) -> Iterator[CallRecord]:
+    if share.columns is not None:
+        yield from read_table(share.name, share.columns)
+        return
     with Path(share.name).open("rb") as raw:
         if share.end is None and share.start == 0:
             stream = open_input("-", raw)

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from hotseat.shares import Share, plan, read
+from hotseat.tables import Columns
 from hotseat.transcripts import read_calls
 
 SCORE = [sys.executable, "-m", "hotseat", "score"]
@@ -62,7 +63,7 @@ def whole(path: Path) -> list:
 @pytest.mark.parametrize("size", [1, 37, 500, 1 << 20])
 def test_shares_read_back_as_the_whole_file(tmp_path: Path, maker, size: int) -> None:
     path = maker(tmp_path, 60)
-    shares = list(plan(str(path), size))
+    shares = list(plan(str(path), Columns(), size))
     assert [r for s in shares for r in read(s)] == whole(path)
     assert shares[0].start == 0 and shares[-1].end is None
     assert all(a.end == b.start for a, b in itertools.pairwise(shares))
@@ -74,7 +75,7 @@ def test_a_gzip_file_is_one_share_read_whole(tmp_path: Path) -> None:
     path = jsonl_file(tmp_path, 20)
     packed = tmp_path / "calls.jsonl.gz"
     packed.write_bytes(gzip.compress(path.read_bytes()))
-    shares = list(plan(str(packed), 10))
+    shares = list(plan(str(packed), Columns(), 10))
     assert shares == [Share(str(packed), 0, None, 1, None)]
     got = [(r.turns, r.error) for r in read(shares[0])]
     assert got == [(r.turns, r.error) for r in whole(path)]
@@ -83,7 +84,7 @@ def test_a_gzip_file_is_one_share_read_whole(tmp_path: Path) -> None:
 def test_a_truncated_gzip_share_reports_it_after_the_calls_it_read(tmp_path: Path) -> None:
     path = tmp_path / "cut.jsonl.gz"
     path.write_bytes(gzip.compress(jsonl_file(tmp_path, 200).read_bytes())[:-40])
-    records = list(read(next(plan(str(path)))))
+    records = list(read(next(plan(str(path), Columns()))))
     assert records[-1].error is not None and records[-1].error.startswith("cannot read")
 
 

@@ -12,7 +12,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from hotseat.moves import Lang
     from hotseat.rules import Rulebook
     from hotseat.shares import Share
+    from hotseat.tables import Columns
     from hotseat.transcripts import CallRecord
 
 BATCH = 256  # calls handed to a worker at once: big enough to amortize, small enough to stream
@@ -45,6 +46,7 @@ class Options:
     rulebook: str | None = None
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    columns: Columns = field(default_factory=lambda: _columns())
 
     def load_rulebook(self) -> Rulebook:
         """The rulebook for this run; RulebookError or ValueError when it cannot be used."""
@@ -197,6 +199,12 @@ class Worker:
             return ScoredCall(record.id, record.source, error=reason)
 
 
+def _columns() -> Columns:
+    from hotseat.tables import Columns
+
+    return Columns()
+
+
 _worker: Worker | None = None
 
 
@@ -247,7 +255,9 @@ def _size(name: str) -> int:
         return 0
 
 
-def _tasks(names: tuple[str, ...], stdin: IO[bytes]) -> Iterator[Share | list[Packed]]:
+def _tasks(
+    names: tuple[str, ...], stdin: IO[bytes], columns: Columns
+) -> Iterator[Share | list[Packed]]:
     """The work for ``--jobs N`` in input order: each file as shares its workers read; stdin,
     which only this process can read, as batches of calls."""
     from hotseat.bulk import batched
@@ -256,11 +266,11 @@ def _tasks(names: tuple[str, ...], stdin: IO[bytes]) -> Iterator[Share | list[Pa
 
     for name in names:
         if name == "-":
-            for batch in batched(Inputs(("-",), stdin).records(), BATCH):
+            for batch in batched(Inputs(("-",), stdin, columns).records(), BATCH):
                 yield [_pack(r) for r in batch]
             continue
         try:
-            yield from plan(name)
+            yield from plan(name, columns)
         except OSError as exc:
             reason = exc.strerror or str(exc)
             yield [_pack(CallRecord(name, name, error=f"cannot read: {reason}"))]
@@ -269,9 +279,10 @@ def _tasks(names: tuple[str, ...], stdin: IO[bytes]) -> Iterator[Share | list[Pa
 class Inputs:
     """The named inputs read one after another, with how far through them the reading is."""
 
-    def __init__(self, names: tuple[str, ...], stdin: IO[bytes]) -> None:
+    def __init__(self, names: tuple[str, ...], stdin: IO[bytes], columns: Columns) -> None:
         self.names = names
         self.stdin = stdin
+        self.columns = columns
         self.total = self._total_bytes(names)
         self._done = 0
         self._current: IO[bytes] | None = None
@@ -300,8 +311,12 @@ class Inputs:
             yield from guarded(name, self._read(name))
 
     def _read(self, name: str) -> Iterator[CallRecord]:
+        from hotseat.tables import is_table, read_table
         from hotseat.transcripts import open_input, read_calls
 
+        if is_table(name):
+            yield from read_table(name, self.columns)
+            return
         raw = self.stdin if name == "-" else Path(name).open("rb")  # noqa: SIM115 - closed below
         if not hasattr(raw, "peek"):
             raw = io.BufferedReader(raw)  # type: ignore[type-var]
@@ -378,6 +393,19 @@ class Progress:
     type=click.Path(exists=True, dir_okay=False),
     help="A rulebook file overriding thresholds, weights, severities or lexicons.",
 )
+@click.option(
+    "--columns",
+    "column_spec",
+    default="",
+    help="CSV/Parquet columns: call=…,speaker=…,text=…,time=… "
+    "(defaults call_id, speaker, text, turn).",
+)
+@click.option(
+    "--agent-role",
+    "agent_roles",
+    multiple=True,
+    help="A speaker value that is the agent in CSV/Parquet rows (repeatable; default agent).",
+)
 def command(
     files: tuple[str, ...],
     lang: str,
@@ -386,8 +414,11 @@ def command(
     select: str,
     ignore: str,
     rulebook: str | None,
+    column_spec: str,
+    agent_roles: tuple[str, ...],
 ) -> None:
-    """Score real call transcripts (JSON Lines or speaker-prefixed text; gzip; - for stdin).
+    """Score real call transcripts (JSON Lines or speaker-prefixed text; gzip; - for stdin;
+    CSV or Parquet with one row per utterance, by file name: .csv, .csv.gz, .parquet).
 
     Prints one result per call in input order. The summary (calls, replies,
     findings per rule, score distribution, the rules a transcript cannot trigger
@@ -398,7 +429,14 @@ def command(
     from hotseat.bulk import Summary, batched, skipped_rules
 
     tolerant_output()
+    from hotseat.tables import Columns
+
+    try:
+        columns = Columns.parse(column_spec, agent_roles)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--columns") from exc
     options = Options(
+        columns=columns,
         fmt=fmt,
         lang=None if lang == "auto" else lang,  # type: ignore[arg-type]
         rulebook=rulebook,
@@ -407,7 +445,7 @@ def command(
     )
     book = rulebook_from_options(rulebook, options.select, options.ignore)
 
-    inputs = Inputs(files, sys.stdin.buffer)
+    inputs = Inputs(files, sys.stdin.buffer, columns)
     formatter = Formatter(fmt)
     progress = Progress(sys.stderr, sys.stderr.isatty(), inputs.total)
     summary = Summary()
@@ -428,7 +466,7 @@ def command(
                 # workers fork from a server that has imported hotseat once, not each on its own
                 ctx.set_forkserver_preload(["hotseat.cli.score", "hotseat.bulk", "hotseat.shares"])
                 with ctx.Pool(jobs, _init_worker, (options,)) as pool:
-                    tasks = _tasks(files, sys.stdin.buffer)
+                    tasks = _tasks(files, sys.stdin.buffer, columns)
                     chunks = _in_order(pool, tasks, jobs, stop)
                     _drain(chunks, summary, None, progress, out, stop)
             progress.clear()
