@@ -9,14 +9,13 @@ line as context when the file has it; --no-reader reads with the lexicons alone.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from hotseat.language.analyzer import Analyzer
-from hotseat.language.corpus import dialogue_labels, shared_dir
-from hotseat.language.scoring import Labeled, LabelError, Report, load_labeled, score
-from hotseat.moves import Lang, MoveKind
+from hotseat.language.corpus import labeled_set
+from hotseat.language.scoring import Labeled, LabelError, Report, score
+from hotseat.moves import MoveKind
 
 DEFAULT_FILES = [
     Path(__file__).resolve().parents[1] / "tests" / "data" / name
@@ -47,23 +46,10 @@ def _print_report(report: Report, show_misses: bool) -> None:
 
 
 def _load(path: Path) -> list[Labeled]:
-    """A labeled file: LABELING.md lines with text, or labels of pool dialogue turns whose text
-    is joined from the shared folder (their licence keeps it out of the repo)."""
-    with path.open(encoding="utf-8") as handle:
-        first = next((line for line in handle if line.strip()), "")
-    if not first or "text" in json.loads(first):
-        return load_labeled(path)
-    shared = shared_dir()
-    if shared is None:
+    items = labeled_set(path)
+    if items is None:
         raise ValueError(f"{path.name}: its text is in shared/realdata/pool, which is not here")
-    lang: Lang = "zh" if path.stem.endswith("zh") else "en"
-    joined = dialogue_labels(path, lang, shared)
-    if joined.missing or joined.changed:
-        print(
-            f"note: {path.name}: {len(joined.missing)} not found, {len(joined.changed)} changed",
-            file=sys.stderr,
-        )
-    return joined.items
+    return items
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -289,3 +289,18 @@ def dialogue_labels(path: Path, lang: Lang, shared: Path) -> PoolJoin:
             context = before[-1] if before else ""
             out.items.append(Labeled(str(raw.get("id")), lang, text, moves, flags, context))
     return out
+
+
+def labeled_set(path: Path) -> list[Labeled] | None:
+    """A labeled file of either kind: LABELING.md lines with their text, or labels of pool
+    dialogue turns (``dialogue_labels``, language from the file name's ``_zh``/``_en``) whose
+    text is joined from the shared folder; None when that folder is not here."""
+    with path.open(encoding="utf-8") as handle:
+        first = next((line for line in handle if line.strip()), "")
+    if not first or "text" in json.loads(first):
+        return load_labeled(path)
+    shared = shared_dir()
+    if shared is None:
+        return None
+    lang: Lang = "zh" if path.stem.endswith("zh") else "en"
+    return dialogue_labels(path, lang, shared).items

@@ -52,9 +52,10 @@ CAREFUL: dict[str, float] = {"defend": 0.85, "rude": 0.85, "admission": 0.85}
 NEVER = 1.01  # a threshold no probability reaches
 # Adding must find this many more moves on validation than the lexicons did, or the gain is noise.
 MIN_GAIN = 3
-# An added move must be more likely there than not: the pool's labels are noisy enough that
-# F1 alone would pick thresholds near 0.15 and add empathy to a bare "Sorry. So sorry."
-GRID = tuple(round(0.05 * k, 2) for k in range(10, 20))
+# An added move must be read with confidence: the pool's labels are noisy enough that F1
+# alone picks thresholds near 0.15 (empathy added to a bare "Sorry. So sorry."), and at 0.5
+# the model still reads the repo's look-alike probes (颜色随您挑, "是就是，不是就不是") as rude.
+GRID = tuple(round(0.05 * k, 2) for k in range(14, 20))
 EPOCHS = 8
 LEARNING_RATE = 0.5
 L2 = 1e-4
