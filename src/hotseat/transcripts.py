@@ -153,6 +153,12 @@ def _json_call(text: str, source: str) -> CallRecord:
         return CallRecord(source, source, error=f"invalid JSON: {exc.msg}")
     except RecursionError:
         return CallRecord(source, source, error="invalid JSON: nested too deeply")
+    return call_from_object(obj, source)
+
+
+def call_from_object(obj: object, source: str) -> CallRecord:
+    """A call from its JSON Lines object (``{"id", "turns": [{"speaker", "text"}]}``), as an
+    engine's partition may hold it; ``source`` names it when it has no id or is bad."""
     if not isinstance(obj, dict):
         return CallRecord(source, source, error="a call must be a JSON object")
     call_id = str(obj.get("id", source))

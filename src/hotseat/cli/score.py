@@ -24,6 +24,8 @@ from hotseat.cli.rulebook_options import load_rulebook, rulebook_from_options, s
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult, Pool
 
+    from distributed import Future
+
     from hotseat.bulk import CallScorer, ScoredCall, Summary
     from hotseat.conversation import Finding
     from hotseat.moves import Lang
@@ -232,20 +234,24 @@ def _pack(record: CallRecord) -> Packed:
 
 
 def _run_task(task: Share | list[Packed]) -> Chunk:
+    assert _worker is not None, "the pool initializer did not run"
+    return run_task(_worker, task)
+
+
+def run_task(worker: Worker, task: Share | list[Packed]) -> Chunk:
     """A worker's job: a share of a file it reads itself, or calls the parent read (stdin)."""
     from hotseat.shares import Share, read
     from hotseat.transcripts import CallRecord, Turn
 
-    assert _worker is not None, "the pool initializer did not run"
     if isinstance(task, Share):
         end = task.end if task.end is not None else _size(task.name)
-        return _worker.run_all(read(task), end - task.start)
+        return worker.run_all(read(task), end - task.start)
     packed = task
     records = [
         CallRecord(id_, source, tuple(Turn(s, t) for s, t in turns), error)  # type: ignore[arg-type]
         for id_, source, error, turns in packed
     ]
-    return _worker.run(records)
+    return worker.run(records)
 
 
 def _size(name: str) -> int:
@@ -406,6 +412,12 @@ class Progress:
     multiple=True,
     help="A speaker value that is the agent in CSV/Parquet rows (repeatable; default agent).",
 )
+@click.option(
+    "--dask",
+    metavar="ADDRESS",
+    help="Score on an existing Dask cluster (its workers must see the files at the same "
+    "paths); needs hotseat[dask].",
+)
 def command(
     files: tuple[str, ...],
     lang: str,
@@ -416,6 +428,7 @@ def command(
     rulebook: str | None,
     column_spec: str,
     agent_roles: tuple[str, ...],
+    dask: str | None,
 ) -> None:
     """Score real call transcripts (JSON Lines or speaker-prefixed text; gzip; - for stdin;
     CSV or Parquet with one row per utterance, by file name: .csv, .csv.gz, .parquet).
@@ -501,12 +514,45 @@ def _in_order(
         yield _wait(pending.popleft(), stop)
 
 
+def _on_dask(
+    address: str, tasks: Iterator[Share | list[Packed]], options: Options, stop: Stop
+) -> Iterator[Chunk]:
+    """Chunks from a Dask cluster in input order, a bounded window of tasks submitted."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise click.UsageError(
+            "--dask needs dask[distributed]: pip install 'hotseat[dask]' "
+            "(--dask 需要 dask[distributed]：pip install 'hotseat[dask]')"
+        ) from None
+    from hotseat.partition import score_task
+
+    with Client(address) as client:
+        window = IN_FLIGHT * max(1, sum(client.nthreads().values()))
+        pending: deque[Future] = deque()
+        for task in tasks:
+            pending.append(client.submit(score_task, task, options, pure=False))
+            if len(pending) >= window:
+                yield _dask_result(pending.popleft(), stop)
+        while pending:
+            yield _dask_result(pending.popleft(), stop)
+
+
 def _wait(result: AsyncResult[Chunk], stop: Stop) -> Chunk:
     """A worker's chunk, or KeyboardInterrupt as soon as Ctrl+C is pressed."""
     while not result.ready():
         result.wait(0.1)
         stop.check()
     return result.get()
+
+
+def _dask_result(future: Future, stop: Stop) -> Chunk:
+    """As ``_wait``, for a Dask future."""
+    while not future.done():
+        stop.check()
+        time.sleep(0.02)
+    chunk: Chunk = future.result()
+    return chunk
 
 
 class Stop:
