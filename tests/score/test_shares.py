@@ -109,6 +109,18 @@ def test_jobs_three_is_byte_identical_to_jobs_one(tmp_path: Path, maker) -> None
         assert one.stdout == three.stdout
 
 
+def test_a_named_pipe_is_read_by_the_parent_with_jobs(tmp_path: Path) -> None:
+    path = jsonl_file(tmp_path, 30)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    feeder = subprocess.Popen(["sh", "-c", f"cat '{path}' > '{fifo}'"])
+    piped = subprocess.run([*SCORE, "--jobs", "2", str(fifo)], capture_output=True, check=False)
+    feeder.wait(timeout=60)
+    one = subprocess.run([*SCORE, str(path)], capture_output=True, check=False)
+    assert piped.stdout.replace(str(fifo).encode(), str(path).encode()) == one.stdout
+    assert piped.stderr.replace(str(fifo).encode(), str(path).encode()) == one.stderr
+
+
 @pytest.mark.slow
 def test_ctrl_c_mid_run_leaves_whole_calls(tmp_path: Path) -> None:
     path = jsonl_file(tmp_path, 30000, broken=False)

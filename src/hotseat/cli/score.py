@@ -264,15 +264,15 @@ def _size(name: str) -> int:
 def _tasks(
     names: tuple[str, ...], stdin: IO[bytes], columns: Columns
 ) -> Iterator[Share | list[Packed]]:
-    """The work for ``--jobs N`` in input order: each file as shares its workers read; stdin,
-    which only this process can read, as batches of calls."""
+    """The work for ``--jobs N`` in input order: each file as shares its workers read; stdin
+    and other streams, which only this process can read, as batches of calls."""
     from hotseat.bulk import batched
     from hotseat.shares import plan
     from hotseat.transcripts import CallRecord
 
     for name in names:
-        if name == "-":
-            for batch in batched(Inputs(("-",), stdin, columns).records(), BATCH):
+        if name == "-" or not Path(name).is_file():  # a pipe (<(…)) cannot be cut, nor seen twice
+            for batch in batched(Inputs((name,), stdin, columns).records(), BATCH):
                 yield [_pack(r) for r in batch]
             continue
         try:
