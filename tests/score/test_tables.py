@@ -156,3 +156,27 @@ def test_real_dialogues_score_the_same_through_every_format(tmp_path: Path) -> N
         ):
             cmd = [*SCORE, "--columns", COLUMNS, "--agent-role", "rep", str(path)]
             assert by_id(subprocess.run(cmd, capture_output=True).stdout) == base, source.name
+
+
+def test_parquet_output_holds_what_json_lines_hold(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    dialogues = calls(25)
+    dialogues[3]["id"] = "odd-\ud800-id"  # a lone surrogate, from a JSON escape
+    path = tmp_path / "calls.jsonl"
+    path.write_text("".join(json.dumps(c) + "\n" for c in dialogues), encoding="utf-8")
+    lines = subprocess.run([*SCORE, str(path)], capture_output=True, check=True).stdout
+    made = []
+    for jobs in ("1", "3"):
+        out = tmp_path / f"scored-{jobs}.parquet"
+        with out.open("wb") as sink:
+            cmd = [*SCORE, "--format", "parquet", "--jobs", jobs, str(path)]
+            subprocess.run(cmd, stdout=sink, check=True)
+        made.append(out.read_bytes())
+    assert made[0] == made[1]
+    rows = pq.read_table(tmp_path / "scored-1.parquet").to_pylist()
+    expected = [json.loads(line) for line in lines.decode("utf-8", "surrogateescape").splitlines()]
+    assert len(rows) == len(expected) == 25
+    for row, call in zip(rows, expected, strict=True):
+        assert row["id"].encode("utf-8") == call["id"].encode("utf-8", "backslashreplace")
+        assert row["overall"] == call["scores"]["overall"] and row["replies"] == call["replies"]
+        assert json.loads(row["findings"]) == call["findings"]

@@ -385,7 +385,7 @@ class Progress:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["jsonl", "csv", "table"]),
+    type=click.Choice(["jsonl", "csv", "table", "parquet"]),
     default="jsonl",
     show_default=True,
 )
@@ -450,7 +450,7 @@ def command(
         raise click.BadParameter(str(exc), param_hint="--columns") from exc
     options = Options(
         columns=columns,
-        fmt=fmt,
+        fmt="jsonl" if fmt == "parquet" else fmt,  # workers render lines; the sink converts
         lang=None if lang == "auto" else lang,  # type: ignore[arg-type]
         rulebook=rulebook,
         select=split_codes(select),
@@ -459,10 +459,12 @@ def command(
     book = rulebook_from_options(rulebook, options.select, options.ignore)
 
     inputs = Inputs(files, sys.stdin.buffer, columns)
-    formatter = Formatter(fmt)
+    formatter = Formatter(options.fmt)
     progress = Progress(sys.stderr, sys.stderr.isatty(), inputs.total)
     summary = Summary()
-    out = sys.stdout
+    out: IO[str] = sys.stdout
+    if fmt == "parquet":
+        out = _parquet_sink()
     try:
         with Stop() as stop:
             out.write(formatter.header())
@@ -490,15 +492,31 @@ def command(
         sys.exit(1)
     except KeyboardInterrupt:  # the pool's exit has stopped the workers; the output ends whole
         progress.clear()
-        out.flush()
+        out.close() if fmt == "parquet" else out.flush()
         done = summary.calls + summary.skipped
         click.echo(f"interrupted: the output holds the first {done:,} calls, whole", err=True)
         sys.exit(130)
+    if fmt == "parquet":
+        out.close()
     if fmt != "table":
         json_summary = summary.to_json(skipped_rules(book))
         click.echo(json.dumps(json_summary, ensure_ascii=False), err=True)
     if summary.skipped:
         sys.exit(1)
+
+
+def _parquet_sink() -> IO[str]:
+    """Parquet on stdout, which must not be a terminal (the file is binary)."""
+    from hotseat.scored_parquet import ParquetSink
+
+    if sys.stdout.isatty():
+        raise click.UsageError(
+            "--format parquet writes a binary file: redirect stdout (> x.parquet)"
+        )
+    try:
+        return ParquetSink(sys.stdout.buffer)  # type: ignore[return-value]
+    except RuntimeError as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 def _in_order(
