@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import gzip
 import json
-import os
 import random
 import subprocess
 import sys
@@ -17,7 +16,15 @@ from hotseat.tables import Columns, read_table
 from hotseat.transcripts import Turn
 
 SCORE = [sys.executable, "-m", "hotseat", "score"]
-SHARED = Path(os.environ.get("HOTSEAT_SHARED", "/work/shared"))
+# shared/ stands beside the repository (as in CI) or, for a worktree, at /work/shared
+SHARED = next(
+    (
+        p
+        for p in (Path(__file__).resolve().parents[2] / ".." / "shared", Path("/work/shared"))
+        if p.is_dir()
+    ),
+    Path("/nonexistent"),
+)
 REAL = sorted((SHARED / "realdata").glob("dialogues_*.jsonl")) + sorted(
     (SHARED / "realdata" / "pool").glob("dialogues_*.jsonl")
 )
