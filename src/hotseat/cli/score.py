@@ -10,10 +10,9 @@ import os
 import signal
 import sys
 import time
-import zlib
 from collections import deque
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -23,12 +22,16 @@ from hotseat.cli.output import tolerant_output
 from hotseat.cli.rulebook_options import load_rulebook, rulebook_from_options, split_codes
 
 if TYPE_CHECKING:
-    from multiprocessing.pool import Pool
+    from multiprocessing.pool import AsyncResult, Pool
+
+    from distributed import Future
 
     from hotseat.bulk import CallScorer, ScoredCall, Summary
     from hotseat.conversation import Finding
     from hotseat.moves import Lang
     from hotseat.rules import Rulebook
+    from hotseat.shares import Share
+    from hotseat.tables import Columns
     from hotseat.transcripts import CallRecord
 
 BATCH = 256  # calls handed to a worker at once: big enough to amortize, small enough to stream
@@ -45,6 +48,7 @@ class Options:
     rulebook: str | None = None
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    columns: Columns = field(default_factory=lambda: _columns())
 
     def load_rulebook(self) -> Rulebook:
         """The rulebook for this run; RulebookError or ValueError when it cannot be used."""
@@ -58,6 +62,7 @@ class Chunk:
     out: str
     errors: list[str]
     summary: Summary
+    size: int = 0  # bytes of the input file this chunk read (a share), for the progress bar
 
 
 FINDINGS_KEPT = 4096  # encoded findings remembered by a formatter (emptied when full)
@@ -160,6 +165,17 @@ class Worker:
         self.scorer: CallScorer = CallScorer(rulebook or options.load_rulebook(), options.lang)
         self.formatter = Formatter(options.fmt)
 
+    def run_all(self, records: Iterable[CallRecord], size: int = 0) -> Chunk:
+        """Every call of a share, scored a batch at a time, as one chunk."""
+        from hotseat.bulk import Summary, batched
+
+        chunks = [self.run(batch) for batch in batched(records, BATCH)]
+        summary = Summary()
+        for chunk in chunks:
+            summary.merge(chunk.summary)
+        out = "".join(c.out for c in chunks)
+        return Chunk(out, [e for c in chunks for e in c.errors], summary, size)
+
     def run(self, records: list[CallRecord]) -> Chunk:
         from hotseat.bulk import Summary
 
@@ -183,6 +199,12 @@ class Worker:
         except Exception as exc:
             reason = f"cannot score this call ({type(exc).__name__}: {exc})"
             return ScoredCall(record.id, record.source, error=reason)
+
+
+def _columns() -> Columns:
+    from hotseat.tables import Columns
+
+    return Columns()
 
 
 _worker: Worker | None = None
@@ -211,23 +233,62 @@ def _pack(record: CallRecord) -> Packed:
     return record.id, record.source, record.error, tuple((t.speaker, t.text) for t in record.turns)
 
 
-def _run_batch(packed: list[Packed]) -> Chunk:
+def _run_task(task: Share | list[Packed]) -> Chunk:
+    assert _worker is not None, "the pool initializer did not run"
+    return run_task(_worker, task)
+
+
+def run_task(worker: Worker, task: Share | list[Packed]) -> Chunk:
+    """A worker's job: a share of a file it reads itself, or calls the parent read (stdin)."""
+    from hotseat.shares import Share, read
     from hotseat.transcripts import CallRecord, Turn
 
-    assert _worker is not None, "the pool initializer did not run"
+    if isinstance(task, Share):
+        end = task.end if task.end is not None else _size(task.name)
+        return worker.run_all(read(task), end - task.start)
+    packed = task
     records = [
         CallRecord(id_, source, tuple(Turn(s, t) for s, t in turns), error)  # type: ignore[arg-type]
         for id_, source, error, turns in packed
     ]
-    return _worker.run(records)
+    return worker.run(records)
+
+
+def _size(name: str) -> int:
+    try:
+        return Path(name).stat().st_size
+    except OSError:
+        return 0
+
+
+def _tasks(
+    names: tuple[str, ...], stdin: IO[bytes], columns: Columns
+) -> Iterator[Share | list[Packed]]:
+    """The work for ``--jobs N`` in input order: each file as shares its workers read; stdin
+    and other streams, which only this process can read, as batches of calls."""
+    from hotseat.bulk import batched
+    from hotseat.shares import plan
+    from hotseat.transcripts import CallRecord
+
+    for name in names:
+        if name == "-" or not Path(name).is_file():  # a pipe (<(…)) cannot be cut, nor seen twice
+            for batch in batched(Inputs((name,), stdin, columns).records(), BATCH):
+                yield [_pack(r) for r in batch]
+            continue
+        try:
+            yield from plan(name, columns)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            yield [_pack(CallRecord(name, name, error=f"cannot read: {reason}"))]
 
 
 class Inputs:
     """The named inputs read one after another, with how far through them the reading is."""
 
-    def __init__(self, names: tuple[str, ...], stdin: IO[bytes]) -> None:
+    def __init__(self, names: tuple[str, ...], stdin: IO[bytes], columns: Columns) -> None:
         self.names = names
         self.stdin = stdin
+        self.columns = columns
         self.total = self._total_bytes(names)
         self._done = 0
         self._current: IO[bytes] | None = None
@@ -250,18 +311,18 @@ class Inputs:
 
     def records(self) -> Iterator[CallRecord]:
         """Every call of every input; an unreadable input becomes one error record."""
-        from hotseat.transcripts import CallRecord
+        from hotseat.shares import guarded
 
         for name in self.names:
-            try:
-                yield from self._read(name)
-            except (OSError, EOFError, zlib.error) as exc:
-                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-                yield CallRecord(name, name, error=f"cannot read: {reason}")
+            yield from guarded(name, self._read(name))
 
     def _read(self, name: str) -> Iterator[CallRecord]:
+        from hotseat.tables import is_table, read_table
         from hotseat.transcripts import open_input, read_calls
 
+        if is_table(name):
+            yield from read_table(name, self.columns)
+            return
         raw = self.stdin if name == "-" else Path(name).open("rb")  # noqa: SIM115 - closed below
         if not hasattr(raw, "peek"):
             raw = io.BufferedReader(raw)  # type: ignore[type-var]
@@ -324,7 +385,7 @@ class Progress:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["jsonl", "csv", "table"]),
+    type=click.Choice(["jsonl", "csv", "table", "parquet"]),
     default="jsonl",
     show_default=True,
 )
@@ -338,6 +399,25 @@ class Progress:
     type=click.Path(exists=True, dir_okay=False),
     help="A rulebook file overriding thresholds, weights, severities or lexicons.",
 )
+@click.option(
+    "--columns",
+    "column_spec",
+    default="",
+    help="CSV/Parquet columns: call=…,speaker=…,text=…,time=… "
+    "(defaults call_id, speaker, text, turn).",
+)
+@click.option(
+    "--agent-role",
+    "agent_roles",
+    multiple=True,
+    help="A speaker value that is the agent in CSV/Parquet rows (repeatable; default agent).",
+)
+@click.option(
+    "--dask",
+    metavar="ADDRESS",
+    help="Score on an existing Dask cluster (its workers must see the files at the same "
+    "paths); needs hotseat[dask].",
+)
 def command(
     files: tuple[str, ...],
     lang: str,
@@ -346,8 +426,12 @@ def command(
     select: str,
     ignore: str,
     rulebook: str | None,
+    column_spec: str,
+    agent_roles: tuple[str, ...],
+    dask: str | None,
 ) -> None:
-    """Score real call transcripts (JSON Lines or speaker-prefixed text; gzip; - for stdin).
+    """Score real call transcripts (JSON Lines or speaker-prefixed text; gzip; - for stdin;
+    CSV or Parquet with one row per utterance, by file name: .csv, .csv.gz, .parquet).
 
     Prints one result per call in input order. The summary (calls, replies,
     findings per rule, score distribution, the rules a transcript cannot trigger
@@ -358,8 +442,15 @@ def command(
     from hotseat.bulk import Summary, batched, skipped_rules
 
     tolerant_output()
+    from hotseat.tables import Columns
+
+    try:
+        columns = Columns.parse(column_spec, agent_roles)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--columns") from exc
     options = Options(
-        fmt=fmt,
+        columns=columns,
+        fmt="jsonl" if fmt == "parquet" else fmt,  # workers render lines; the sink converts
         lang=None if lang == "auto" else lang,  # type: ignore[arg-type]
         rulebook=rulebook,
         select=split_codes(select),
@@ -367,31 +458,46 @@ def command(
     )
     book = rulebook_from_options(rulebook, options.select, options.ignore)
 
-    inputs = Inputs(files, sys.stdin.buffer)
-    formatter = Formatter(fmt)
+    inputs = Inputs(files, sys.stdin.buffer, columns)
+    formatter = Formatter(options.fmt)
     progress = Progress(sys.stderr, sys.stderr.isatty(), inputs.total)
     summary = Summary()
-    out = sys.stdout
+    out: IO[str] = sys.stdout
+    if fmt == "parquet":
+        out = _parquet_sink()
     try:
-        out.write(formatter.header())
-        batches = batched(inputs.records(), BATCH)
-        if jobs == 1:
-            worker = Worker(options, book)
-            _settle()
-            chunks: Iterator[Chunk] = (worker.run(batch) for batch in batches)
-            _drain(chunks, summary, inputs, progress, out)
-        else:
-            import multiprocessing
+        with Stop() as stop:
+            out.write(formatter.header())
+            if jobs == 1:
+                worker = Worker(options, book)
+                _settle()
+                batches = batched(inputs.records(), BATCH)
+                chunks: Iterator[Chunk] = (worker.run(batch) for batch in batches)
+                _drain(chunks, summary, inputs.position, progress, out, stop)
+            else:
+                import multiprocessing
 
-            ctx = multiprocessing.get_context("forkserver")
-            with ctx.Pool(jobs, _init_worker, (options,)) as pool:
-                _drain(_in_order(pool, batches, jobs), summary, inputs, progress, out)
-        progress.clear()
-        out.write(formatter.footer(summary, skipped_rules(book)))
-        out.flush()
+                ctx = multiprocessing.get_context("forkserver")
+                # workers fork from a server that has imported hotseat once, not each on its own
+                ctx.set_forkserver_preload(["hotseat.cli.score", "hotseat.bulk", "hotseat.shares"])
+                with ctx.Pool(jobs, _init_worker, (options,)) as pool:
+                    tasks = _tasks(files, sys.stdin.buffer, columns)
+                    chunks = _in_order(pool, tasks, jobs, stop)
+                    _drain(chunks, summary, None, progress, out, stop)
+            progress.clear()
+            out.write(formatter.footer(summary, skipped_rules(book)))
+            out.flush()
     except BrokenPipeError:
         _quiet_stdout()  # the reader went away (| head): stop, without a traceback
         sys.exit(1)
+    except KeyboardInterrupt:  # the pool's exit has stopped the workers; the output ends whole
+        progress.clear()
+        out.close() if fmt == "parquet" else out.flush()
+        done = summary.calls + summary.skipped
+        click.echo(f"interrupted: the output holds the first {done:,} calls, whole", err=True)
+        sys.exit(130)
+    if fmt == "parquet":
+        out.close()
     if fmt != "table":
         json_summary = summary.to_json(skipped_rules(book))
         click.echo(json.dumps(json_summary, ensure_ascii=False), err=True)
@@ -399,27 +505,116 @@ def command(
         sys.exit(1)
 
 
-def _in_order(pool: Pool, batches: Iterator[list[CallRecord]], jobs: int) -> Iterator[Chunk]:
-    """Results in input order, with at most IN_FLIGHT batches per worker queued."""
-    pending: deque = deque()
-    for batch in batches:
-        pending.append(pool.apply_async(_run_batch, ([_pack(r) for r in batch],)))
+def _parquet_sink() -> IO[str]:
+    """Parquet on stdout, which must not be a terminal (the file is binary)."""
+    from hotseat.scored_parquet import ParquetSink
+
+    if sys.stdout.isatty():
+        raise click.UsageError(
+            "--format parquet writes a binary file: redirect stdout (> x.parquet)"
+        )
+    try:
+        return ParquetSink(sys.stdout.buffer)  # type: ignore[return-value]
+    except RuntimeError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def _in_order(
+    pool: Pool, tasks: Iterator[Share | list[Packed]], jobs: int, stop: Stop
+) -> Iterator[Chunk]:
+    """Results in input order, with at most IN_FLIGHT tasks per worker queued."""
+    pending: deque[AsyncResult[Chunk]] = deque()
+    for task in tasks:
+        pending.append(pool.apply_async(_run_task, (task,)))
         if len(pending) >= IN_FLIGHT * jobs:
-            yield pending.popleft().get()
+            yield _wait(pending.popleft(), stop)
     while pending:
-        yield pending.popleft().get()
+        yield _wait(pending.popleft(), stop)
+
+
+def _on_dask(
+    address: str, tasks: Iterator[Share | list[Packed]], options: Options, stop: Stop
+) -> Iterator[Chunk]:
+    """Chunks from a Dask cluster in input order, a bounded window of tasks submitted."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise click.UsageError(
+            "--dask needs dask[distributed]: pip install 'hotseat[dask]' "
+            "(--dask 需要 dask[distributed]：pip install 'hotseat[dask]')"
+        ) from None
+    from hotseat.partition import score_task
+
+    with Client(address) as client:
+        window = IN_FLIGHT * max(1, sum(client.nthreads().values()))
+        pending: deque[Future] = deque()
+        for task in tasks:
+            pending.append(client.submit(score_task, task, options, pure=False))
+            if len(pending) >= window:
+                yield _dask_result(pending.popleft(), stop)
+        while pending:
+            yield _dask_result(pending.popleft(), stop)
+
+
+def _wait(result: AsyncResult[Chunk], stop: Stop) -> Chunk:
+    """A worker's chunk, or KeyboardInterrupt as soon as Ctrl+C is pressed."""
+    while not result.ready():
+        result.wait(0.1)
+        stop.check()
+    return result.get()
+
+
+def _dask_result(future: Future, stop: Stop) -> Chunk:
+    """As ``_wait``, for a Dask future."""
+    while not future.done():
+        stop.check()
+        time.sleep(0.02)
+    chunk: Chunk = future.result()
+    return chunk
+
+
+class Stop:
+    """Ctrl+C noted rather than raised where it lands: a chunk half written would leave a
+    broken call at the end of the output, so the run stops between chunks instead."""
+
+    def __init__(self) -> None:
+        self.asked = False
+
+    def __enter__(self) -> Stop:
+        self._before = signal.signal(signal.SIGINT, self._ask)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        signal.signal(signal.SIGINT, self._before)
+
+    def _ask(self, signum: int, frame: object) -> None:
+        self.asked = True
+
+    def check(self) -> None:
+        if self.asked:
+            raise KeyboardInterrupt
 
 
 def _drain(
-    chunks: Iterator[Chunk], summary: Summary, inputs: Inputs, progress: Progress, out: IO[str]
+    chunks: Iterator[Chunk],
+    summary: Summary,
+    position: Callable[[], int] | None,
+    progress: Progress,
+    out: IO[str],
+    stop: Stop,
 ) -> None:
+    """Write each chunk whole and count it. ``position`` None: the chunks tell how much of
+    the input they read."""
+    done = 0
     for chunk in chunks:
+        stop.check()
         if chunk.errors:
             progress.clear()
             click.echo("\n".join(chunk.errors), err=True)
         out.write(chunk.out)
         summary.merge(chunk.summary)
-        progress.update(inputs.position(), summary.calls + summary.skipped)
+        done += chunk.size
+        progress.update(position() if position else done, summary.calls + summary.skipped)
 
 
 def _quiet_stdout() -> None:
