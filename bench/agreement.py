@@ -1,19 +1,19 @@
-"""Print inter-annotator agreement (Cohen's κ per move) between the two labelings of the pool.
+"""Print inter-annotator agreement (Cohen's κ per move) between two independent labelings.
 
-Usage: python bench/agreement.py [--markdown] [--corpus DIR]
-The second labeling (corpus/pool/second/{zh,en}_labels.jsonl) covers the pool ids whose
-number is a multiple of 10; only ids both labelings hold are compared. No pool text is
-needed: the labels name turns by id.
+Usage: python bench/agreement.py [--set pool|written|blind] [--markdown]
+pool: real pool turns (second labels on the ids numbered in tens up to 03000); written: the
+replies the labelers wrote (every tenth id labeled again by another annotator); blind: the
+blind written batches (every fifth id labeled again by a second blind labeler). Only ids
+both labelings hold are compared; no text is needed, the labels name replies by id.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from hotseat.language.agreement import Agreement, agreement
-from hotseat.language.corpus import CORPUS, first_labels, second_labels
+from hotseat.language.corpus import TWICE_LABELED, labels_by_id
 from hotseat.language.scoring import LabelError
 from hotseat.moves import LANGS
 
@@ -24,13 +24,14 @@ def _kappa(row: Agreement) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=CORPUS, help="corpus folder")
+    parser.add_argument("--set", choices=sorted(TWICE_LABELED), default="pool", dest="which")
     parser.add_argument("--markdown", action="store_true", help="one table for the README")
     args = parser.parse_args(argv)
     tables: dict[str, tuple[int, list[Agreement]]] = {}
     for lang in LANGS:
         try:
-            first, second = first_labels(lang, args.corpus), second_labels(lang, args.corpus)
+            paths = TWICE_LABELED[args.which](lang)
+            first, second = labels_by_id(paths[0]), labels_by_id(paths[1])
         except (OSError, LabelError, ValueError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 from hotseat.language.corpus import (
+    TWICE_LABELED,
     PoolTurn,
     blind_marks,
-    first_labels,
     join_pool,
+    labels_by_id,
     load_corpus,
     pool_turns,
-    second_labels,
     shared_dir,
     text_hash,
 )
@@ -96,12 +96,21 @@ def test_the_corpus_drops_blind_copies_and_duplicates(tmp_path: Path) -> None:
     assert not any(i.id.startswith(("zh-fresh7", "zh-dev")) for i in corpus.items)
 
 
-def test_first_and_second_labelings_are_read_by_id(tmp_path: Path) -> None:
-    root = tmp_path / "corpus"
-    _write(root / "pool" / "en_labels.jsonl", [{"id": "en-pool-00010", "moves": {"rude": 1}}])
-    _write(root / "pool" / "second" / "en_labels.jsonl", [{"id": "en-pool-00010", "moves": {}}])
-    assert first_labels("en", root) == {"en-pool-00010": ({"rude": 1}, frozenset())}
-    assert second_labels("en", root) == {"en-pool-00010": ({}, frozenset())}
+def test_labelings_are_read_by_id_across_files(tmp_path: Path) -> None:
+    one, two, missing = tmp_path / "a.jsonl", tmp_path / "b.jsonl", tmp_path / "none.jsonl"
+    _write(one, [{"id": "en-pool-00010", "moves": {"rude": 1}}])
+    _write(two, [{"id": "en-w-0020", "moves": {"promise": 1}, "promise_flags": ["deadline"]}])
+    assert labels_by_id([one, two, missing]) == {
+        "en-pool-00010": ({"rude": 1}, frozenset()),
+        "en-w-0020": ({"promise": 1}, frozenset({"deadline"})),
+    }
+
+
+def test_every_twice_labeled_set_names_files_in_the_repo() -> None:
+    for name, files in TWICE_LABELED.items():
+        for lang in ("zh", "en"):
+            first, second = files(lang)
+            assert first and all(p.exists() for p in first + second), (name, lang)
 
 
 def test_every_pool_label_in_the_repo_joins_the_shared_pool() -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -227,28 +227,32 @@ def load_corpus(lang: Lang, shared: Path | None, marks: BlindMarks, root: Path =
     return out
 
 
-def second_labels(
-    lang: Lang, root: Path = CORPUS
-) -> dict[str, tuple[dict[str, int], frozenset[str]]]:
-    """The independent second labeling of pool turns, by id."""
-    path = root / "pool" / "second" / f"{lang}_labels.jsonl"
-    out: dict[str, tuple[dict[str, int], frozenset[str]]] = {}
-    if not path.exists():
-        return out
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if line.strip():
-                raw = json.loads(line)
-                out[str(raw.get("id"))] = _label_fields(raw, f"{path.name}:{number}")
-    return out
+Labels = tuple[dict[str, int], frozenset[str]]
+
+# The sets labeled twice, independently, for Cohen's κ: (first labeling, second labeling),
+# each a list of JSON Lines files holding an "id" per line (no text is needed to compare).
+TWICE_LABELED: dict[str, Callable[[Lang], tuple[list[Path], list[Path]]]] = {
+    "pool": lambda lang: (
+        [CORPUS / "pool" / f"{lang}_labels.jsonl"],
+        [CORPUS / "pool" / "second" / f"{lang}_labels.jsonl"],
+    ),
+    "written": lambda lang: (
+        sorted((CORPUS / "written").glob(f"{lang}_*.jsonl")),
+        [CORPUS / "written" / "second" / f"{lang}.jsonl"],
+    ),
+    "blind": lambda lang: (
+        [TEST_DATA / "blind" / f"written_{lang}.jsonl"],
+        [TEST_DATA / "blind" / "second2" / f"written_{lang}.jsonl"],
+    ),
+}
 
 
-def first_labels(
-    lang: Lang, root: Path = CORPUS
-) -> dict[str, tuple[dict[str, int], frozenset[str]]]:
-    """The first labeling of pool turns, by id (no text needed to compare labelings)."""
-    out: dict[str, tuple[dict[str, int], frozenset[str]]] = {}
-    for path in corpus_files(lang, root)[0]:
+def labels_by_id(paths: Iterable[Path]) -> dict[str, Labels]:
+    """The labels of every line in ``paths`` (missing files hold none), by id."""
+    out: dict[str, Labels] = {}
+    for path in paths:
+        if not path.exists():
+            continue
         with path.open(encoding="utf-8") as handle:
             for number, line in enumerate(handle, 1):
                 if line.strip():
