@@ -207,6 +207,18 @@ def test_outcome_caps_come_from_the_rulebook(tmp_path: Path) -> None:
     assert scored(lost, Rulebook.load(path)).overall == 60
 
 
+def test_a_hang_up_scales_the_score_under_its_cap_so_worse_calls_stay_lower() -> None:
+    """The cap flattens nothing: the faults that lost the customer still count under it."""
+    lost = replace(model_call(), outcome="hung_up", close_turn=None)
+    rude = replace(renumbered(with_errors("你冷静一点！", "你听不懂吗！")), outcome="hung_up")
+    assert scored(lost).overall == 20
+    assert 0 < scored(rude).overall < scored(lost).overall
+    worse = replace(
+        renumbered(with_errors("你冷静一点！", "你听不懂吗！", "这不归我管！")), outcome="hung_up"
+    )
+    assert scored(worse).overall < scored(rude).overall
+
+
 def with_errors(*texts: str) -> Call:
     """The model call with rude replies added before its close: one error each."""
     good = model_call()

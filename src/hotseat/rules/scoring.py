@@ -3,8 +3,9 @@
 Each area starts at 100, loses each finding's weight, gains the credits the call
 earned, and is clamped to 0-100; the clamp is itself a line, so the lines of an
 area always add up to its score minus 100. The overall score is the weighted
-mean of the areas, pulled towards the weakest area, then capped by how the call
-ended and by its error-level findings; each of these is a line of its own.
+mean of the areas, pulled towards the weakest area, then scaled under the cap for
+how the call ended (so lost calls keep the order their faults give them) and capped
+by its error-level findings; each of these is a line of its own.
 Weights live in the rulebook; ``data/default.yaml`` explains how they were set.
 """
 
@@ -198,12 +199,15 @@ def score(call: Call, findings: Sequence[Finding], rulebook: Rulebook | None = N
             lines.append(ScoreLine(None, blended - overall, reason))
             overall = blended
     cap = rb.outcome_caps.get(call.outcome) if call.outcome else None
-    if cap is not None and overall > cap:
+    scaled = overall if cap is None else round(cap * overall / 100)
+    if scaled < overall:
         # Losing the customer is the failure the whole call is judged by (seed 000: "do not
         # be the reason a customer becomes angrier"); good moves before it don't outweigh it.
+        # The score is scaled under the cap, not cut to it: the faults that lost the customer
+        # still count, so lost calls keep the order their faults give them.
         reason = words.labels[f"cap_{call.outcome}"]
-        lines.append(ScoreLine(None, cap - overall, reason))
-        overall = cap
+        lines.append(ScoreLine(None, scaled - overall, reason))
+        overall = scaled
     cap = rb.error_cap(errors) if errors else None
     if cap is not None and overall > cap:
         # A trainer weighs by severity: one guarantee, insult or argument can lose the customer
