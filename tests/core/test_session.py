@@ -181,3 +181,20 @@ def test_a_request_asks_and_a_commitment_does_not() -> None:
     promise = Session(make_scenario()).reply("我会在24小时内给您手机号回电话。")[-1]
     assert [m.kind.value for m in promise.reply.analysis.moves] == ["promise"]
     assert promise.reply.asked == frozenset()
+
+
+def test_a_line_actually_said_replaces_the_script_s_and_is_what_the_next_reply_answers(
+    scenario: Scenario,
+) -> None:
+    """An instructor's or a stored transcript's line goes on record; the script still reacts."""
+    plain = Session(scenario, seed=1)
+    plain.reply(LISTEN)
+    said = Session(scenario, seed=1)
+    said.say("我的号码是13800000000。")
+    said.reply(LISTEN)
+    said.say("你们到底管不管？")
+    (result,) = said.reply(SOOTHE)
+    assert said.transcript[0].text == "我的号码是13800000000。"
+    assert said.transcript[2].text == "你们到底管不管？" != plain.transcript[2].text
+    assert result.reply.customer_before == "你们到底管不管？"
+    assert said.moods[0] == plain.moods[0]  # the customer's reaction is the script's
