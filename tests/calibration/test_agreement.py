@@ -31,7 +31,7 @@ AREA_FLOORS = {
     "AP": (0, 12),
     "PR": (2, 3),
     "CT": (0, 5),
-    "ET": (5, 5),
+    "ET": (5, 4),
     "EM": (1, 7),
 }
 HOLDOUT_AREA_FLOORS = {
@@ -62,11 +62,11 @@ def test_the_calibration_set_is_the_one_tuned_on() -> None:
 
 @pytest.mark.slow
 def test_ranking_and_bands_hold(figures: Agreement) -> None:
-    assert figures.spearman >= 0.81
-    assert figures.spearman_without_excellent >= 0.75
+    assert figures.spearman >= 0.85
+    assert figures.spearman_without_excellent >= 0.81
     assert figures.band_agreement >= 0.76
     assert figures.fail_to_pass == 0  # no call a trainer fails ever passes
-    assert figures.mean_gap <= 13.8
+    assert figures.mean_gap <= 14.1
 
 
 @pytest.mark.slow
@@ -80,11 +80,11 @@ def test_flags_hold_per_area(figures: Agreement, area: str) -> None:
 @pytest.mark.slow
 def test_held_out_calls_hold_what_was_measured(held_out: Agreement) -> None:
     assert held_out.calls == 36
-    assert held_out.spearman >= 0.70
+    assert held_out.spearman >= 0.65
     assert held_out.spearman_without_excellent >= 0.80
     assert held_out.band_agreement >= 0.60
     assert held_out.fail_to_pass == 0
-    assert held_out.mean_gap <= 19.5
+    assert held_out.mean_gap <= 20.0
 
 
 @pytest.mark.slow

@@ -421,3 +421,23 @@ def test_rules_that_need_a_scenario_skip_real_transcripts_and_say_so() -> None:
 def test_judging_is_deterministic() -> None:
     bad, _ = CASES["ET002"]
     assert findings(bad) == findings(bad)
+
+
+@pytest.mark.parametrize(
+    ("text", "rude", "lang"),
+    [
+        ("上一位同事说了句“你听不懂吗”，这太不应该了。", "你听不懂吗", "zh"),
+        ("我不是说您糊涂，是我们没讲清楚。", "您糊涂", "zh"),
+        ('Your last agent said "calm down" to you, and that was wrong.', "calm down", "en"),
+        ("Not at all, I don't think you're stupid.", "you're stupid", "en"),
+    ],
+)
+def test_rude_words_quoted_or_denied_are_not_said_to_the_customer(
+    text: str, rude: str, lang: Lang
+) -> None:
+    """Someone else's words reported in quotes, or words the reply takes back, are no insult."""
+    assert "ET001" not in codes(call(reply(text, ("rude", rude), lang=lang), lang=lang))
+    said = text.replace("“", "").replace("”", "").replace('"', "")
+    for denial in ("不是说", "I don't think "):
+        said = said.replace(denial, "")
+    assert "ET001" in codes(call(reply(said, ("rude", rude), lang=lang), lang=lang))

@@ -794,18 +794,43 @@ def dead_air(ctx: Ctx) -> Iterator[Evidence]:
 
 
 def rude_language(ctx: Ctx) -> Iterator[Evidence]:
-    """ET001: rude, commanding or dismissive words, except where ET002 already flags them and
-    the customer's own words quoted back to them (in a summary, or echoed from their line)."""
+    """ET001: rude, commanding or dismissive words, except where ET002 already flags them, the
+    customer's own words quoted back to them (in a summary, or echoed from their line),
+    words in quotation marks (someone else's, reported) and words the reply denies."""
     covered = ctx.reading.derive(motive_jabs) if "ET002" in ctx.active else ()
     summaries = ctx.of(MoveKind.SUMMARY)
     blamed = ctx.reading.derive(blaming) if "ET004" in ctx.active else ()
+    denials = ctx.reading.find("denials")
     moves = tuple(
         m
         for m in _apart(ctx.of(MoveKind.RUDE), (*covered, *summaries))
-        if m not in blamed and not echoed(ctx.reply, m)
+        if m not in blamed
+        and not echoed(ctx.reply, m)
+        and not quoted(ctx.reply.text, m)
+        and not any(_denies(d, m) for d in denials)
     )
     if moves:
         yield Evidence(ctx.reply, moves)
+
+
+QUOTES = (("“", "”"), ("「", "」"), ("‘", "’"), ('"', '"'))
+
+
+def quoted(text: str, span: Move | Span) -> bool:
+    """The words sit inside quotation marks: someone's words reported, not the trainee's own
+    (what the last agent said, put back to the customer to apologize for it)."""
+    for opening, closing in QUOTES:
+        before = text.rfind(opening, 0, span.start)
+        if before < 0 or closing in text[before + 1 : span.start].replace(opening, ""):
+            continue
+        if text.find(closing, span.end) >= 0:
+            return True
+    return False
+
+
+def _denies(denial: Span, span: Move | Span) -> bool:
+    """A denial in or right before the words ("I don't think you're stupid") takes them back."""
+    return _overlap(denial, span) or 0 <= span.start - denial.end <= 2
 
 
 def questioning_motives(ctx: Ctx) -> Iterator[Evidence]:

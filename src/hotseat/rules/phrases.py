@@ -30,6 +30,7 @@ PhraseKind = Literal[
     "losses",
     "blame",
     "contrasts",
+    "denials",
 ]
 PHRASE_KINDS: tuple[PhraseKind, ...] = get_args(PhraseKind)
 
