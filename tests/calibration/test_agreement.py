@@ -64,7 +64,7 @@ def test_the_calibration_set_is_the_one_tuned_on() -> None:
 def test_ranking_and_bands_hold(figures: Agreement) -> None:
     assert figures.spearman >= 0.85
     assert figures.spearman_without_excellent >= 0.81
-    assert figures.band_agreement >= 0.73
+    assert figures.band_agreement >= 0.75
     assert figures.fail_to_pass == 0  # no call a trainer fails ever passes
     assert figures.mean_gap <= 14.25
 

@@ -441,3 +441,23 @@ def test_rude_words_quoted_or_denied_are_not_said_to_the_customer(
     for denial in ("不是说", "I don't think "):
         said = said.replace(denial, "")
     assert "ET001" in codes(call(reply(said, ("rude", rude), lang=lang), lang=lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "admitted", "lang"),
+    [
+        ("我会请计费部门查一下为什么提醒短信没发出去。", "查一下为什么提醒短信没发出去", "zh"),
+        (
+            "I'll ask billing to check why the alerts didn't go out.",
+            "check why the alerts didn't go out",
+            "en",
+        ),
+    ],
+)
+def test_a_fault_named_as_what_is_to_be_checked_is_not_admitted(
+    text: str, admitted: str, lang: Lang
+) -> None:
+    """CT006 is for a verdict before the check, not for saying what the check is about."""
+    assert "CT006" not in codes(call(reply(text, ("admission", admitted), lang=lang), lang=lang))
+    verdict = admitted.replace("查一下为什么", "就是").replace("check why ", "")
+    assert "CT006" in codes(call(reply(verdict, ("admission", verdict), lang=lang), lang=lang))

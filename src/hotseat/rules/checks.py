@@ -778,8 +778,10 @@ def no_summary_before_close(ctx: Ctx) -> Iterator[Evidence]:
 
 
 def premature_judgement(ctx: Ctx) -> Iterator[Evidence]:
-    """CT006: fault admitted or the complaint judged before anything was verified."""
-    moves = ctx.of(MoveKind.ADMISSION)
+    """CT006: fault admitted or the complaint judged before anything was verified. A fault
+    named as what is to be checked ("I'll check why the texts didn't go out") is not admitted."""
+    checks = ctx.reading.find("checks")
+    moves = tuple(m for m in ctx.of(MoveKind.ADMISSION) if not any(_overlap(c, m) for c in checks))
     if moves:
         yield Evidence(ctx.reply, moves)
 

@@ -31,6 +31,7 @@ PhraseKind = Literal[
     "blame",
     "contrasts",
     "denials",
+    "checks",
 ]
 PHRASE_KINDS: tuple[PhraseKind, ...] = get_args(PhraseKind)
 
