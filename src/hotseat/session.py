@@ -133,6 +133,17 @@ class Session:
             raise SessionEnded(self.outcome)
         return self._exchange("", self.clock_seconds)
 
+    def say(self, line: str) -> None:
+        """The customer's answer to the last reply, as actually said, in place of the script's.
+
+        The script still reads and reacts to every reply (mood, facts, ending); only the
+        words the call goes on with change, and the judge reads the next reply against
+        them. A live drill's instructor speaks through this, and a stored transcript is
+        replayed through it so the call judged is the call that was read.
+        """
+        last = self.transcript[-1]
+        self.transcript[-1] = Utterance("customer", line, last.turn)
+
     def abandon(self) -> None:
         """The trainee ends the call: "unresolved" when the customer had refused their close
         (the trainee did not walk away; the customer would not settle), else "abandoned"."""

@@ -1,9 +1,11 @@
 """How far the scorecard agrees with an expert trainer on the calibration calls (issue 12).
 
-Each call in ``calls.jsonl`` is replayed through a real session (same scenario, seed
-and mode, so the customer says what the trainer read) and scored; the figures
-compare hotseat's overall score, band and flagged areas with the trainer's. Run
-``.venv/bin/python tests/calibration/agreement.py`` (``-v`` lists every call) to print them;
+The expert scored the stored ``transcript`` of each call, so that is what is judged:
+the trainee's replies are replayed through a real session (same scenario, seed and
+mode) whose customer says the stored lines (``Session.say``), so every reply is read
+against the line the trainee was answering, and the call ends as the stored call
+ended. Run ``.venv/bin/python tests/calibration/agreement.py`` (``-v`` lists every
+call, ``--holdout`` reads the held-out set instead) to print the figures;
 ``test_agreement.py`` holds them at the level reached.
 """
 
@@ -15,12 +17,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hotseat.conversation import Area, band_of
+from hotseat.conversation import Area, Outcome, band_of
 from hotseat.scenario.library import builtin_dir, load_scenario
+from hotseat.scenario.model import Reaction, Scenario
 from hotseat.scorecard import SessionResult
 from hotseat.session import Session
 
 CALLS = Path(__file__).resolve().parent / "calls.jsonl"
+HOLDOUT = Path(__file__).resolve().parent / "holdout.jsonl"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +42,7 @@ class Judged:
     flagged: frozenset[str]
     outcome: str | None
     codes: tuple[str, ...]
+    diverged: bool = False  # today's customer would have said or done otherwise
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,21 +72,84 @@ def load_calls(path: Path = CALLS) -> list[dict[str, object]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def play(call: dict[str, object]) -> SessionResult:
-    """The call replayed as the trainee played it; ended by the trainee when replies run out."""
+class StoredCall(Session):
+    """A session that says the stored customer lines and ends only where the stored call did.
+
+    Today's customer still reacts to every reply (mood, facts it gave, a close it
+    accepted), but may end the call at another turn than the customer the expert
+    read; its ending is kept as ``script_would`` and the stored end decides.
+    """
+
+    def __init__(self, scenario: Scenario, *, seed: int, mode: str) -> None:
+        super().__init__(scenario, seed=seed, mode=mode)  # type: ignore[arg-type]
+        self.script_would: Outcome | None = None
+        self.script_turn: int | None = None
+        self.diverged = False  # today's customer said or did something the stored one did not
+
+    def _end(self, outcome: Outcome) -> None:
+        if self.script_would is None:
+            self.script_would, self.script_turn = outcome, self.turn
+
+    def finish(self, outcome: Outcome) -> None:
+        if self.close_turn is None and outcome == "resolved":
+            self.close_turn = self.turn
+        super()._end(outcome)
+
+
+def _customer_lines(transcript: Sequence[dict[str, str]]) -> list[str]:
+    """The stored customer's words: the opening, then what followed each trainee reply."""
+    lines = [""]
+    for utterance in transcript:
+        if utterance["speaker"] == "trainee":
+            lines.append("")
+        else:
+            sep = "" if not lines[-1] else " "
+            lines[-1] = f"{lines[-1]}{sep}{utterance['text']}"
+    return lines
+
+
+def _stored_end(session: StoredCall, last_line: str) -> Outcome:
+    """How the stored call ended, read from its last customer line.
+
+    While today's customer said what the stored one said, its ending is the stored
+    one. Otherwise the last stored line tells: one of the scenario's hang-up lines
+    (or today's customer hanging up on that very reply) is a hang-up; one of its
+    accepting lines (or today's customer accepting that reply) settles the call;
+    any other line means the trainee said goodbye.
+    """
+    turn = session.turn
+    own = session.script_would if session.script_turn == turn else None
+    if not session.diverged and own is not None:
+        return own
+    scenario = session.scenario
+    for reaction, outcome in ((Reaction.HANG_UP, "hung_up"), (Reaction.CLOSE, "resolved")):
+        pool = [*scenario.lines.get(reaction, []), *scenario.drill_lines.get(reaction, [])]
+        if last_line in pool or own == outcome:
+            return outcome  # type: ignore[return-value]
+    return "unresolved" if session.close_refused else "abandoned"
+
+
+def play(call: dict[str, object]) -> tuple[SessionResult, bool]:
+    """The stored call as the expert read it, and whether today's customer diverged from it."""
     lang, name = str(call["scenario"]).split("/")
     scenario = load_scenario(builtin_dir() / lang / f"{name}.yaml")
-    session = Session(scenario, seed=int(call["seed"]), mode=call.get("mode", "onboarding"))  # type: ignore[arg-type]
-    for text in call["replies"]:  # type: ignore[attr-defined]
-        if session.ended:
-            break
+    session = StoredCall(scenario, seed=int(call["seed"]), mode=str(call.get("mode", "onboarding")))
+    stored = _customer_lines(call["transcript"])  # type: ignore[arg-type]
+    session.diverged = session.transcript[0].text != stored[0]
+    session.say(stored[0])
+    for index, text in enumerate(call["replies"], start=1):  # type: ignore[attr-defined]
+        ended_before = session.script_would is not None
         session.reply(str(text))
-    session.abandon()
-    return session.result()
+        line = stored[index] if index < len(stored) else ""
+        if ended_before or session.transcript[-1].text != line:
+            session.diverged = True
+        session.say(line)
+    session.finish(_stored_end(session, stored[-1]))
+    return session.result(), session.diverged
 
 
 def judge(call: dict[str, object]) -> Judged:
-    result = play(call)
+    result, diverged = play(call)
     expert: dict[str, object] = call["expert"]  # type: ignore[assignment]
     return Judged(
         id=str(call["id"]),
@@ -95,6 +163,7 @@ def judge(call: dict[str, object]) -> Judged:
         flagged=frozenset(f.area.value for f in result.findings),
         outcome=result.outcome,
         codes=tuple(f.code for f in result.findings),
+        diverged=diverged,
     )
 
 
@@ -167,7 +236,7 @@ def report(figures: Agreement) -> str:
 
 
 def main(argv: list[str]) -> int:
-    judged = [judge(c) for c in load_calls()]
+    judged = [judge(c) for c in load_calls(HOLDOUT if "--holdout" in argv else CALLS)]
     if "-v" in argv:
         for r in judged:
             missed = sorted(r.must_flag - r.flagged)
@@ -180,6 +249,7 @@ def main(argv: list[str]) -> int:
             )
         print()
     print(report(agreement(judged)))
+    print(f"replays that diverged from the stored call  {sum(r.diverged for r in judged)}")
     return 0
 
 

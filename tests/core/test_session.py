@@ -181,3 +181,53 @@ def test_a_request_asks_and_a_commitment_does_not() -> None:
     promise = Session(make_scenario()).reply("我会在24小时内给您手机号回电话。")[-1]
     assert [m.kind.value for m in promise.reply.analysis.moves] == ["promise"]
     assert promise.reply.asked == frozenset()
+
+
+def test_a_line_actually_said_replaces_the_script_s_and_is_what_the_next_reply_answers(
+    scenario: Scenario,
+) -> None:
+    """An instructor's or a stored transcript's line goes on record; the script still reacts."""
+    plain = Session(scenario, seed=1)
+    plain.reply(LISTEN)
+    said = Session(scenario, seed=1)
+    said.say("我的号码是13800000000。")
+    said.reply(LISTEN)
+    said.say("你们到底管不管？")
+    (result,) = said.reply(SOOTHE)
+    assert said.transcript[0].text == "我的号码是13800000000。"
+    assert said.transcript[2].text == "你们到底管不管？" != plain.transcript[2].text
+    assert result.reply.customer_before == "你们到底管不管？"
+    assert said.moods[0] == plain.moods[0]  # the customer's reaction is the script's
+
+
+@pytest.mark.parametrize(
+    ("key", "summary"),
+    [
+        (
+            "zh/shock-drill",
+            "您是说断网三天，上门的师傅一直没来，两场直播全黄了，损失要我们赔，对吧？",
+        ),
+        (
+            "en/shock-drill",
+            "So your line has been dead since Thursday, nobody came, and you want us to pay "
+            "for the work you lost, right?",
+        ),
+    ],
+)
+def test_a_demand_the_customer_states_in_the_vent_is_captured_by_a_summary(
+    key: str, summary: str
+) -> None:
+    """Asking "what would you like us to do" after the customer has said it is not needed."""
+    from hotseat.scenario.library import load_library
+    from hotseat.scenario.model import Element
+
+    scenario = next(s for s in load_library().scenarios if s.key == key)
+    s = Session(scenario, seed=1, mode="onboarding")
+    for _ in range(6):
+        if not s.customer.venting:
+            break
+        s.reply("嗯，您说。" if scenario.lang == "zh" else "Go on, I'm listening.")
+    assert Element.DEMAND not in s.customer.captured()
+    s.reply(summary)
+    assert not any("demand" in r.asked for r in s.replies)
+    assert Element.DEMAND in s.customer.captured()

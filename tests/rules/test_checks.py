@@ -421,3 +421,43 @@ def test_rules_that_need_a_scenario_skip_real_transcripts_and_say_so() -> None:
 def test_judging_is_deterministic() -> None:
     bad, _ = CASES["ET002"]
     assert findings(bad) == findings(bad)
+
+
+@pytest.mark.parametrize(
+    ("text", "rude", "lang"),
+    [
+        ("上一位同事说了句“你听不懂吗”，这太不应该了。", "你听不懂吗", "zh"),
+        ("我不是说您糊涂，是我们没讲清楚。", "您糊涂", "zh"),
+        ('Your last agent said "calm down" to you, and that was wrong.', "calm down", "en"),
+        ("Not at all, I don't think you're stupid.", "you're stupid", "en"),
+    ],
+)
+def test_rude_words_quoted_or_denied_are_not_said_to_the_customer(
+    text: str, rude: str, lang: Lang
+) -> None:
+    """Someone else's words reported in quotes, or words the reply takes back, are no insult."""
+    assert "ET001" not in codes(call(reply(text, ("rude", rude), lang=lang), lang=lang))
+    said = text.replace("“", "").replace("”", "").replace('"', "")
+    for denial in ("不是说", "I don't think "):
+        said = said.replace(denial, "")
+    assert "ET001" in codes(call(reply(said, ("rude", rude), lang=lang), lang=lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "admitted", "lang"),
+    [
+        ("我会请计费部门查一下为什么提醒短信没发出去。", "查一下为什么提醒短信没发出去", "zh"),
+        (
+            "I'll ask billing to check why the alerts didn't go out.",
+            "check why the alerts didn't go out",
+            "en",
+        ),
+    ],
+)
+def test_a_fault_named_as_what_is_to_be_checked_is_not_admitted(
+    text: str, admitted: str, lang: Lang
+) -> None:
+    """CT006 is for a verdict before the check, not for saying what the check is about."""
+    assert "CT006" not in codes(call(reply(text, ("admission", admitted), lang=lang), lang=lang))
+    verdict = admitted.replace("查一下为什么", "就是").replace("check why ", "")
+    assert "CT006" in codes(call(reply(verdict, ("admission", verdict), lang=lang), lang=lang))

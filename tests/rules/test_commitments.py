@@ -13,7 +13,7 @@ from hotseat.moves import Lang
 from hotseat.rules import Judge
 from hotseat.scenario.library import builtin_dir, load_scenario
 from hotseat.scenario.model import Policy
-from hotseat.session import Session
+from hotseat.session import Session, is_close_attempt
 
 SCENARIOS = sorted(builtin_dir().glob("*/*.yaml"))
 
@@ -95,12 +95,18 @@ def test_i_understand_but_a_defence_is_a_defence() -> None:
 
 
 def test_a_refused_close_then_leaving_is_unresolved_not_abandoned() -> None:
-    """The trainee tried to close and the customer would not: the trainee did not walk away."""
+    """The trainee tried to close and the customer would not: the trainee did not walk away.
+
+    The customer accepts a close only once a response time has been given, so a
+    wrap-up of thanks and a recap with no time in it is a real close they refuse.
+    """
     scenario = load_scenario(builtin_dir() / "zh" / "overcharged-data.yaml")
     session = Session(scenario, seed=1)
     session.reply("嗯，您请讲。")
-    results = session.reply("感谢您的来电，我们会在24小时内给您回电。")
+    results = session.reply("感谢您的来电，您反映的是这个月流量费多扣了的问题，我都记下了。")
+    assert is_close_attempt(results[-1].reply.analysis)
     assert not results[-1].customer.accepted_close
+    assert not session.ended
     session.abandon()
     assert session.outcome == "unresolved"
     plain = Session(scenario, seed=1)

@@ -9,7 +9,7 @@ import pytest
 
 from hotseat.conversation import Area, Call, Scores, band_of
 from hotseat.rules import CREDITS, Judge, Rulebook, score
-from hotseat.rules.rulebook import RulebookFile
+from hotseat.rules.rulebook import RulebookFile, RuleSettings
 from hotseat.scenario.model import Element, Policy
 
 from .conftest import SORRY, TIME, call, reply
@@ -207,6 +207,25 @@ def test_outcome_caps_come_from_the_rulebook(tmp_path: Path) -> None:
     assert scored(lost, Rulebook.load(path)).overall == 60
 
 
+def test_a_hang_up_scales_the_score_under_its_cap_so_worse_calls_stay_lower() -> None:
+    """The cap flattens nothing: the faults that lost the customer still count under it."""
+    lost = replace(model_call(), outcome="hung_up", close_turn=None)
+    rude = replace(renumbered(with_errors("你冷静一点！", "你听不懂吗！")), outcome="hung_up")
+    assert scored(lost).overall == 20
+    assert 0 < scored(rude).overall < scored(lost).overall
+    worse = replace(
+        renumbered(with_errors("你冷静一点！", "你听不懂吗！", "这不归我管！")), outcome="hung_up"
+    )
+    assert scored(worse).overall < scored(rude).overall
+
+
+# The error count caps alone: rudeness, the errors these tests are made of, keeps its own cap
+# (tested on its own below) out of the way.
+COUNT_CAPS_ONLY = Rulebook.default().merged(
+    RulebookFile(version=1, rules={"ET001": RuleSettings(cap=100)})
+)
+
+
 def with_errors(*texts: str) -> Call:
     """The model call with rude replies added before its close: one error each."""
     good = model_call()
@@ -223,7 +242,7 @@ def renumbered(c: Call) -> Call:
 def test_error_level_findings_cap_the_overall(errors: int, cap: int) -> None:
     """However good the rest, one error keeps a call from passing; two make it a fail."""
     c = renumbered(with_errors(*["你冷静一点！", "你听不懂吗！", "这不归我管！"][:errors]))
-    s = scored(c)
+    s = scored(c, COUNT_CAPS_ONLY)
     assert sum(f.severity == "error" for f in Judge().replay(c)) == errors
     assert s.overall == cap
     (line,) = [line for line in s.lines if line.area is None and "严重问题" in line.reason]
@@ -234,13 +253,28 @@ def test_error_level_findings_cap_the_overall(errors: int, cap: int) -> None:
 def test_error_caps_and_the_pass_mark_come_from_the_rulebook(tmp_path: Path) -> None:
     path = tmp_path / "book.yaml"
     path.write_text(
-        "version: 1\nerror_caps: {1: 75}\npass_mark: 80\nfail_below: 50\n", encoding="utf-8"
+        "version: 1\nerror_caps: {1: 75}\npass_mark: 80\nfail_below: 50\n"
+        "rules: {ET001: {cap: 100}}\n",
+        encoding="utf-8",
     )
     book = Rulebook.load(path)
     s = scored(renumbered(with_errors("你冷静一点！")), book)
     assert s.overall == 75 and s.pass_mark == 80 and s.band == "borderline"
     assert book.error_cap(2) == 35  # the defaults the file did not override stay
     assert scored(model_call(), book.with_pass_mark(101 - 1)).band == "pass"
+
+
+def test_an_insult_fails_the_call_on_its_own_and_more_insults_score_lower() -> None:
+    """Rudeness scales the overall into 0-20 (the rulebook's cap), so calls under it keep order."""
+    one, two = (
+        renumbered(with_errors("你冷静一点！")),
+        renumbered(with_errors("你冷静一点！", "你听不懂吗！")),
+    )
+    s = scored(one)
+    assert Rulebook.default().settings["ET001"].cap == 20
+    assert 0 < s.overall <= 20 and s.band == "fail"
+    assert "ET001" in [line.code for line in s.lines if line.area is None]
+    assert 0 < scored(two).overall < s.overall
 
 
 @pytest.mark.parametrize(

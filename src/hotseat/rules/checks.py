@@ -808,8 +808,10 @@ def no_summary_before_close(ctx: Ctx) -> Iterator[Evidence]:
 
 
 def premature_judgement(ctx: Ctx) -> Iterator[Evidence]:
-    """CT006: fault admitted or the complaint judged before anything was verified."""
-    moves = ctx.of(MoveKind.ADMISSION)
+    """CT006: fault admitted or the complaint judged before anything was verified. A fault
+    named as what is to be checked ("I'll check why the texts didn't go out") is not admitted."""
+    checks = ctx.reading.find("checks")
+    moves = tuple(m for m in ctx.of(MoveKind.ADMISSION) if not any(_overlap(c, m) for c in checks))
     if moves:
         yield Evidence(ctx.reply, moves)
 
@@ -824,18 +826,43 @@ def dead_air(ctx: Ctx) -> Iterator[Evidence]:
 
 
 def rude_language(ctx: Ctx) -> Iterator[Evidence]:
-    """ET001: rude, commanding or dismissive words, except where ET002 already flags them and
-    the customer's own words quoted back to them (in a summary, or echoed from their line)."""
+    """ET001: rude, commanding or dismissive words, except where ET002 already flags them, the
+    customer's own words quoted back to them (in a summary, or echoed from their line),
+    words in quotation marks (someone else's, reported) and words the reply denies."""
     covered = ctx.reading.derive(motive_jabs) if "ET002" in ctx.active else ()
     summaries = ctx.of(MoveKind.SUMMARY)
     blamed = ctx.reading.derive(blaming) if "ET004" in ctx.active else ()
+    denials = ctx.reading.find("denials")
     moves = tuple(
         m
         for m in _apart(ctx.of(MoveKind.RUDE), (*covered, *summaries))
-        if m not in blamed and not echoed(ctx.reply, m)
+        if m not in blamed
+        and not echoed(ctx.reply, m)
+        and not quoted(ctx.reply.text, m)
+        and not any(_denies(d, m) for d in denials)
     )
     if moves:
         yield Evidence(ctx.reply, moves)
+
+
+QUOTES = (("“", "”"), ("「", "」"), ("‘", "’"), ('"', '"'))
+
+
+def quoted(text: str, span: Move | Span) -> bool:
+    """The words sit inside quotation marks: someone's words reported, not the trainee's own
+    (what the last agent said, put back to the customer to apologize for it)."""
+    for opening, closing in QUOTES:
+        before = text.rfind(opening, 0, span.start)
+        if before < 0 or closing in text[before + 1 : span.start].replace(opening, ""):
+            continue
+        if text.find(closing, span.end) >= 0:
+            return True
+    return False
+
+
+def _denies(denial: Span, span: Move | Span) -> bool:
+    """A denial in or right before the words ("I don't think you're stupid") takes them back."""
+    return _overlap(denial, span) or 0 <= span.start - denial.end <= 2
 
 
 def questioning_motives(ctx: Ctx) -> Iterator[Evidence]:

@@ -30,6 +30,8 @@ PhraseKind = Literal[
     "losses",
     "blame",
     "contrasts",
+    "denials",
+    "checks",
 ]
 PHRASE_KINDS: tuple[PhraseKind, ...] = get_args(PhraseKind)
 

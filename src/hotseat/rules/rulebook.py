@@ -51,6 +51,12 @@ class RuleSettings(_Strict):
         le=100,
         description="Each further finding of this rule in a call costs this many points more.",
     )
+    cap: int | None = Field(
+        None,
+        ge=0,
+        le=100,
+        description="A call where this fires scores at most this: the score is scaled into 0-cap.",
+    )
     options: dict[str, Number] = Field(
         default_factory=dict, description="The rule's thresholds (see `hotseat rules CODE`)."
     )
@@ -168,6 +174,7 @@ class RuleConfig:
     weight: int
     options: Mapping[str, Number]
     step: int = 0
+    cap: int | None = None
 
     def cost(self, nth: int) -> int:
         """What the ``nth`` finding of this rule in a call costs (1-based)."""
@@ -250,6 +257,7 @@ class Rulebook:
                 weight=old.weight if change.weight is None else change.weight,
                 options=MappingProxyType({**old.options, **change.options}),
                 step=old.step if change.step is None else change.step,
+                cap=old.cap if change.cap is None else change.cap,
             )
         return Rulebook(
             settings=MappingProxyType(settings),

@@ -3,8 +3,10 @@
 Each area starts at 100, loses each finding's weight, gains the credits the call
 earned, and is clamped to 0-100; the clamp is itself a line, so the lines of an
 area always add up to its score minus 100. The overall score is the weighted
-mean of the areas, pulled towards the weakest area, then capped by how the call
-ended and by its error-level findings; each of these is a line of its own.
+mean of the areas, pulled towards the weakest area, then scaled under the caps of
+its gravest faults and of how the call ended (scaled, not cut, so calls under a
+cap keep the order their faults give them), then capped by its count of
+error-level findings; each of these is a line of its own.
 Weights live in the rulebook; ``data/default.yaml`` explains how they were set.
 """
 
@@ -151,6 +153,16 @@ def _table(rb: Rulebook, lang: Lang) -> _Table:
     return table
 
 
+def _scale(
+    overall: int, cap: int | None, lines: list[ScoreLine], reason: str, code: str = ""
+) -> int:
+    """The overall scaled into 0-cap, with the line that says so; unchanged without a cap."""
+    scaled = overall if cap is None else round(cap * overall / 100)
+    if scaled < overall:
+        lines.append(ScoreLine(None, scaled - overall, reason, code))
+    return scaled
+
+
 def score(call: Call, findings: Sequence[Finding], rulebook: Rulebook | None = None) -> Scores:
     """Per-area and overall scores, 0-100, with a line for every point lost or gained."""
     rb = rulebook or Rulebook.default()
@@ -197,13 +209,17 @@ def score(call: Call, findings: Sequence[Finding], rulebook: Rulebook | None = N
             reason = words.labels["weakest"].format(area=weakest.value, score=areas[weakest])
             lines.append(ScoreLine(None, blended - overall, reason))
             overall = blended
+    for code in dict.fromkeys(f.code for f in findings):
+        # The gravest faults fail a call on their own (an insult: trainers score such calls
+        # 5-15), whatever went well around them; scaled, not cut, like a hang-up below.
+        overall = _scale(overall, rb.settings[code].cap, lines, words.labels["cap_rule"], code)
     cap = rb.outcome_caps.get(call.outcome) if call.outcome else None
-    if cap is not None and overall > cap:
-        # Losing the customer is the failure the whole call is judged by (seed 000: "do not
-        # be the reason a customer becomes angrier"); good moves before it don't outweigh it.
-        reason = words.labels[f"cap_{call.outcome}"]
-        lines.append(ScoreLine(None, cap - overall, reason))
-        overall = cap
+    # Losing the customer is the failure the whole call is judged by (seed 000: "do not
+    # be the reason a customer becomes angrier"); good moves before it don't outweigh it.
+    # The score is scaled under the cap, not cut to it: the faults that lost the customer
+    # still count, so lost calls keep the order their faults give them.
+    reason = words.labels[f"cap_{call.outcome}"] if cap is not None else ""
+    overall = _scale(overall, cap, lines, reason)
     cap = rb.error_cap(errors) if errors else None
     if cap is not None and overall > cap:
         # A trainer weighs by severity: one guarantee, insult or argument can lose the customer
