@@ -132,9 +132,9 @@ def test_many_replies_at_once_read_as_each_alone() -> None:
         ("I'm so sorry about the wait. I'll call you back by 5pm today.", "en"),
     ]
     contexts = ["Where is my parcel?", None, None, "什么时候发货", ""]
-    analyzer = Analyzer()
+    analyzer = Analyzer(reader=True)
     many = analyzer.analyze_many([t for t, _ in replies], [lang for _, lang in replies], contexts)
-    alone = [analyze(t, lang, c) for (t, lang), c in zip(replies, contexts, strict=True)]
+    alone = [analyzer.analyze(t, lang, c) for (t, lang), c in zip(replies, contexts, strict=True)]
     assert many == alone
 
 

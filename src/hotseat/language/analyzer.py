@@ -33,7 +33,7 @@ from hotseat.language.lexicon import Lexicon, builtin_lexicon, with_overrides
 from hotseat.language.matcher import Hit, Matcher
 from hotseat.language.normalize import ATTACHES, Normalized, normalize, whole_characters
 from hotseat.language.questions import QuestionCounter
-from hotseat.language.reader import LearnedReader, learned_reader
+from hotseat.language.reader import LearnedReader, learned_reader, reader_on
 from hotseat.language.segment import Clause, Sentence, quote_at, segment
 from hotseat.language.tags import (
     ACTION,
@@ -717,7 +717,7 @@ class Analyzer:
     def __init__(
         self,
         overrides: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
-        reader: LearnedReader | bool = True,
+        reader: LearnedReader | bool | None = None,
     ) -> None:
         overrides = overrides or {}
         unknown = set(overrides) - set(LANGS)
@@ -729,10 +729,11 @@ class Analyzer:
             if lang in overrides:
                 lexicon = with_overrides(lexicon, overrides[lang])
             self._grammars[lang] = _Grammar(lexicon)
-        # The learned reader (reader.py) beside the lexicons: the shipped one by default;
-        # ``reader=False`` reads with the lexicons alone, as the model's training compares.
+        # The learned reader (reader.py) beside the lexicons: ``True`` the shipped one,
+        # ``False`` the lexicons alone (as the model's training compares), ``None`` whatever
+        # HOTSEAT_READER says (off unless "on": see ``reader_on``).
         self._reader = reader if isinstance(reader, LearnedReader) else None
-        if reader is True:
+        if reader is True or (reader is None and reader_on()):
             self._reader = learned_reader()
 
     def analyze(self, text: str, lang: Lang | None = None, context: str | None = None) -> Analysis:

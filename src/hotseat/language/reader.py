@@ -378,10 +378,17 @@ class LearnedReader:
 
 
 @cache
+def reader_on() -> bool:
+    """Whether the learned reader judges by default: only where HOTSEAT_READER=on.
+
+    It is opt-in until it meets the precision bar on the blind batches (issue 11): on
+    replies unlike its corpus it still reads plain empathy ("I understand, it's really
+    frustrating") or a look-alike ("是就是，不是就不是") as a defence or rudeness, and a
+    trainee wrongly told they argued stops trusting the scorecard."""
+    return os.environ.get("HOTSEAT_READER", "").lower() == "on"
+
+
 def learned_reader() -> LearnedReader | None:
-    """The reader over the shipped model; None when no model file ships, or when the
-    environment sets HOTSEAT_READER=off (lexicons only: to compare, or to match old runs)."""
-    if os.environ.get("HOTSEAT_READER", "").lower() == "off":
-        return None
+    """The reader over the shipped model; None when no model file ships."""
     model = shipped_model()
     return LearnedReader(model) if model is not None else None

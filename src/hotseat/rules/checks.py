@@ -811,7 +811,8 @@ def premature_judgement(ctx: Ctx) -> Iterator[Evidence]:
     """CT006: fault admitted or the complaint judged before anything was verified. A fault
     named as what is to be checked ("I'll check why the texts didn't go out") is not admitted."""
     checks = ctx.reading.find("checks")
-    moves = tuple(m for m in ctx.of(MoveKind.ADMISSION) if not any(_overlap(c, m) for c in checks))
+    checked = Overlaps(checks)
+    moves = tuple(m for m in ctx.of(MoveKind.ADMISSION) if not checked.hit(m))
     if moves:
         yield Evidence(ctx.reply, moves)
 
@@ -862,7 +863,8 @@ def quoted(text: str, span: Move | Span) -> bool:
 
 def _denies(denial: Span, span: Move | Span) -> bool:
     """A denial in or right before the words ("I don't think you're stupid") takes them back."""
-    return _overlap(denial, span) or 0 <= span.start - denial.end <= 2
+    overlaps = denial.start < span.end and span.start < denial.end
+    return overlaps or 0 <= span.start - denial.end <= 2
 
 
 def questioning_motives(ctx: Ctx) -> Iterator[Evidence]:
