@@ -37,7 +37,7 @@ DB = click.option(
 )
 
 
-@click.group("live")
+@click.group("live", short_help="Live drills: a veteran plays the customer.")
 def command() -> None:
     """Live drills: an instructor plays the customer, hotseat scores the trainee live."""
 

@@ -9,7 +9,7 @@ import click
 from hotseat.cli.records import db_option, echo_json, json_option, records
 
 
-@click.group("review")
+@click.group("review", short_help="Correct the judge: mark, review, export.")
 def command() -> None:
     """Mark findings as wrong or faults as missed, accept or reject them, export the accepted."""
 

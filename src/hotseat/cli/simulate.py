@@ -7,7 +7,7 @@ import click
 from hotseat.scenario.model import MODES
 
 
-@click.command("simulate")
+@click.command("simulate", short_help="Play simulated trainees against scenarios.")
 @click.argument("scenarios", nargs=-1)
 @click.option("--calls", default=50, show_default=True, type=click.IntRange(1, 100_000))
 @click.option("--seed", default=0, show_default=True, type=int)
