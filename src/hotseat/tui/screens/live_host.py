@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -151,14 +151,10 @@ class LiveHostScreen(HotseatScreen[None]):
         )
         self._show_state()
         self.query_one("#line", Input).focus()
-        self._follow()
+        self.link.follow_from(self, self.take)
 
     def on_unmount(self) -> None:
         self.link.stopped = True
-
-    @work(thread=True, exclusive=True, group="live-follow")
-    def _follow(self) -> None:
-        self.link.follow(self.app, self.take)
 
     # -- what the log brings -------------------------------------------------------------
 

@@ -13,13 +13,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from hotseat.i18n import t
 from hotseat.live import Applied, Kind, LiveCall, Seat
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.screen import Screen
 
     from hotseat.live import Event
     from hotseat.moves import Lang
@@ -69,6 +70,16 @@ class LiveLink:
             if until is not None and until(applied):
                 break
         return out
+
+    def follow_from(self, screen: Screen[Any], deliver: Callable[[list[Applied]], None]) -> None:
+        """Follow the log in a thread worker of ``screen`` (one per seat; every seat's screen
+        starts it on mount the same way); ``stopped`` ends it when the screen goes."""
+        screen.run_worker(
+            lambda: self.follow(screen.app, deliver),
+            thread=True,
+            exclusive=True,
+            group="live-follow",
+        )
 
     def follow(self, app: App[object], deliver: Callable[[list[Applied]], None]) -> None:
         """Wait for new events until stopped; each batch is folded and delivered on the UI.

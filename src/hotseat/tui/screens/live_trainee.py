@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import on
 
 from hotseat.i18n import t
 from hotseat.live import Applied, Kind
@@ -47,14 +47,10 @@ class LiveTraineeScreen(ConversationScreen):
         self.link = link
 
     def on_mount(self) -> None:
-        self._follow()
+        self.link.follow_from(self, self.take)
 
     def on_unmount(self) -> None:
         self.link.stopped = True
-
-    @work(thread=True, exclusive=True, group="live-follow")
-    def _follow(self) -> None:
-        self.link.follow(self.app, self.take)
 
     # -- what the log brings -----------------------------------------------------------------
 

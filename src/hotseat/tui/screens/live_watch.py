@@ -66,14 +66,10 @@ class LiveWatchScreen(HotseatScreen[None]):
             Content.assemble((s.persona.name, "bold"), "\n", s.persona.who), tag="scene"
         )
         self._status()
-        self._follow()
+        self.link.follow_from(self, self.take)
 
     def on_unmount(self) -> None:
         self.link.stopped = True
-
-    @work(thread=True, exclusive=True, group="live-follow")
-    def _follow(self) -> None:
-        self.link.follow(self.app, self.take)
 
     def take(self, batch: list[Applied]) -> None:
         chat = self.query_one(ChatLog)
